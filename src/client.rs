@@ -1,0 +1,506 @@
+//! The HTTP client every kumactl command uses to talk to a control plane (cli.md §1.4).
+//!
+//! Built once per command from the current control plane's coordinates: base URL (with
+//! its path), configured headers, bearer token for `authType: tokens`, TLS settings and
+//! `--api-timeout`. It is blocking: a command makes a handful of sequential calls, and
+//! one keep-alive connection is reused for all of them.
+
+use crate::api::{ApiError, Index};
+use crate::build_info;
+use crate::config::ApiServer;
+use crate::duration::GoDuration;
+use reqwest::Method;
+use reqwest::blocking::Client;
+use serde::de::DeserializeOwned;
+use std::time::Instant;
+use url::Url;
+
+/// The client could not be built from the configuration.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    #[error("invalid control plane URL {url:?}: {reason}")]
+    InvalidUrl { url: String, reason: String },
+    #[error("could not configure HTTP client with TLS: {0}")]
+    Tls(String),
+    #[error("authentication plugin of type {0:?} not found")]
+    UnknownAuthType(String),
+    #[error("could not build the HTTP client: {0}")]
+    Build(String),
+}
+
+/// A request that got no HTTP answer. Shaped like Go's `Get "URL": cause`, with the
+/// cause in plain words.
+#[derive(Debug, thiserror::Error)]
+#[error("{method} {url:?}: {cause}")]
+pub struct TransportError {
+    /// Go's capitalized method name (`Get`, `Put`, ...).
+    pub method: String,
+    pub url: String,
+    pub cause: String,
+}
+
+/// A request failed: no answer, a Kuma error body, or another non-success status.
+#[derive(Debug, thiserror::Error)]
+pub enum RequestError {
+    #[error(transparent)]
+    Transport(#[from] TransportError),
+    #[error("{0}")]
+    Api(#[source] Box<ApiError>),
+    #[error("({status}): {body}")]
+    Status { status: u16, body: String },
+    #[error("could not decode the response of {url}: {reason}")]
+    Decode { url: String, reason: String },
+}
+
+/// An HTTP answer, fully read.
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub status: u16,
+    pub body: Vec<u8>,
+    pub url: String,
+}
+
+impl Response {
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    /// The error kumactl reports for a non-success answer: the Kuma error body if it has
+    /// one (`title` set), else `(<status>): <body>`.
+    pub fn error(&self) -> RequestError {
+        match ApiError::from_body(&self.body) {
+            Some(api) => RequestError::Api(Box::new(api)),
+            None => RequestError::Status {
+                status: self.status,
+                body: self.text(),
+            },
+        }
+    }
+
+    /// Decodes a success body as JSON; a non-success answer becomes [`Response::error`].
+    pub fn json<T: DeserializeOwned>(&self) -> Result<T, RequestError> {
+        if !self.is_success() {
+            return Err(self.error());
+        }
+        serde_json::from_slice(&self.body).map_err(|e| RequestError::Decode {
+            url: self.url.clone(),
+            reason: e.to_string(),
+        })
+    }
+}
+
+/// Logs each request (method, URL, status, duration) on stderr when enabled
+/// (`--log-level debug`). Headers are never logged: they may carry tokens.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RequestLog(pub bool);
+
+#[derive(Clone, Debug)]
+pub struct ApiClient {
+    base: Url,
+    http: Client,
+    headers: Vec<(String, String)>,
+    bearer: Option<String>,
+    timeout: GoDuration,
+    log: RequestLog,
+}
+
+/// Whether to send the configured credentials (`config control-planes add` checks the
+/// server without them, as Go kumactl does).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Auth {
+    Send,
+    Skip,
+}
+
+impl ApiClient {
+    pub fn new(
+        api: &ApiServer,
+        timeout: GoDuration,
+        auth: Auth,
+        log: RequestLog,
+    ) -> Result<ApiClient, ClientError> {
+        let base = Url::parse(&api.url).map_err(|e| ClientError::InvalidUrl {
+            url: api.url.clone(),
+            reason: e.to_string(),
+        })?;
+        if !matches!(base.scheme(), "http" | "https") {
+            return Err(ClientError::InvalidUrl {
+                url: api.url.clone(),
+                reason: "the scheme must be http or https".into(),
+            });
+        }
+        let bearer = match (auth, api.auth_type.as_str()) {
+            (Auth::Skip, _) | (_, "") => None,
+            (Auth::Send, "tokens") => Some(api.auth_conf.get("token").cloned().unwrap_or_default()),
+            (Auth::Send, other) => return Err(ClientError::UnknownAuthType(other.to_string())),
+        };
+        let mut builder = Client::builder()
+            .use_rustls_tls()
+            .user_agent(build_info::user_agent())
+            // Go kumactl's transport ignores HTTP(S)_PROXY; so do we.
+            .no_proxy()
+            .timeout(timeout.to_std());
+        if base.scheme() == "https" {
+            builder = configure_tls(builder, api)?;
+        }
+        let http = builder
+            .build()
+            .map_err(|e| ClientError::Build(error_chain_text(&e)))?;
+        Ok(ApiClient {
+            base,
+            http,
+            headers: api
+                .headers
+                .iter()
+                .map(|h| (h.key.clone(), h.value.clone()))
+                .collect(),
+            bearer,
+            timeout,
+            log,
+        })
+    }
+
+    /// The control plane's base URL as configured.
+    pub fn base_url(&self) -> &Url {
+        &self.base
+    }
+
+    /// `base path` + `path`, joined and cleaned like Go's `path.Join`; the query of
+    /// `path_and_query` is kept.
+    pub fn url(&self, path_and_query: &str) -> Url {
+        let (path, query) = match path_and_query.split_once('?') {
+            Some((p, q)) => (p, Some(q)),
+            None => (path_and_query, None),
+        };
+        let mut url = self.base.clone();
+        url.set_path(&clean_join(self.base.path(), path));
+        url.set_query(query);
+        url
+    }
+
+    /// Sends a request and reads the whole answer.
+    pub fn send(
+        &self,
+        method: Method,
+        path_and_query: &str,
+        json_body: Option<Vec<u8>>,
+    ) -> Result<Response, TransportError> {
+        let url = self.url(path_and_query);
+        let mut request = self
+            .http
+            .request(method.clone(), url.clone())
+            .header("Accept", "application/json");
+        for (key, value) in &self.headers {
+            request = request.header(key, value);
+        }
+        if let Some(token) = &self.bearer {
+            request = request.header("authorization", format!("Bearer {token}"));
+        }
+        if let Some(body) = json_body {
+            request = request
+                .header("content-type", "application/json")
+                .body(body);
+        }
+        let started = Instant::now();
+        let outcome = request.send().and_then(|response| {
+            let status = response.status().as_u16();
+            response.bytes().map(|body| (status, body.to_vec()))
+        });
+        let transport_error = |e: reqwest::Error| TransportError {
+            method: go_method_name(&method),
+            url: url.to_string(),
+            cause: describe_transport_error(&e, &url, self.timeout),
+        };
+        match outcome {
+            Ok((status, body)) => {
+                self.log_request(&method, &url, &status.to_string(), started);
+                Ok(Response {
+                    status,
+                    body,
+                    url: url.to_string(),
+                })
+            }
+            Err(e) => {
+                self.log_request(&method, &url, "error", started);
+                Err(transport_error(e))
+            }
+        }
+    }
+
+    pub fn get(&self, path_and_query: &str) -> Result<Response, TransportError> {
+        self.send(Method::GET, path_and_query, None)
+    }
+
+    /// GET and decode a JSON success body.
+    pub fn get_json<T: DeserializeOwned>(&self, path_and_query: &str) -> Result<T, RequestError> {
+        self.get(path_and_query)?.json()
+    }
+
+    /// `GET /`: the control plane's product and version.
+    pub fn index(&self) -> Result<Index, RequestError> {
+        let response = self.get("/")?;
+        if response.status != 200 {
+            return Err(RequestError::Status {
+                status: response.status,
+                body: response.text(),
+            });
+        }
+        response.json()
+    }
+
+    fn log_request(&self, method: &Method, url: &Url, status: &str, started: Instant) {
+        if self.log.0 {
+            eprintln!(
+                "DEBUG\thttp request\t{method} {url} -> {status} ({})",
+                GoDuration::from(started.elapsed())
+            );
+        }
+    }
+}
+
+fn configure_tls(
+    mut builder: reqwest::blocking::ClientBuilder,
+    api: &ApiServer,
+) -> Result<reqwest::blocking::ClientBuilder, ClientError> {
+    builder = builder.min_tls_version(reqwest::tls::Version::TLS_1_2);
+    if api.skip_verify {
+        builder = builder.danger_accept_invalid_certs(true);
+    } else if !api.ca_cert_file.is_empty() {
+        let pem = std::fs::read(&api.ca_cert_file).map_err(|e| {
+            ClientError::Tls(format!(
+                "could not read CA cert: open {}: {}",
+                api.ca_cert_file,
+                io_reason(&e)
+            ))
+        })?;
+        let certs = reqwest::Certificate::from_pem_bundle(&pem)
+            .ok()
+            .filter(|c| !c.is_empty())
+            .ok_or_else(|| ClientError::Tls("could not add certificate".into()))?;
+        builder = builder.tls_built_in_root_certs(false);
+        for cert in certs {
+            builder = builder.add_root_certificate(cert);
+        }
+    } else {
+        // The system trust store, as Go uses; loaded only for https control planes.
+        let native = rustls_native_certs::load_native_certs();
+        for der in native.certs {
+            if let Ok(cert) = reqwest::Certificate::from_der(&der) {
+                builder = builder.add_root_certificate(cert);
+            }
+        }
+    }
+    if !api.client_cert_file.is_empty() && !api.client_key_file.is_empty() {
+        let read = |path: &str, what: &str| {
+            std::fs::read(path).map_err(|e| {
+                ClientError::Tls(format!(
+                    "could not read {what}: open {path}: {}",
+                    io_reason(&e)
+                ))
+            })
+        };
+        let mut pem = read(&api.client_cert_file, "client certificate")?;
+        pem.push(b'\n');
+        pem.extend(read(&api.client_key_file, "client key")?);
+        let identity = reqwest::Identity::from_pem(&pem).map_err(|e| {
+            ClientError::Tls(format!(
+                "could not load client certificate and key: {}",
+                error_chain_text(&e)
+            ))
+        })?;
+        builder = builder.identity(identity);
+    }
+    Ok(builder)
+}
+
+/// Go's `path.Join(base, path)`: joined, `.`/`..` resolved, duplicate and trailing
+/// slashes removed, rooted.
+fn clean_join(base: &str, path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for segment in base.split('/').chain(path.split('/')) {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    format!("/{}", parts.join("/"))
+}
+
+fn go_method_name(method: &Method) -> String {
+    let upper = method.as_str();
+    let mut name = upper[..1].to_string();
+    name.push_str(&upper[1..].to_ascii_lowercase());
+    name
+}
+
+/// The OS error text without Rust's "(os error N)" suffix, as Go prints it.
+pub fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let text = e.to_string();
+            match text.find(" (os error") {
+                Some(i) => text[..i].to_lowercase(),
+                None => text,
+            }
+        }
+    }
+}
+
+fn error_chain_text(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(inner) = source {
+        let inner_text = inner.to_string();
+        if !text.contains(&inner_text) {
+            text.push_str(": ");
+            text.push_str(&inner_text);
+        }
+        source = inner.source();
+    }
+    text
+}
+
+/// Names the cause of a failed request in plain words.
+fn describe_transport_error(e: &reqwest::Error, url: &Url, timeout: GoDuration) -> String {
+    let address = match (url.host_str(), url.port_or_known_default()) {
+        (Some(host), Some(port)) => format!("{host}:{port}"),
+        (Some(host), None) => host.to_string(),
+        _ => url.to_string(),
+    };
+    if e.is_timeout() {
+        // "Client.Timeout exceeded" is Go's wording, which scripts and tests look for.
+        return format!(
+            "Client.Timeout exceeded: no answer within {timeout} (raise it with --api-timeout)"
+        );
+    }
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(inner) = source {
+        if let Some(tls) = inner.downcast_ref::<rustls::Error>() {
+            return describe_tls_error(tls, url);
+        }
+        if let Some(io) = inner.downcast_ref::<std::io::Error>() {
+            if let Some(tls) = io.get_ref().and_then(|r| r.downcast_ref::<rustls::Error>()) {
+                return describe_tls_error(tls, url);
+            }
+            match io.kind() {
+                std::io::ErrorKind::ConnectionRefused => {
+                    return format!(
+                        "connection refused (is a control plane running at {address}?)"
+                    );
+                }
+                std::io::ErrorKind::TimedOut => {
+                    return format!("connection to {address} timed out");
+                }
+                std::io::ErrorKind::ConnectionReset => {
+                    return format!("connection to {address} was reset by the server");
+                }
+                _ => {}
+            }
+        }
+        let text = inner.to_string();
+        if text.contains("dns error") || text.contains("failed to lookup address") {
+            return format!(
+                "could not resolve host {:?}",
+                url.host_str().unwrap_or_default()
+            );
+        }
+        if text.contains("InvalidContentType") || text.contains("invalid HTTP version") {
+            return format!(
+                "the server at {address} did not answer with HTTPS (use an http:// address?)"
+            );
+        }
+        source = inner.source();
+    }
+    error_chain_text(e)
+}
+
+fn describe_tls_error(e: &rustls::Error, url: &Url) -> String {
+    use rustls::CertificateError;
+    let host = url.host_str().unwrap_or_default();
+    match e {
+        rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer) => {
+            "tls: certificate signed by unknown authority (set --ca-cert-file, or --skip-verify)"
+                .into()
+        }
+        rustls::Error::InvalidCertificate(CertificateError::NotValidForName)
+        | rustls::Error::InvalidCertificate(CertificateError::NotValidForNameContext { .. }) => {
+            format!("tls: the server certificate is not valid for {host:?}")
+        }
+        rustls::Error::InvalidCertificate(CertificateError::Expired)
+        | rustls::Error::InvalidCertificate(CertificateError::ExpiredContext { .. }) => {
+            "tls: the server certificate has expired".into()
+        }
+        rustls::Error::InvalidMessage(_) => {
+            "tls: the server did not answer with TLS (use an http:// address?)".into()
+        }
+        other => format!("tls: handshake failed: {other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn client(url: &str) -> ApiClient {
+        let api = ApiServer {
+            url: url.into(),
+            ..ApiServer::default()
+        };
+        ApiClient::new(
+            &api,
+            GoDuration::from_secs(1),
+            Auth::Send,
+            RequestLog(false),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn joins_paths_like_go() {
+        assert_eq!(client("http://h:5681").url("/").as_str(), "http://h:5681/");
+        assert_eq!(
+            client("http://h:5681/").url("/meshes").as_str(),
+            "http://h:5681/meshes"
+        );
+        assert_eq!(
+            client("http://h:5681/api/")
+                .url("/meshes?offset=1&size=2")
+                .as_str(),
+            "http://h:5681/api/meshes?offset=1&size=2"
+        );
+        assert_eq!(
+            client("http://h:5681/api").url("/").as_str(),
+            "http://h:5681/api"
+        );
+    }
+
+    #[test]
+    fn unknown_auth_type_is_refused() {
+        let api = ApiServer {
+            url: "http://h".into(),
+            auth_type: "magic".into(),
+            ..ApiServer::default()
+        };
+        let err =
+            ApiClient::new(&api, GoDuration::ZERO, Auth::Send, RequestLog(false)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "authentication plugin of type \"magic\" not found"
+        );
+    }
+
+    #[test]
+    fn method_names_like_go() {
+        assert_eq!(go_method_name(&Method::GET), "Get");
+        assert_eq!(go_method_name(&Method::DELETE), "Delete");
+    }
+}

@@ -1,0 +1,191 @@
+//! The kumactl command line: one file per command (clap arguments and `run`), the root
+//! flags, the start-up sequence ([`context`]) and how errors reach the user.
+
+pub mod args;
+pub mod cli_errors;
+pub mod completion;
+pub mod config;
+pub mod context;
+pub mod help;
+pub mod version;
+
+use crate::duration::GoDuration;
+use crate::output::json;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use context::RootContext;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Cobra-like help: the same sections, in the same order, as Go kumactl's.
+const HELP_TEMPLATE: &str = "\
+{about-with-newline}
+Usage:
+  {usage}
+
+{all-args}{after-help}";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kumactl",
+    about = "Management tool for Kuma.",
+    long_about = "Management tool for Kuma.",
+    next_help_heading = "Flags",
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    color = clap::ColorChoice::Never,
+    after_help = "Use \"kumactl [command] --help\" for more information about a command."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The persistent flags of cli.md §1.1.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Global Flags")]
+pub struct GlobalArgs {
+    /// path to the configuration file to use
+    #[arg(long, global = true, value_name = "string")]
+    pub config_file: Option<PathBuf>,
+    /// context to use
+    #[arg(long, global = true, value_name = "string")]
+    pub context: Option<String>,
+    /// log level: one of off|info|debug
+    #[arg(long, global = true, value_name = "string", default_value = "off")]
+    pub log_level: String,
+    /// if set no config file and config directory will be created
+    #[arg(long, global = true)]
+    pub no_config: bool,
+    /// the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout
+    #[arg(long, global = true, value_name = "duration", default_value = "1m0s")]
+    pub api_timeout: GoDuration,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Completion(completion::CompletionArgs),
+    Config(config::ConfigArgs),
+    Help(help::HelpArgs),
+    Version(version::VersionArgs),
+}
+
+/// The clap definition with everything derived from it (help, man pages, completions).
+pub fn command() -> clap::Command {
+    cobra_style(Cli::command())
+}
+
+/// Gives every command cobra's help layout: its long description on top, "Available
+/// Commands", "Flags" and "Global Flags" sections, and `-h, --help   help for <name>`.
+fn cobra_style(cmd: clap::Command) -> clap::Command {
+    let name = cmd.get_name().to_string();
+    let description = cmd
+        .get_long_about()
+        .or(cmd.get_about())
+        .map(|s| s.to_string())
+        .unwrap_or_default();
+    let template = HELP_TEMPLATE.replace("{about-with-newline}", &format!("{description}\n"));
+    let unsectioned: Vec<clap::Id> = cmd
+        .get_arguments()
+        .filter(|a| a.get_help_heading().is_none() && !a.is_positional())
+        .map(|a| a.get_id().clone())
+        .collect();
+    let cmd = unsectioned
+        .into_iter()
+        .fold(cmd, |cmd, id| cmd.mut_arg(id, |a| a.help_heading("Flags")));
+    cmd.help_template(template)
+        .subcommand_help_heading("Available Commands")
+        .subcommand_value_name("command")
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .help(format!("help for {name}"))
+                .help_heading("Flags")
+                // The short layout (one line per flag) for both -h and --help, as cobra.
+                .action(clap::ArgAction::HelpShort),
+        )
+        .mut_subcommands(cobra_style)
+}
+
+/// Runs kumactl with the process arguments; the exit code follows Go kumactl: 0 on
+/// success and for help, 1 for every error.
+pub fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().collect();
+    run_with_args(&argv)
+}
+
+pub fn run_with_args(argv: &[String]) -> ExitCode {
+    let mut cmd = command();
+    let matches = match cmd.try_get_matches_from_mut(argv) {
+        Ok(m) => m,
+        Err(err) => return cli_errors::report(&mut cmd, argv, err),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => return cli_errors::report(&mut cmd, argv, err),
+    };
+    let Some(command) = cli.command else {
+        // `kumactl` alone prints the help, like cobra.
+        let _ = cmd.print_help();
+        return ExitCode::SUCCESS;
+    };
+    let result = RootContext::start(cli.global)
+        .map_err(|e| match e {
+            context::StartError::LogLevel(level) => {
+                cli_errors::usage_error(argv, &format!("unknown log level {level:?}"))
+            }
+            context::StartError::Other(e) => e,
+        })
+        .and_then(|mut ctx| dispatch(&mut ctx, command));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => report_error(&err),
+    }
+}
+
+fn dispatch(ctx: &mut RootContext, command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Completion(args) => completion::run(ctx, args),
+        Command::Config(args) => config::run(ctx, args),
+        Command::Help(args) => help::run(ctx, args),
+        Command::Version(args) => version::run(ctx, args),
+    }
+}
+
+/// The message shown for an error (cli.md §8): a Kuma API error anywhere in the chain
+/// replaces the whole message with its formatted form; otherwise the context chain is
+/// joined with ": ", as Go's wrapped errors read.
+pub fn error_message(err: &anyhow::Error) -> String {
+    for cause in err.chain() {
+        if let Some(api) = cause.downcast_ref::<crate::api::ApiError>() {
+            return api.formatted();
+        }
+    }
+    format!("{err:#}")
+}
+
+/// Prints `Error: <message>` on stderr and returns exit code 1. A closed stdout (e.g.
+/// `kumactl get meshes | head -1`) is not an error worth a message.
+pub fn report_error(err: &anyhow::Error) -> ExitCode {
+    let broken_pipe = err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    });
+    if broken_pipe {
+        return ExitCode::SUCCESS;
+    }
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "Error: {}", error_message(err));
+    ExitCode::FAILURE
+}
+
+/// Writes Go's `json.MarshalIndent(v, "", indent)` to stdout.
+pub fn print_json<T: serde::Serialize + ?Sized>(value: &T, indent: &str) -> std::io::Result<()> {
+    std::io::stdout()
+        .lock()
+        .write_all(json::to_go_indented(value, indent).as_bytes())
+}

@@ -1,0 +1,433 @@
+//! The kumactl config file (`~/.kumactl/config`): model, load, atomic save.
+//!
+//! Go kumactl reads it through protobuf jsonpb (camelCase or snake_case keys, unknown
+//! keys ignored, an empty file is an empty config) and writes it with zero values
+//! omitted and keys sorted. We keep that format so both tools can share one file.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The default control plane and context name.
+pub const DEFAULT_NAME: &str = "local";
+/// The default control plane address.
+pub const DEFAULT_URL: &str = "http://localhost:5681";
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Config {
+    #[serde(alias = "control_planes", skip_serializing_if = "Vec::is_empty")]
+    pub control_planes: Vec<ControlPlane>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub contexts: Vec<Context>,
+    #[serde(alias = "current_context", skip_serializing_if = "String::is_empty")]
+    pub current_context: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct ControlPlane {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    #[serde(skip_serializing_if = "Coordinates::is_empty")]
+    pub coordinates: Coordinates,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Coordinates {
+    #[serde(alias = "api_server", skip_serializing_if = "ApiServer::is_empty")]
+    pub api_server: ApiServer,
+}
+
+impl Coordinates {
+    fn is_empty(&self) -> bool {
+        self.api_server.is_empty()
+    }
+}
+
+/// How to reach and authenticate to a control plane's API server.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct ApiServer {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    #[serde(alias = "ca_cert_file", skip_serializing_if = "String::is_empty")]
+    pub ca_cert_file: String,
+    #[serde(alias = "client_cert_file", skip_serializing_if = "String::is_empty")]
+    pub client_cert_file: String,
+    #[serde(alias = "client_key_file", skip_serializing_if = "String::is_empty")]
+    pub client_key_file: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<Header>,
+    #[serde(alias = "auth_type", skip_serializing_if = "String::is_empty")]
+    pub auth_type: String,
+    #[serde(alias = "auth_conf", skip_serializing_if = "BTreeMap::is_empty")]
+    pub auth_conf: BTreeMap<String, String>,
+    #[serde(alias = "skip_verify", skip_serializing_if = "is_false")]
+    pub skip_verify: bool,
+}
+
+impl ApiServer {
+    fn is_empty(&self) -> bool {
+        *self == ApiServer::default()
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Header {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub key: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub value: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Context {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    #[serde(alias = "control_plane", skip_serializing_if = "String::is_empty")]
+    pub control_plane: String,
+    /// Kept for compatibility; kumactl never reads `defaults.mesh` (cli.md §1.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub defaults: Option<ContextDefaults>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ContextDefaults {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub mesh: String,
+}
+
+/// Load and save failures, with Go kumactl's messages.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("Failed to access configuration file {path:?}")]
+    Access { path: PathBuf },
+    #[error("Failed to read configuration from file {path:?}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("Failed to parse configuration from file {path:?}: {reason}")]
+    Parse { path: PathBuf, reason: String },
+    #[error("Failed to create a directory {path:?}: {source}")]
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("Failed to write configuration into file {path:?}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Which control plane a command talks to could not be resolved (cli.md §1.3).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CurrentControlPlaneError {
+    #[error(
+        "active Control Plane is not set. Use `kumactl config control-planes add` to add a Control Plane and make it active"
+    )]
+    NotSet,
+    #[error(
+        "apparently, configuration is broken. Use `kumactl config control-planes add` to add a Control Plane and make it active"
+    )]
+    Broken,
+}
+
+impl Config {
+    /// The configuration written on first use: one control plane and context, `local`.
+    pub fn default_config() -> Config {
+        Config {
+            control_planes: vec![ControlPlane {
+                name: DEFAULT_NAME.into(),
+                coordinates: Coordinates {
+                    api_server: ApiServer {
+                        url: DEFAULT_URL.into(),
+                        ..ApiServer::default()
+                    },
+                },
+            }],
+            contexts: vec![Context {
+                name: DEFAULT_NAME.into(),
+                control_plane: DEFAULT_NAME.into(),
+                defaults: None,
+            }],
+            current_context: DEFAULT_NAME.into(),
+        }
+    }
+
+    /// Parses config text (YAML or JSON; camelCase or snake_case keys).
+    pub fn from_yaml(text: &str) -> Result<Config, String> {
+        if text.trim().is_empty() {
+            return Ok(Config::default());
+        }
+        let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+        if value.is_null() {
+            return Ok(Config::default());
+        }
+        serde_yaml::from_value(value).map_err(|e| e.to_string())
+    }
+
+    /// The file form: camelCase keys, sorted, zero values omitted (`{}` when empty).
+    pub fn to_yaml(&self) -> String {
+        crate::output::yaml::to_string_from(self).expect("the config always serializes")
+    }
+
+    /// Reads a config file. A missing file is an access error: callers create it first.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(ConfigError::Access {
+                    path: path.to_path_buf(),
+                });
+            }
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        };
+        let text = String::from_utf8(text).map_err(|e| ConfigError::Parse {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        })?;
+        Config::from_yaml(&text).map_err(|reason| ConfigError::Parse {
+            path: path.to_path_buf(),
+            reason,
+        })
+    }
+
+    /// Writes the config atomically (temporary file in the same directory, then rename),
+    /// mode 0600, creating the directory (0755) if needed. An existing file's mode is kept,
+    /// as Go's `os.WriteFile` keeps it.
+    pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        if !dir.exists() {
+            create_dir_0755(&dir).map_err(|source| ConfigError::CreateDir {
+                path: dir.clone(),
+                source,
+            })?;
+        }
+        let write_err = |source| ConfigError::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        let existing_mode = existing_mode(path);
+        write_atomically(
+            path,
+            self.to_yaml().as_bytes(),
+            existing_mode.unwrap_or(0o600),
+        )
+        .map_err(write_err)
+    }
+
+    pub fn control_plane(&self, name: &str) -> Option<&ControlPlane> {
+        self.control_planes.iter().find(|cp| cp.name == name)
+    }
+
+    pub fn context(&self, name: &str) -> Option<&Context> {
+        self.contexts.iter().find(|c| c.name == name)
+    }
+
+    /// The control plane of the current context. `context_override` is `--context`,
+    /// which Go kumactl uses as a control plane name (cli.md §1.1).
+    pub fn current_control_plane(
+        &self,
+        context_override: Option<&str>,
+    ) -> Result<&ControlPlane, CurrentControlPlaneError> {
+        if self.current_context.is_empty() {
+            return Err(CurrentControlPlaneError::NotSet);
+        }
+        let context = self
+            .context(&self.current_context)
+            .ok_or(CurrentControlPlaneError::Broken)?;
+        let name = context_override.unwrap_or(&context.control_plane);
+        self.control_plane(name)
+            .ok_or(CurrentControlPlaneError::Broken)
+    }
+}
+
+#[cfg(unix)]
+fn create_dir_0755(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o755)
+        .create(dir)
+}
+
+#[cfg(not(unix))]
+fn create_dir_0755(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)
+}
+
+#[cfg(unix)]
+fn existing_mode(path: &Path) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .ok()
+        .map(|m| m.permissions().mode() & 0o777)
+}
+
+#[cfg(not(unix))]
+fn existing_mode(_path: &Path) -> Option<u32> {
+    None
+}
+
+/// Writes `data` to `path` through a temporary file in the same directory, created with
+/// `mode`, fsynced, then renamed over `path`: readers see the old or the new file, never
+/// half of one. Used for every secret-bearing file we write.
+pub fn write_atomically(path: &Path, data: &[u8], mode: u32) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "config".into());
+    let tmp = dir.join(format!(
+        ".{file_name}.tmp-{}-{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    ));
+    let result = (|| {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(mode);
+        }
+        let mut file = options.open(&tmp)?;
+        #[cfg(unix)]
+        {
+            // The umask may have narrowed the mode; set exactly what was asked.
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(std::fs::Permissions::from_mode(mode))?;
+        }
+        file.write_all(data)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    result
+}
+
+/// `$HOME/.kumactl/config`.
+pub fn default_path() -> PathBuf {
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("."));
+    home.join(".kumactl").join("config")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_config_text_matches_go() {
+        assert_eq!(
+            Config::default_config().to_yaml(),
+            "contexts:\n- controlPlane: local\n  name: local\ncontrolPlanes:\n- coordinates:\n    apiServer:\n      url: http://localhost:5681\n  name: local\ncurrentContext: local\n"
+        );
+    }
+
+    #[test]
+    fn empty_config_is_written_as_braces() {
+        assert_eq!(Config::default().to_yaml(), "{}\n");
+        assert_eq!(Config::from_yaml("").unwrap(), Config::default());
+        assert_eq!(
+            Config::from_yaml("\n# nothing\n").unwrap(),
+            Config::default()
+        );
+    }
+
+    #[test]
+    fn reads_snake_case_and_ignores_unknown_keys() {
+        let text = "current_context: a\ncontrol_planes:\n- name: a\n  coordinates:\n    api_server:\n      url: https://a:5682\n      skip_verify: true\n      addHeaders: x\ncontexts:\n- name: a\n  control_plane: a\n  defaults:\n    mesh: demo\n";
+        let config = Config::from_yaml(text).unwrap();
+        assert_eq!(config.current_context, "a");
+        let cp = config.current_control_plane(None).unwrap();
+        assert_eq!(cp.coordinates.api_server.url, "https://a:5682");
+        assert!(cp.coordinates.api_server.skip_verify);
+        assert_eq!(config.contexts[0].defaults.as_ref().unwrap().mesh, "demo");
+    }
+
+    #[test]
+    fn writes_every_field_sorted() {
+        let mut config = Config::default_config();
+        let api = &mut config.control_planes[0].coordinates.api_server;
+        api.auth_type = "tokens".into();
+        api.auth_conf.insert("token".into(), "eyJ".into());
+        api.ca_cert_file = "/ca.pem".into();
+        api.headers = vec![Header {
+            key: "abc".into(),
+            value: "xyz".into(),
+        }];
+        api.skip_verify = true;
+        let text = config.to_yaml();
+        assert_eq!(
+            text,
+            "contexts:\n- controlPlane: local\n  name: local\ncontrolPlanes:\n- coordinates:\n    apiServer:\n      authConf:\n        token: eyJ\n      authType: tokens\n      caCertFile: /ca.pem\n      headers:\n      - key: abc\n        value: xyz\n      skipVerify: true\n      url: http://localhost:5681\n  name: local\ncurrentContext: local\n"
+        );
+        assert_eq!(Config::from_yaml(&text).unwrap(), config);
+    }
+
+    #[test]
+    fn current_control_plane_errors() {
+        let mut config = Config::default_config();
+        assert_eq!(
+            config.current_control_plane(Some("nope")).unwrap_err(),
+            CurrentControlPlaneError::Broken
+        );
+        config.current_context.clear();
+        assert_eq!(
+            config.current_control_plane(None).unwrap_err(),
+            CurrentControlPlaneError::NotSet
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saves_atomically_with_mode_0600() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nested").join("config");
+        Config::default_config().save(&path).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let dir_mode = std::fs::metadata(path.parent().unwrap())
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(dir_mode, 0o755);
+        assert_eq!(Config::load(&path).unwrap(), Config::default_config());
+        // No temporary file is left behind.
+        assert_eq!(
+            std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
+            1
+        );
+    }
+}

@@ -1,0 +1,11 @@
+//! kumactl in Rust: a drop-in kumactl for Kuma 2.14 built around Zone Egress, and
+//! kuma-cp-lite, a Kuma-compatible local control plane. The binaries are thin; every
+//! behaviour lives here. See ARCHITECTURE.md for the map.
+
+pub mod api;
+pub mod build_info;
+pub mod client;
+pub mod cmd;
+pub mod config;
+pub mod duration;
+pub mod output;

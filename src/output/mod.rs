@@ -1,0 +1,6 @@
+//! Printing for kumactl: Go-compatible YAML and JSON, tabwriter-style tables, age cells.
+
+pub mod age;
+pub mod json;
+pub mod table;
+pub mod yaml;
