@@ -7,5 +7,6 @@ pub mod build_info;
 pub mod client;
 pub mod cmd;
 pub mod config;
+pub mod cp_lite;
 pub mod duration;
 pub mod output;

@@ -1,0 +1,19 @@
+//! kuma-cp-lite: a Kuma-compatible control plane for development, demos and tests.
+//!
+//! It serves the subset of Kuma's REST API that kumactl uses, with Kuma's JSON shapes,
+//! status codes and error bodies. The library can start it in-process on ephemeral ports
+//! ([`server::start`]); the `kuma-cp-lite` binary runs it until SIGINT/SIGTERM.
+
+pub mod caller;
+pub mod cli;
+pub mod index;
+pub mod options;
+pub mod request_log;
+pub mod response;
+pub mod router;
+pub mod server;
+pub mod state;
+pub mod tls;
+
+pub use options::{Mode, ServerOptions};
+pub use server::{RunningServer, start};

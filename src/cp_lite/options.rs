@@ -1,0 +1,69 @@
+//! How a kuma-cp-lite instance is configured (the flags of `kuma-cp-lite run`).
+
+use clap::{Args, ValueEnum};
+use std::path::PathBuf;
+
+/// The control plane mode (api.md §4.2). `standalone` is accepted as `zone`, as real Kuma
+/// rewrites it at start-up.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Mode {
+    #[default]
+    #[value(alias = "standalone")]
+    Zone,
+    Global,
+}
+
+#[derive(Clone, Debug, Args)]
+pub struct ServerOptions {
+    /// IP address to listen on
+    #[arg(long, default_value = "127.0.0.1")]
+    pub address: String,
+    /// port of the HTTP API server (0 picks a free port)
+    #[arg(long, default_value_t = 5681)]
+    pub api_port: u16,
+    /// port of the HTTPS API server (0 picks a free port)
+    #[arg(long, default_value_t = 5682)]
+    pub api_https_port: u16,
+    /// name of the zone this control plane runs in
+    #[arg(long, default_value = "default")]
+    pub zone: String,
+    /// control plane mode
+    #[arg(long, value_enum, default_value_t = Mode::Zone)]
+    pub mode: Mode,
+    /// PEM certificate (chain) for the HTTPS servers; a self-signed one is generated when absent
+    #[arg(long, requires = "tls_key_file")]
+    pub tls_cert_file: Option<PathBuf>,
+    /// PEM private key of --tls-cert-file
+    #[arg(long, requires = "tls_cert_file")]
+    pub tls_key_file: Option<PathBuf>,
+    /// do not log each request on stderr
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+impl Default for ServerOptions {
+    fn default() -> Self {
+        ServerOptions {
+            address: "127.0.0.1".into(),
+            api_port: 5681,
+            api_https_port: 5682,
+            zone: "default".into(),
+            mode: Mode::Zone,
+            tls_cert_file: None,
+            tls_key_file: None,
+            quiet: false,
+        }
+    }
+}
+
+impl ServerOptions {
+    /// Every port ephemeral and logs off: what tests want.
+    pub fn for_tests() -> ServerOptions {
+        ServerOptions {
+            api_port: 0,
+            api_https_port: 0,
+            quiet: true,
+            ..ServerOptions::default()
+        }
+    }
+}
