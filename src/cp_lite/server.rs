@@ -82,7 +82,7 @@ fn bind_all(options: &ServerOptions) -> anyhow::Result<Listeners> {
 fn load_tls(options: &ServerOptions) -> anyhow::Result<tls::ServerTls> {
     match (&options.tls_cert_file, &options.tls_key_file) {
         (Some(cert), Some(key)) => tls::from_files(cert, key),
-        _ => tls::generate(&[options.address.clone()]),
+        _ => tls::generate(std::slice::from_ref(&options.address)),
     }
 }
 
