@@ -10,3 +10,4 @@ pub mod config;
 pub mod cp_lite;
 pub mod duration;
 pub mod output;
+pub mod resources;

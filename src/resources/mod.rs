@@ -1,0 +1,12 @@
+//! Kuma resources: the type table, the Universal JSON form (meta then spec), KRI, and
+//! validation. The same code serves kumactl (apply, get, delete) and kuma-cp-lite.
+
+pub mod descriptor;
+pub mod kri;
+pub mod meta;
+pub mod resource;
+pub mod time;
+
+pub use descriptor::{ResourceType, Scope};
+pub use meta::{Meta, Violation};
+pub use resource::Resource;

@@ -1,0 +1,227 @@
+//! A resource in Kuma's Universal form: metadata first (`type, mesh, name, creationTime,
+//! modificationTime, labels, kri`), then the spec fields (api.md §1.4).
+
+use super::descriptor::{self, ResourceType, Scope};
+use super::kri;
+use super::meta::Meta;
+use super::time;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The meta fields of the Universal form; everything else is spec.
+pub const META_FIELDS: [&str; 7] = [
+    "type",
+    "mesh",
+    "name",
+    "creationTime",
+    "modificationTime",
+    "labels",
+    "kri",
+];
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resource {
+    pub meta: Meta,
+    /// The non-meta fields, in order: the spec fields of legacy types, or `spec` (and
+    /// `status`) of the others.
+    pub spec: Map<String, Value>,
+}
+
+/// Why a document is not a resource. The texts are kumactl's (cli.md §3.2).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    #[error("invalid resource type {0:?}")]
+    InvalidType(String),
+    #[error("invalid meta type: {0:?}")]
+    InvalidMeta(String),
+}
+
+impl Resource {
+    pub fn resource_type(&self) -> &'static ResourceType {
+        self.meta.resource_type
+    }
+
+    /// The KRI, for types with a short name.
+    pub fn kri(&self) -> Option<String> {
+        kri::of(
+            self.meta.resource_type,
+            &self.meta.mesh,
+            &self.meta.name,
+            &self.meta.labels,
+        )
+    }
+
+    /// The meta block as Kuma writes it: `mesh` only for Mesh-scoped types, `labels` only
+    /// when there are some, `kri` only for types with a short name.
+    pub fn meta_json(&self) -> Map<String, Value> {
+        let mut out = Map::new();
+        out.insert("type".into(), self.meta.resource_type.name.into());
+        if self.meta.resource_type.scope == Scope::Mesh {
+            out.insert("mesh".into(), self.meta.mesh.clone().into());
+        }
+        out.insert("name".into(), self.meta.name.clone().into());
+        out.insert(
+            "creationTime".into(),
+            time::format(&self.meta.creation_time).into(),
+        );
+        out.insert(
+            "modificationTime".into(),
+            time::format(&self.meta.modification_time).into(),
+        );
+        if !self.meta.labels.is_empty() {
+            let labels: Map<String, Value> = self
+                .meta
+                .labels
+                .iter()
+                .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                .collect();
+            out.insert("labels".into(), Value::Object(labels));
+        }
+        if let Some(kri) = self.kri() {
+            out.insert("kri".into(), kri.into());
+        }
+        out
+    }
+
+    /// The whole Universal JSON object: meta, then spec.
+    pub fn to_json(&self) -> Value {
+        let mut out = self.meta_json();
+        for (k, v) in &self.spec {
+            out.insert(k.clone(), v.clone());
+        }
+        Value::Object(out)
+    }
+
+    /// Reads a Universal document. The type must be known; meta fields must have their
+    /// types; times that are absent or unparsable are Go's zero time (the server sets its
+    /// own); `kri` is ignored (it is computed).
+    pub fn from_json(value: Value) -> Result<Resource, ParseError> {
+        let Value::Object(mut fields) = value else {
+            return Err(ParseError::InvalidMeta(format!(
+                "json: cannot unmarshal {} into Go value of type rest.ResourceMeta",
+                json_kind(&value)
+            )));
+        };
+        let type_name = string_field(&fields, "type")?;
+        let resource_type =
+            descriptor::by_name(&type_name).ok_or(ParseError::InvalidType(type_name))?;
+        let name = string_field(&fields, "name")?;
+        let mesh = string_field(&fields, "mesh")?;
+        let time_field = |key: &str| -> Result<_, ParseError> {
+            let text = string_field(&fields, key)?;
+            Ok(time::parse(&text).unwrap_or_else(time::zero))
+        };
+        let creation_time = time_field("creationTime")?;
+        let modification_time = time_field("modificationTime")?;
+        let labels = match fields.get("labels") {
+            None | Some(Value::Null) => BTreeMap::new(),
+            Some(Value::Object(map)) => map
+                .iter()
+                .map(|(k, v)| match v {
+                    Value::String(s) => Ok((k.clone(), s.clone())),
+                    other => Err(ParseError::InvalidMeta(format!(
+                        "json: cannot unmarshal {} into Go struct field ResourceMeta.labels of type string",
+                        json_kind(other)
+                    ))),
+                })
+                .collect::<Result<_, _>>()?,
+            Some(other) => {
+                return Err(ParseError::InvalidMeta(format!(
+                    "json: cannot unmarshal {} into Go struct field ResourceMeta.labels of type map[string]string",
+                    json_kind(other)
+                )));
+            }
+        };
+        for key in META_FIELDS {
+            fields.shift_remove(key);
+        }
+        Ok(Resource {
+            meta: Meta {
+                resource_type,
+                mesh,
+                name,
+                creation_time,
+                modification_time,
+                labels,
+            },
+            spec: fields,
+        })
+    }
+}
+
+fn string_field(fields: &Map<String, Value>, key: &str) -> Result<String, ParseError> {
+    match fields.get(key) {
+        None | Some(Value::Null) => Ok(String::new()),
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(other) => Err(ParseError::InvalidMeta(format!(
+            "json: cannot unmarshal {} into Go struct field ResourceMeta.{key} of type string",
+            json_kind(other)
+        ))),
+    }
+}
+
+/// Go's name for a JSON value kind in decoding errors.
+pub fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "bool",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn universal_json_puts_meta_first() {
+        let doc = json!({
+            "networking": {"address": "192.168.0.1", "port": 10002},
+            "name": "ze-1",
+            "type": "ZoneEgress",
+            "labels": {"kuma.io/zone": "default"},
+            "kri": "ignored",
+        });
+        let resource = Resource::from_json(doc).unwrap();
+        assert_eq!(
+            serde_json::to_string(&resource.to_json()).unwrap(),
+            r#"{"type":"ZoneEgress","name":"ze-1","creationTime":"0001-01-01T00:00:00Z","modificationTime":"0001-01-01T00:00:00Z","labels":{"kuma.io/zone":"default"},"kri":"kri_ze__default__ze-1_","networking":{"address":"192.168.0.1","port":10002}}"#
+        );
+    }
+
+    #[test]
+    fn mesh_scoped_types_always_carry_mesh() {
+        let resource = Resource::from_json(
+            json!({"type": "Secret", "name": "s", "mesh": "default", "data": "dA=="}),
+        )
+        .unwrap();
+        assert_eq!(
+            serde_json::to_string(&resource.to_json()).unwrap(),
+            r#"{"type":"Secret","mesh":"default","name":"s","creationTime":"0001-01-01T00:00:00Z","modificationTime":"0001-01-01T00:00:00Z","data":"dA=="}"#
+        );
+    }
+
+    #[test]
+    fn type_errors() {
+        assert_eq!(
+            Resource::from_json(json!({"name": "x"}))
+                .unwrap_err()
+                .to_string(),
+            "invalid resource type \"\""
+        );
+        assert_eq!(
+            Resource::from_json(json!({"type": "Foo"}))
+                .unwrap_err()
+                .to_string(),
+            "invalid resource type \"Foo\""
+        );
+        assert!(matches!(
+            Resource::from_json(json!({"type": "Mesh", "name": 3})).unwrap_err(),
+            ParseError::InvalidMeta(_)
+        ));
+    }
+}
