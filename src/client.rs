@@ -388,8 +388,16 @@ fn describe_transport_error(e: &reqwest::Error, url: &Url, timeout: GoDuration) 
             return describe_tls_error(tls, url);
         }
         if let Some(io) = inner.downcast_ref::<std::io::Error>() {
-            if let Some(tls) = io.get_ref().and_then(|r| r.downcast_ref::<rustls::Error>()) {
-                return describe_tls_error(tls, url);
+            // Connectors nest io::Errors around the TLS error; io::Error::source skips
+            // the wrapped error itself, so look inside each layer.
+            let mut wrapped = io.get_ref();
+            while let Some(layer) = wrapped {
+                if let Some(tls) = layer.downcast_ref::<rustls::Error>() {
+                    return describe_tls_error(tls, url);
+                }
+                wrapped = layer
+                    .downcast_ref::<std::io::Error>()
+                    .and_then(|e| e.get_ref());
             }
             match io.kind() {
                 std::io::ErrorKind::ConnectionRefused => {

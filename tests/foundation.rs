@@ -1,34 +1,1049 @@
-//! The foundation: config file, control plane management, version, exit codes.
+//! The foundation: the config file, `config control-planes`, `config view`, the global
+//! flags, what the HTTP client sends, TLS, `version`, exit codes, and kuma-cp-lite's
+//! first endpoints.
 
 mod common;
 
-use common::{TestEnv, run};
+use common::{CaptureServer, Outcome, TestEnv, closed_address, run};
+use kumactl::cp_lite::ServerOptions;
+
+const DEFAULT_CONFIG: &str = "contexts:
+- controlPlane: local
+  name: local
+controlPlanes:
+- coordinates:
+    apiServer:
+      url: http://localhost:5681
+  name: local
+currentContext: local
+";
+
+fn assert_outcome(out: &Outcome, stdout: &str, stderr: &str, code: i32) {
+    assert_eq!(out.stdout, stdout, "stdout (stderr was {:?})", out.stderr);
+    assert_eq!(out.stderr, stderr, "stderr");
+    assert_eq!(out.code, code, "exit code");
+}
+
+#[cfg(unix)]
+fn mode_of(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+// ---------------------------------------------------------------------------------------
+// The config file
+
+#[test]
+#[cfg(unix)]
+fn first_use_writes_the_default_config_in_home_with_mode_0600() {
+    let env = TestEnv::new();
+    let out = run(env.kumactl_without_config_flag().args(["config", "view"]));
+    // `config view` ends with a blank line, as Go's Println of YAML text does.
+    assert_outcome(&out, &format!("{DEFAULT_CONFIG}\n"), "", 0);
+    let file = env.home().join(".kumactl").join("config");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), DEFAULT_CONFIG);
+    assert_eq!(mode_of(&file), 0o600);
+    assert_eq!(mode_of(file.parent().unwrap()), 0o755);
+}
+
+#[test]
+fn the_config_file_flag_names_the_file_created_on_first_use() {
+    let env = TestEnv::new();
+    let out = run(env.kumactl().args(["config", "control-planes", "list"]));
+    assert_outcome(
+        &out,
+        "ACTIVE   NAME    ADDRESS\n*        local   http://localhost:5681\n",
+        "",
+        0,
+    );
+    assert_eq!(env.read_config(), DEFAULT_CONFIG);
+    assert!(!env.home().join(".kumactl").exists());
+}
+
+#[test]
+fn help_creates_no_config() {
+    let env = TestEnv::new();
+    for args in [
+        vec!["--help"],
+        vec!["config", "--help"],
+        vec!["help", "config"],
+        vec![],
+    ] {
+        let out = run(env.kumactl().args(&args));
+        assert_eq!(out.code, 0, "{args:?}");
+        assert!(out.stdout.contains("Usage:"), "{args:?}: {}", out.stdout);
+        assert_eq!(out.stderr, "");
+    }
+    assert!(!env.config_path.exists());
+}
+
+#[test]
+fn no_config_uses_the_default_config_and_writes_nothing() {
+    let env = TestEnv::new();
+    let out = run(env.kumactl().args(["--no-config", "config", "view"]));
+    assert_outcome(&out, &format!("{DEFAULT_CONFIG}\n"), "", 0);
+    assert!(!env.config_path.exists());
+}
+
+#[test]
+fn an_empty_config_file_is_an_empty_config() {
+    let env = TestEnv::new();
+    std::fs::write(&env.config_path, "").unwrap();
+    let out = run(env.kumactl().args(["config", "view"]));
+    assert_outcome(&out, "{}\n\n", "", 0);
+    let out = run(env.kumactl().arg("version"));
+    assert_outcome(
+        &out,
+        "Client: Kuma 2.14.3\n",
+        "Unable to connect to control plane: active Control Plane is not set. Use `kumactl config control-planes add` to add a Control Plane and make it active\n",
+        0,
+    );
+}
+
+#[test]
+fn snake_case_config_is_read_and_shown_in_camel_case() {
+    let env = TestEnv::new();
+    std::fs::write(
+        &env.config_path,
+        "current_context: test1
+control_planes:
+- name: test1
+  coordinates:
+    api_server:
+      url: https://test1.internal:5681
+- name: test2
+  coordinates:
+    api_server:
+      url: https://test2.internal:5681
+contexts:
+- name: test1
+  control_plane: test1
+  defaults:
+    mesh: demo
+- name: test2
+  control_plane: test2
+  defaults:
+    mesh: default
+unknownKey: ignored
+",
+    )
+    .unwrap();
+    let out = run(env.kumactl().args(["config", "view"]));
+    assert_outcome(
+        &out,
+        "contexts:
+- controlPlane: test1
+  defaults:
+    mesh: demo
+  name: test1
+- controlPlane: test2
+  defaults:
+    mesh: default
+  name: test2
+controlPlanes:
+- coordinates:
+    apiServer:
+      url: https://test1.internal:5681
+  name: test1
+- coordinates:
+    apiServer:
+      url: https://test2.internal:5681
+  name: test2
+currentContext: test1
+
+",
+        "",
+        0,
+    );
+}
+
+#[test]
+fn an_unparsable_config_file_is_reported() {
+    let env = TestEnv::new();
+    std::fs::write(&env.config_path, "contexts: [unclosed\n").unwrap();
+    let out = run(env.kumactl().args(["config", "view"]));
+    assert_eq!(out.code, 1);
+    assert_eq!(out.stdout, "");
+    let prefix = format!(
+        "Error: Failed to parse configuration from file {:?}: ",
+        env.config_path
+    );
+    assert!(out.stderr.starts_with(&prefix), "{}", out.stderr);
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+}
+
+// ---------------------------------------------------------------------------------------
+// config control-planes
+
+fn add(env: &TestEnv, args: &[&str]) -> Outcome {
+    run(env
+        .kumactl()
+        .args(["config", "control-planes", "add"])
+        .args(args))
+}
+
+#[test]
+fn add_checks_the_server_and_makes_it_active() {
+    let env = TestEnv::with_server();
+    let url = env.server().api_url();
+    let out = add(&env, &["--name", "example", "--address", &url]);
+    assert_outcome(
+        &out,
+        "added Control Plane \"example\"\nswitched active Control Plane to \"example\"\n",
+        "",
+        0,
+    );
+    let out = run(env.kumactl().args(["config", "control-planes", "list"]));
+    assert_outcome(
+        &out,
+        &format!(
+            "ACTIVE   NAME      ADDRESS\n         test      {url}\n*        example   {url}\n"
+        ),
+        "",
+        0,
+    );
+}
+
+#[test]
+fn add_stores_every_coordinate_sorted_and_camel_cased() {
+    let env = TestEnv::new();
+    let out = add(
+        &env,
+        &[
+            "--name",
+            "prod",
+            "--address",
+            "https://cp:5682",
+            "--skip-check",
+            "--skip-verify",
+            "--ca-cert-file",
+            "/etc/kuma/ca-cert.pem",
+            "--client-cert-file",
+            "/etc/kuma/client.cert.pem",
+            "--client-key-file",
+            "/etc/kuma/client.key.pem",
+            "--headers",
+            "zz=last",
+            "--headers",
+            "abc=xyz,with,commas",
+            "--auth-type",
+            "tokens",
+            "--auth-conf",
+            "token=eyJ",
+        ],
+    );
+    assert_outcome(
+        &out,
+        "added Control Plane \"prod\"\nswitched active Control Plane to \"prod\"\n",
+        "",
+        0,
+    );
+    assert_eq!(
+        env.read_config(),
+        "contexts:
+- controlPlane: local
+  name: local
+- controlPlane: prod
+  name: prod
+controlPlanes:
+- coordinates:
+    apiServer:
+      url: http://localhost:5681
+  name: local
+- coordinates:
+    apiServer:
+      authConf:
+        token: eyJ
+      authType: tokens
+      caCertFile: /etc/kuma/ca-cert.pem
+      clientCertFile: /etc/kuma/client.cert.pem
+      clientKeyFile: /etc/kuma/client.key.pem
+      headers:
+      - key: abc
+        value: xyz,with,commas
+      - key: zz
+        value: last
+      skipVerify: true
+      url: https://cp:5682
+  name: prod
+currentContext: prod
+"
+    );
+    #[cfg(unix)]
+    assert_eq!(mode_of(&env.config_path), 0o600);
+}
+
+#[test]
+fn add_refuses_a_duplicate_unless_overwrite_which_replaces_in_place() {
+    let env = TestEnv::new();
+    let args = [
+        "--name",
+        "local",
+        "--address",
+        "http://other:5681",
+        "--skip-check",
+    ];
+    let out = add(&env, &args);
+    assert_outcome(
+        &out,
+        "",
+        "Error: Control Plane with name \"local\" already exists. Use --overwrite to replace an existing one.\n",
+        1,
+    );
+    assert_eq!(env.read_config(), DEFAULT_CONFIG);
+    let mut overwrite = args.to_vec();
+    overwrite.push("--overwrite");
+    let out = add(&env, &overwrite);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        env.read_config(),
+        DEFAULT_CONFIG.replace("http://localhost:5681", "http://other:5681")
+    );
+}
+
+#[test]
+fn add_validation_errors() {
+    let env = TestEnv::new();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec![],
+            "Error: required flag(s) \"address\", \"name\" not set\n",
+        ),
+        (
+            vec!["--name", "x"],
+            "Error: required flag(s) \"address\" not set\n",
+        ),
+        (
+            vec!["--name", "x", "--address", "foo"],
+            "Error: API Server URL is invalid: parse \"foo\": invalid URI for request\n",
+        ),
+        (
+            vec!["--name", "x", "--address", "localhost:5681"],
+            "Error: API Server URL is invalid: unsupported scheme \"localhost\" in \"localhost:5681\" (use http:// or https://)\n",
+        ),
+        (
+            vec![
+                "--name",
+                "x",
+                "--address",
+                "http://h",
+                "--client-cert-file",
+                "c.pem",
+            ],
+            "Error: Both --client-cert-file and --client-key-file needs to be specified\n",
+        ),
+        (
+            vec![
+                "--name",
+                "x",
+                "--address",
+                "http://h",
+                "--auth-type",
+                "magic",
+            ],
+            "Error: authentication plugin of type \"magic\" is not found\n",
+        ),
+        (
+            vec![
+                "--name",
+                "x",
+                "--address",
+                "http://h",
+                "--auth-type",
+                "tokens",
+            ],
+            "Error: --auth-conf is not valid: provide token=YOUR_TOKEN\n",
+        ),
+        (
+            vec![
+                "--name",
+                "x",
+                "--address",
+                "http://h",
+                "--headers",
+                "novalue",
+            ],
+            "Error: invalid argument \"novalue\" for \"--headers\" flag: novalue must be formatted as key=value\nRun 'kumactl config control-planes add --help' for usage.\n",
+        ),
+    ];
+    for (args, stderr) in cases {
+        let out = add(&env, &args);
+        assert_outcome(&out, "", stderr, 1);
+    }
+    // Nothing was added by any of them.
+    assert_eq!(env.read_config(), DEFAULT_CONFIG);
+}
+
+#[test]
+fn add_reports_an_unreachable_server() {
+    let env = TestEnv::new();
+    let closed = closed_address();
+    let out = add(
+        &env,
+        &["--name", "x", "--address", &format!("http://{closed}")],
+    );
+    assert_outcome(
+        &out,
+        "",
+        &format!(
+            "Error: could not connect to the Control Plane API Server: Get \"http://{closed}/\": connection refused (is a control plane running at {closed}?)\n"
+        ),
+        1,
+    );
+    // --skip-check does not call it.
+    let out = add(
+        &env,
+        &[
+            "--name",
+            "x",
+            "--address",
+            &format!("http://{closed}"),
+            "--skip-check",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[test]
+fn add_refuses_another_product_and_reports_http_errors() {
+    let env = TestEnv::new();
+    let other = CaptureServer::index("Other Mesh", "1.0.0");
+    let out = add(&env, &["--name", "x", "--address", &other.url]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: this CLI is for Kuma but the control plane you're connected to is Other Mesh. Please use the CLI for your control plane\n",
+        1,
+    );
+    // A preview build of another product is accepted.
+    let preview = CaptureServer::index("Other Mesh", "0.0.0-preview.abc");
+    let out = add(&env, &["--name", "y", "--address", &preview.url]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let failing = CaptureServer::start(503, "maintenance");
+    let out = add(&env, &["--name", "z", "--address", &failing.url]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: could not connect to the Control Plane API Server: (503): maintenance\n",
+        1,
+    );
+}
+
+#[test]
+fn add_times_out_with_api_timeout() {
+    let env = TestEnv::new();
+    // Accepts connections but never answers.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let out = run(env.kumactl().args([
+        "--api-timeout",
+        "300ms",
+        "config",
+        "control-planes",
+        "add",
+        "--name",
+        "slow",
+        "--address",
+        &url,
+    ]));
+    assert_eq!(out.code, 1);
+    // Go's wording, which users grep for.
+    assert!(
+        out.stderr.contains("Client.Timeout exceeded"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("300ms"), "{}", out.stderr);
+    drop(listener);
+}
+
+#[test]
+fn add_sends_headers_but_no_credentials_when_checking() {
+    let env = TestEnv::new();
+    let server = CaptureServer::index("Kuma", "2.14.3");
+    let out = add(
+        &env,
+        &[
+            "--name",
+            "x",
+            "--address",
+            &server.url,
+            "--headers",
+            "abc=xyz",
+            "--auth-type",
+            "tokens",
+            "--auth-conf",
+            "token=SECRET",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1);
+    assert!(requests[0].starts_with("GET / HTTP/1.1"), "{}", requests[0]);
+    assert!(requests[0].contains("\nabc: xyz"), "{}", requests[0]);
+    assert!(!requests[0].contains("authorization"), "{}", requests[0]);
+}
+
+#[test]
+fn remove_switches_to_the_first_remaining_context() {
+    let env = TestEnv::new();
+    for name in ["a", "b"] {
+        let address = format!("http://{name}:5681");
+        assert_eq!(
+            add(
+                &env,
+                &["--name", name, "--address", &address, "--skip-check"]
+            )
+            .code,
+            0
+        );
+    }
+    let remove = |name: &str| {
+        run(env
+            .kumactl()
+            .args(["config", "control-planes", "remove", "--name", name]))
+    };
+    // Removing a non-current one keeps the current one, and says so.
+    assert_outcome(
+        &remove("a"),
+        "removed Control Plane \"a\"\nswitched active Control Plane to \"b\"\n",
+        "",
+        0,
+    );
+    assert_outcome(
+        &remove("b"),
+        "removed Control Plane \"b\"\nswitched active Control Plane to \"local\"\n",
+        "",
+        0,
+    );
+    assert_outcome(
+        &remove("local"),
+        "removed Control Plane \"local\"\nthere is no active Control Plane left. Use `kumactl config control-planes add` to add a Control Plane and make it active\n",
+        "",
+        0,
+    );
+    assert_eq!(env.read_config(), "{}\n");
+    assert_outcome(
+        &remove("local"),
+        "",
+        "Error: there is no Control Plane with name \"local\"\n",
+        1,
+    );
+    assert_outcome(
+        &run(env.kumactl().args(["config", "control-planes", "remove"])),
+        "",
+        "Error: required flag(s) \"name\" not set\n",
+        1,
+    );
+}
+
+#[test]
+fn switch_changes_the_current_context() {
+    let env = TestEnv::new();
+    assert_eq!(
+        add(
+            &env,
+            &["--name", "b", "--address", "http://b:5681", "--skip-check"]
+        )
+        .code,
+        0
+    );
+    let switch = |name: &str| {
+        run(env
+            .kumactl()
+            .args(["config", "control-planes", "switch", "--name", name]))
+    };
+    assert_outcome(
+        &switch("local"),
+        "switched active Control Plane to \"local\"\n",
+        "",
+        0,
+    );
+    assert!(env.read_config().ends_with("currentContext: local\n"));
+    assert_outcome(
+        &switch("nope"),
+        "",
+        "Error: there is no Control Plane with name \"nope\"\n",
+        1,
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// The HTTP client
+
+#[test]
+fn requests_carry_configured_headers_bearer_token_and_user_agent() {
+    let env = TestEnv::new();
+    let server = CaptureServer::index("Kuma", "2.14.3");
+    std::fs::write(
+        &env.config_path,
+        format!(
+            "currentContext: c
+contexts:
+- name: c
+  controlPlane: c
+controlPlanes:
+- name: c
+  coordinates:
+    apiServer:
+      url: {}/base/
+      headers:
+      - key: x-team
+        value: platform
+      authType: tokens
+      authConf:
+        token: TOKEN-123
+",
+            server.url
+        ),
+    )
+    .unwrap();
+    let out = run(env.kumactl().args(["--log-level", "debug", "version"]));
+    assert_eq!(out.stdout, "Client: Kuma 2.14.3\nServer: Kuma 2.14.3\n");
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1);
+    let request = &requests[0];
+    // The base URL's path is kept.
+    assert!(request.starts_with("GET /base HTTP/1.1\n"), "{request}");
+    assert!(request.contains("\nx-team: platform\n"), "{request}");
+    assert!(
+        request.contains("\nauthorization: Bearer TOKEN-123\n"),
+        "{request}"
+    );
+    assert!(
+        request.contains("\naccept: application/json\n"),
+        "{request}"
+    );
+    let user_agent = request
+        .lines()
+        .find_map(|l| l.strip_prefix("user-agent: "))
+        .unwrap();
+    assert!(
+        user_agent.starts_with("kumactl/2.14.3 (linux; amd64; Kuma/")
+            || user_agent.starts_with("kumactl/2.14.3 ("),
+        "{user_agent}"
+    );
+    // The debug log names the request, never the token.
+    assert!(
+        out.stderr
+            .contains(&format!("GET {}/base -> 200", server.url)),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("TOKEN-123"), "{}", out.stderr);
+}
+
+#[test]
+fn context_flag_selects_a_control_plane_by_name() {
+    let env = TestEnv::with_server();
+    let url = env.server().api_url();
+    let closed = closed_address();
+    // Current is "down", unreachable; --context picks "test", which is up.
+    assert_eq!(
+        add(
+            &env,
+            &[
+                "--name",
+                "down",
+                "--address",
+                &format!("http://{closed}"),
+                "--skip-check"
+            ]
+        )
+        .code,
+        0
+    );
+    let out = run(env.kumactl().args(["--context", "test", "version"]));
+    assert_outcome(&out, "Client: Kuma 2.14.3\nServer: Kuma 2.14.3\n", "", 0);
+    let out = run(env.kumactl().args(["--context", "nope", "version"]));
+    assert_outcome(
+        &out,
+        "Client: Kuma 2.14.3\n",
+        "Unable to connect to control plane: apparently, configuration is broken. Use `kumactl config control-planes add` to add a Control Plane and make it active\n",
+        0,
+    );
+    let _ = url;
+}
+
+// ---------------------------------------------------------------------------------------
+// TLS
+
+fn write_ca(env: &TestEnv, pem: &str) -> String {
+    let path = env.path("ca.pem");
+    std::fs::write(&path, pem).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn https_with_a_ca_file_with_skip_verify_and_without_either() {
+    let env = TestEnv::with_server();
+    let https = env.server().api_https_url();
+    let ca = write_ca(&env, env.server().generated_ca_pem.as_deref().unwrap());
+
+    let out = add(
+        &env,
+        &[
+            "--name",
+            "trusted",
+            "--address",
+            &https,
+            "--ca-cert-file",
+            &ca,
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = run(env.kumactl().arg("version"));
+    assert_outcome(&out, "Client: Kuma 2.14.3\nServer: Kuma 2.14.3\n", "", 0);
+
+    let out = add(&env, &["--name", "untrusted", "--address", &https]);
+    assert_outcome(
+        &out,
+        "",
+        &format!(
+            "Error: could not connect to the Control Plane API Server: Get \"{https}/\": tls: certificate signed by unknown authority (set --ca-cert-file, or --skip-verify)\n"
+        ),
+        1,
+    );
+
+    let out = add(
+        &env,
+        &["--name", "skipped", "--address", &https, "--skip-verify"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = run(env.kumactl().arg("version"));
+    assert_outcome(&out, "Client: Kuma 2.14.3\nServer: Kuma 2.14.3\n", "", 0);
+}
+
+#[test]
+fn https_with_the_operators_certificate_files() {
+    use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, IsCa, KeyPair};
+    let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap()).unwrap();
+    let key = KeyPair::generate().unwrap();
+    let cert = CertificateParams::new(vec!["localhost".to_string()])
+        .unwrap()
+        .signed_by(&key, &ca)
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cert_file = dir.path().join("tls.crt");
+    let key_file = dir.path().join("tls.key");
+    std::fs::write(&cert_file, cert.pem()).unwrap();
+    std::fs::write(&key_file, key.serialize_pem()).unwrap();
+
+    let env = TestEnv::with_server_options(ServerOptions {
+        tls_cert_file: Some(cert_file),
+        tls_key_file: Some(key_file),
+        ..ServerOptions::for_tests()
+    });
+    assert!(env.server().generated_ca_pem.is_none());
+    let ca_file = write_ca(&env, &ca.pem());
+    let https = env.server().api_https_url();
+    let out = add(
+        &env,
+        &[
+            "--name",
+            "own",
+            "--address",
+            &https,
+            "--ca-cert-file",
+            &ca_file,
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[test]
+fn unreadable_tls_files_are_reported_clearly() {
+    let env = TestEnv::new();
+    let out = add(
+        &env,
+        &[
+            "--name",
+            "x",
+            "--address",
+            "https://localhost:1",
+            "--ca-cert-file",
+            "/nonexistent/ca.pem",
+        ],
+    );
+    assert_outcome(
+        &out,
+        "",
+        "Error: could not connect to the Control Plane API Server: could not configure HTTP client with TLS: could not read CA cert: open /nonexistent/ca.pem: no such file or directory\n",
+        1,
+    );
+    let not_pem = env.path("garbage.pem");
+    std::fs::write(&not_pem, "not a certificate").unwrap();
+    let out = add(
+        &env,
+        &[
+            "--name",
+            "x",
+            "--address",
+            "https://localhost:1",
+            "--ca-cert-file",
+            not_pem.to_str().unwrap(),
+        ],
+    );
+    assert_outcome(
+        &out,
+        "",
+        "Error: could not connect to the Control Plane API Server: could not configure HTTP client with TLS: could not add certificate\n",
+        1,
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// version
 
 #[test]
 fn version_against_a_running_control_plane() {
     let env = TestEnv::with_server();
     let out = run(env.kumactl().arg("version"));
-    assert_eq!(out.stdout, "Client: Kuma 2.14.3\nServer: Kuma 2.14.3\n");
-    assert_eq!(out.stderr, "");
+    assert_outcome(&out, "Client: Kuma 2.14.3\nServer: Kuma 2.14.3\n", "", 0);
+}
+
+#[test]
+fn version_detailed_shows_this_build_and_the_server_index() {
+    let env = TestEnv::with_server();
+    let out = run(env.kumactl().args(["version", "--detailed"]));
     assert_eq!(out.code, 0);
+    assert_eq!(out.stderr, "");
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines[0], "Product:       Kuma");
+    assert_eq!(lines[1], "Version:       2.14.3");
+    assert_eq!(
+        lines[2],
+        format!(
+            "Build:         kumactl (Rust) {}",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+    assert!(lines[3].starts_with("Git Commit:    "));
+    assert!(lines[4].starts_with("Build Date:    "));
+    assert_eq!(lines[5], "Server: {");
+    let index = &env.server().state.index;
+    let json = out.stdout.split_once("Server: ").unwrap().1;
+    // Go's MarshalIndent with three spaces, keys in Kuma's order.
+    assert_eq!(
+        json,
+        format!(
+            "{{\n   \"clusterId\": \"{}\",\n   \"gui\": \"\",\n   \"hostname\": \"{}\",\n   \"instanceId\": \"{}\",\n   \"product\": \"Kuma\",\n   \"version\": \"2.14.3\"\n}}\n",
+            index.cluster_id, index.hostname, index.instance_id
+        )
+    );
+    let short = run(env.kumactl().args(["version", "-a"]));
+    assert_eq!(short.stdout.lines().count(), out.stdout.lines().count());
 }
 
 #[test]
 fn version_without_a_control_plane_still_exits_zero() {
     let env = TestEnv::new();
-    // A port nothing listens on.
-    let closed = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
+    let closed = closed_address();
     env.write_config_for(&format!("http://{closed}"));
     let out = run(env.kumactl().arg("version"));
-    assert_eq!(out.stdout, "Client: Kuma 2.14.3\n");
-    assert_eq!(
-        out.stderr,
-        format!(
+    assert_outcome(
+        &out,
+        "Client: Kuma 2.14.3\n",
+        &format!(
             "Unable to connect to control plane: Unable to retrieve server version: Get \"http://{closed}/\": connection refused (is a control plane running at {closed}?)\n"
-        )
+        ),
+        0,
     );
+}
+
+#[test]
+fn version_reports_a_failing_server() {
+    let env = TestEnv::new();
+    let server = CaptureServer::start(500, "boom");
+    env.write_config_for(&server.url);
+    let out = run(env.kumactl().arg("version"));
+    assert_outcome(
+        &out,
+        "Client: Kuma 2.14.3\n",
+        "Unable to connect to control plane: Unable to retrieve server version: (500): boom\n",
+        0,
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Exit codes and parse errors
+
+#[test]
+fn parse_errors_read_like_cobra_and_exit_1() {
+    let env = TestEnv::new();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (
+            vec!["foo"],
+            "Error: unknown command \"foo\" for \"kumactl\"\nRun 'kumactl --help' for usage.\n",
+        ),
+        (
+            vec!["versio"],
+            "Error: unknown command \"versio\" for \"kumactl\"\n\nDid you mean this?\n\tversion\n\nRun 'kumactl --help' for usage.\n",
+        ),
+        (
+            vec!["--bogus"],
+            "Error: unknown flag: --bogus\nRun 'kumactl --help' for usage.\n",
+        ),
+        (
+            vec!["version", "-x"],
+            "Error: unknown shorthand flag: 'x' in -x\nRun 'kumactl version --help' for usage.\n",
+        ),
+        (
+            vec!["config", "view", "extra"],
+            "Error: unknown command \"extra\" for \"kumactl config view\"\nRun 'kumactl config view --help' for usage.\n",
+        ),
+        (
+            vec!["--log-level", "loud", "version"],
+            "Error: unknown log level \"loud\"\nRun 'kumactl version --help' for usage.\n",
+        ),
+        (
+            vec!["--api-timeout", "abc", "version"],
+            "Error: invalid argument \"abc\" for \"--api-timeout\" flag: time: invalid duration \"abc\"\nRun 'kumactl version --help' for usage.\n",
+        ),
+        (
+            vec!["config", "control-planes", "add", "--name"],
+            "Error: flag needs an argument: --name\nRun 'kumactl config control-planes add --help' for usage.\n",
+        ),
+    ];
+    for (args, stderr) in cases {
+        let out = run(env.kumactl().args(&args));
+        assert_outcome(&out, "", stderr, 1);
+    }
+}
+
+#[test]
+fn help_goes_to_stdout_with_go_kumactl_descriptions() {
+    let env = TestEnv::new();
+    let out = run(env.kumactl().arg("--help"));
     assert_eq!(out.code, 0);
+    assert!(
+        out.stdout
+            .starts_with("Management tool for Kuma.\n\nUsage:\n")
+    );
+    for line in [
+        "  completion  Output shell completion code for bash, fish or zsh",
+        "  config      Modify kumactl config files",
+        "  help        Help about any command",
+        "  version     Print version",
+        "      --api-timeout <duration>  the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout [default: 1m0s]",
+        "      --config-file <string>    path to the configuration file to use",
+        "      --log-level <string>      log level: one of off|info|debug [default: off]",
+        "      --no-config               if set no config file and config directory will be created",
+        "  -h, --help  help for kumactl",
+    ] {
+        assert!(
+            out.stdout.lines().any(|l| l.starts_with(line)),
+            "missing {line:?} in\n{}",
+            out.stdout
+        );
+    }
+    // A group without its sub-command shows its help, like cobra.
+    let out = run(env.kumactl().arg("config"));
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stdout.starts_with("Modify kumactl config files"),
+        "{}",
+        out.stdout
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// kuma-cp-lite, first part
+
+fn http_get(url: &str, host: Option<&str>) -> (u16, String, String) {
+    let client = reqwest::blocking::Client::new();
+    let mut request = client.get(url);
+    if let Some(host) = host {
+        request = request.header("host", host);
+    }
+    let response = request.send().unwrap();
+    let status = response.status().as_u16();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default();
+    (status, content_type, response.text().unwrap())
+}
+
+#[test]
+fn cp_lite_serves_the_index() {
+    let env = TestEnv::with_server();
+    let (status, content_type, body) = http_get(&env.server().api_url(), None);
+    assert_eq!(status, 200);
+    assert_eq!(content_type, "application/json");
+    let index: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let keys: Vec<&str> = index
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "clusterId",
+            "gui",
+            "hostname",
+            "instanceId",
+            "product",
+            "version"
+        ]
+    );
+    assert_eq!(index["product"], "Kuma");
+    assert_eq!(index["version"], "2.14.3");
+    let hostname = index["hostname"].as_str().unwrap();
+    let instance = index["instanceId"].as_str().unwrap();
+    assert!(instance.starts_with(&format!("{hostname}-")), "{instance}");
+    assert_eq!(instance.len(), hostname.len() + 5);
+    assert!(uuid::Uuid::parse_str(index["clusterId"].as_str().unwrap()).is_ok());
+    // Kuma's pretty printing: one-space indent.
+    assert!(body.starts_with("{\n \"clusterId\""), "{body}");
+}
+
+#[test]
+fn cp_lite_who_am_i_and_unknown_routes() {
+    let env = TestEnv::with_server();
+    let url = env.server().api_url();
+    let (status, _, body) = http_get(&format!("{url}/who-am-i"), None);
+    assert_eq!(status, 200);
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&body).unwrap(),
+        serde_json::json!({"name": "mesh-system:admin", "groups": ["mesh-system:admin", "mesh-system:authenticated"]})
+    );
+    // A request that names another host is not a local admin.
+    let (_, _, body) = http_get(&format!("{url}/who-am-i"), Some("cp.example.com"));
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&body).unwrap(),
+        serde_json::json!({"name": "mesh-system:anonymous", "groups": ["mesh-system:unauthenticated"]})
+    );
+    let (status, content_type, body) = http_get(&format!("{url}/no/such/route"), None);
+    assert_eq!((status, body.as_str()), (404, "404: Page Not Found"));
+    assert!(content_type.starts_with("text/plain"));
+}
+
+#[test]
+#[cfg(unix)]
+fn cp_lite_binary_stops_cleanly_on_sigterm() {
+    use std::io::{BufRead, BufReader};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kuma-cp-lite"))
+        .args(["run", "--api-port", "0", "--api-https-port", "0"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    assert!(line.contains(" started: API http://127.0.0.1:"), "{line}");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    assert!(rest.contains("kuma-cp-lite: stopping"), "{rest}");
+    assert!(child.wait().unwrap().success());
 }

@@ -123,32 +123,40 @@ impl RootContext {
     }
 
     /// Warns on stderr when the control plane is not the Kuma version we speak
-    /// (cli.md §1.5). Never fails the command. Compares major.minor and names client
-    /// and server the right way round (Go swaps them).
+    /// (cli.md §1.5). Never fails the command.
     pub fn check_compatibility(&self) {
-        match self.server_index() {
-            Err(err) => eprintln!(
+        let warning = match self.server_index() {
+            Err(err) => Some(format!(
                 "WARNING: Failed to retrieve server version, can't check compatibility: {}",
                 super::error_message(&err)
-            ),
-            Ok(index) => {
-                if index.version.contains("preview") {
-                    return;
-                }
-                if index.product != build_info::PRODUCT
-                    || major_minor(&index.version) != major_minor(build_info::KUMA_VERSION)
-                {
-                    eprintln!(
-                        "WARNING: You are using kumactl version {} for {}, but the server returned version: {} for {}",
-                        build_info::KUMA_VERSION,
-                        build_info::PRODUCT,
-                        index.version,
-                        index.product
-                    );
-                }
-            }
+            )),
+            Ok(index) => compatibility_warning(&index),
+        };
+        if let Some(warning) = warning {
+            eprintln!("{warning}");
         }
     }
+}
+
+/// The warning for a control plane that is not the Kuma version we speak. We compare
+/// major.minor (patch releases are compatible) and name client and server the right way
+/// round (Go swaps them). Preview builds are not checked.
+pub fn compatibility_warning(index: &crate::api::Index) -> Option<String> {
+    if index.version.contains("preview") {
+        return None;
+    }
+    let same_product = index.product == build_info::PRODUCT;
+    let same_release = major_minor(&index.version) == major_minor(build_info::KUMA_VERSION);
+    if same_product && same_release {
+        return None;
+    }
+    Some(format!(
+        "WARNING: You are using kumactl version {} for {}, but the server returned version: {} for {}",
+        build_info::KUMA_VERSION,
+        build_info::PRODUCT,
+        index.version,
+        index.product
+    ))
 }
 
 fn major_minor(version: &str) -> (String, String) {
@@ -163,6 +171,32 @@ fn major_minor(version: &str) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn index(product: &str, version: &str) -> crate::api::Index {
+        crate::api::Index {
+            product: product.into(),
+            version: version.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn warns_only_for_another_release_or_product() {
+        assert_eq!(compatibility_warning(&index("Kuma", "2.14.3")), None);
+        assert_eq!(compatibility_warning(&index("Kuma", "2.14.0")), None);
+        assert_eq!(
+            compatibility_warning(&index("Kuma", "0.0.0-preview.vlocal")),
+            None
+        );
+        assert_eq!(
+            compatibility_warning(&index("Kuma", "2.13.1")).unwrap(),
+            "WARNING: You are using kumactl version 2.14.3 for Kuma, but the server returned version: 2.13.1 for Kuma"
+        );
+        assert_eq!(
+            compatibility_warning(&index("Kong Mesh", "2.14.3")).unwrap(),
+            "WARNING: You are using kumactl version 2.14.3 for Kuma, but the server returned version: 2.14.3 for Kong Mesh"
+        );
+    }
 
     #[test]
     fn compares_major_minor() {

@@ -1,6 +1,5 @@
 //! `kumactl help [command...]`: the help of any command, as cobra offers.
 
-use super::context::RootContext;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -14,7 +13,7 @@ pub struct HelpArgs {
     pub command: Vec<String>,
 }
 
-pub fn run(_ctx: &mut RootContext, args: HelpArgs) -> anyhow::Result<()> {
+pub fn run(args: HelpArgs) -> anyhow::Result<()> {
     let mut cmd = super::command();
     cmd.build();
     let mut current = &mut cmd;

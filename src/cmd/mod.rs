@@ -128,10 +128,20 @@ pub fn run_with_args(argv: &[String]) -> ExitCode {
         Ok(cli) => cli,
         Err(err) => return cli_errors::report(&mut cmd, argv, err),
     };
-    let Some(command) = cli.command else {
-        // `kumactl` alone prints the help, like cobra.
-        let _ = cmd.print_help();
-        return ExitCode::SUCCESS;
+    let command = match cli.command {
+        // `kumactl` alone and `kumactl help ...` print help without the start-up sequence
+        // (no config file is created), like cobra.
+        None => {
+            let _ = cmd.print_help();
+            return ExitCode::SUCCESS;
+        }
+        Some(Command::Help(args)) => {
+            return match help::run(args) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => report_error(&err),
+            };
+        }
+        Some(command) => command,
     };
     let result = RootContext::start(cli.global)
         .map_err(|e| match e {
@@ -151,7 +161,8 @@ fn dispatch(ctx: &mut RootContext, command: Command) -> anyhow::Result<()> {
     match command {
         Command::Completion(args) => completion::run(ctx, args),
         Command::Config(args) => config::run(ctx, args),
-        Command::Help(args) => help::run(ctx, args),
+        // Normally answered before the start-up sequence (see run_with_args).
+        Command::Help(args) => help::run(args),
         Command::Version(args) => version::run(ctx, args),
     }
 }

@@ -109,3 +109,83 @@ pub fn run(cmd: &mut assert_cmd::Command) -> Outcome {
         code: output.status.code().unwrap_or(-1),
     }
 }
+
+/// A tiny HTTP server that answers every request with one canned response and records
+/// each request's head (request line and headers, lower-cased names), so tests can assert
+/// on what kumactl actually sent.
+pub struct CaptureServer {
+    pub url: String,
+    requests: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl CaptureServer {
+    pub fn start(status: u16, body: &str) -> CaptureServer {
+        use std::io::{BufRead, BufReader, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let requests = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let recorded = requests.clone();
+        let body = body.to_string();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { return };
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut head = String::new();
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                        break;
+                    }
+                    head.push_str(line.trim_end());
+                    head.push('\n');
+                }
+                recorded.lock().unwrap().push(head);
+                let response = format!(
+                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = stream.write_all(response.as_bytes());
+            }
+        });
+        CaptureServer { url, requests }
+    }
+
+    /// A server answering `GET /` like Kuma `version` of `product`.
+    pub fn index(product: &str, version: &str) -> CaptureServer {
+        CaptureServer::start(
+            200,
+            &format!(
+                r#"{{"clusterId":"c","gui":"/gui","hostname":"h","instanceId":"h-1","product":"{product}","version":"{version}"}}"#
+            ),
+        )
+    }
+
+    /// The recorded request heads, header names lower-cased.
+    pub fn requests(&self) -> Vec<String> {
+        self.requests
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|head| {
+                head.lines()
+                    .enumerate()
+                    .map(|(i, line)| match (i, line.split_once(':')) {
+                        (0, _) | (_, None) => line.to_string(),
+                        (_, Some((name, value))) => {
+                            format!("{}:{}", name.to_ascii_lowercase(), value)
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect()
+    }
+}
+
+/// An address nothing listens on.
+pub fn closed_address() -> std::net::SocketAddr {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+}
