@@ -9,6 +9,7 @@ use crate::api::{ApiError, Index};
 use crate::build_info;
 use crate::config::ApiServer;
 use crate::duration::GoDuration;
+use crate::os_error;
 use reqwest::Method;
 use reqwest::blocking::Client;
 use serde::de::DeserializeOwned;
@@ -272,9 +273,8 @@ fn configure_tls(
     } else if !api.ca_cert_file.is_empty() {
         let pem = std::fs::read(&api.ca_cert_file).map_err(|e| {
             ClientError::Tls(format!(
-                "could not read CA cert: open {}: {}",
-                api.ca_cert_file,
-                io_reason(&e)
+                "could not read CA cert: {}",
+                os_error::path_text("open", std::path::Path::new(&api.ca_cert_file), &e)
             ))
         })?;
         let certs = reqwest::Certificate::from_pem_bundle(&pem)
@@ -298,8 +298,8 @@ fn configure_tls(
         let read = |path: &str, what: &str| {
             std::fs::read(path).map_err(|e| {
                 ClientError::Tls(format!(
-                    "could not read {what}: open {path}: {}",
-                    io_reason(&e)
+                    "could not read {what}: {}",
+                    os_error::path_text("open", std::path::Path::new(path), &e)
                 ))
             })
         };
@@ -338,21 +338,6 @@ fn go_method_name(method: &Method) -> String {
     let mut name = upper[..1].to_string();
     name.push_str(&upper[1..].to_ascii_lowercase());
     name
-}
-
-/// The OS error text without Rust's "(os error N)" suffix, as Go prints it.
-pub fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => {
-            let text = e.to_string();
-            match text.find(" (os error") {
-                Some(i) => text[..i].to_lowercase(),
-                None => text,
-            }
-        }
-    }
 }
 
 fn error_chain_text(e: &(dyn std::error::Error + 'static)) -> String {

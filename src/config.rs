@@ -4,6 +4,7 @@
 //! keys ignored, an empty file is an empty config) and writes it with zero values
 //! omitted and keys sorted. We keep that format so both tools can share one file.
 
+use crate::os_error;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -112,22 +113,33 @@ pub struct ContextDefaults {
 pub enum ConfigError {
     #[error("Failed to access configuration file {path:?}")]
     Access { path: PathBuf },
-    #[error("Failed to read configuration from file {path:?}: {source}")]
+    // The io errors are rendered into the message (Go's wording), not chained as
+    // sources, so they are not printed twice.
+    #[error(
+        "Failed to read configuration from file {path:?}: {}",
+        os_error::text(error)
+    )]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("Failed to parse configuration from file {path:?}: {reason}")]
     Parse { path: PathBuf, reason: String },
-    #[error("Failed to create a directory {path:?}: {source}")]
+    #[error(
+        "Failed to create a directory {path:?}: {}",
+        os_error::path_text("mkdir", path, error)
+    )]
     CreateDir {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
-    #[error("Failed to write configuration into file {path:?}: {source}")]
+    #[error(
+        "Failed to write configuration into file {path:?}: {}",
+        os_error::path_text("open", path, error)
+    )]
     Write {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -192,10 +204,10 @@ impl Config {
                     path: path.to_path_buf(),
                 });
             }
-            Err(source) => {
+            Err(error) => {
                 return Err(ConfigError::Read {
                     path: path.to_path_buf(),
-                    source,
+                    error,
                 });
             }
         };
@@ -217,15 +229,21 @@ impl Config {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        if !dir.exists() {
-            create_dir_0755(&dir).map_err(|source| ConfigError::CreateDir {
+        if !dir.is_dir() {
+            let created = if dir.exists() {
+                // Go's MkdirAll on a file: ENOTDIR.
+                Err(std::io::Error::from_raw_os_error(20))
+            } else {
+                create_dir_0755(&dir)
+            };
+            created.map_err(|error| ConfigError::CreateDir {
                 path: dir.clone(),
-                source,
+                error,
             })?;
         }
-        let write_err = |source| ConfigError::Write {
+        let write_err = |error| ConfigError::Write {
             path: path.to_path_buf(),
-            source,
+            error,
         };
         let existing_mode = existing_mode(path);
         write_atomically(

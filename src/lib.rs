@@ -9,5 +9,6 @@ pub mod cmd;
 pub mod config;
 pub mod cp_lite;
 pub mod duration;
+pub mod os_error;
 pub mod output;
 pub mod resources;

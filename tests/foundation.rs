@@ -1047,3 +1047,25 @@ fn cp_lite_binary_stops_cleanly_on_sigterm() {
     assert!(rest.contains("kuma-cp-lite: stopping"), "{rest}");
     assert!(child.wait().unwrap().success());
 }
+
+#[test]
+fn an_unwritable_config_location_is_reported() {
+    let env = TestEnv::new();
+    let blocker = env.path("not-a-dir");
+    std::fs::write(&blocker, "").unwrap();
+    let config = blocker.join("config");
+    let out = run(env
+        .kumactl_without_config_flag()
+        .arg("--config-file")
+        .arg(&config)
+        .arg("version"));
+    assert_outcome(
+        &out,
+        "",
+        &format!(
+            "Error: Failed to create a directory {blocker:?}: mkdir {}: not a directory\n",
+            blocker.display()
+        ),
+        1,
+    );
+}

@@ -151,6 +151,36 @@ async fn serve_all(
 /// Runs an instance in the foreground until SIGINT or SIGTERM.
 pub fn run_until_signal(options: ServerOptions) -> anyhow::Result<()> {
     let server = start(options)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        // Handlers are installed before announcing the start, so a signal sent as soon
+        // as the log line appears is caught rather than killing the process.
+        #[cfg(unix)]
+        let (mut terminate, mut interrupt) = {
+            use tokio::signal::unix::{SignalKind, signal};
+            (
+                signal(SignalKind::terminate())?,
+                signal(SignalKind::interrupt())?,
+            )
+        };
+        announce(&server);
+        #[cfg(unix)]
+        tokio::select! {
+            _ = interrupt.recv() => {}
+            _ = terminate.recv() => {}
+        }
+        #[cfg(not(unix))]
+        tokio::signal::ctrl_c().await?;
+        Ok::<(), std::io::Error>(())
+    })?;
+    eprintln!("kuma-cp-lite: stopping");
+    server.shutdown();
+    Ok(())
+}
+
+fn announce(server: &RunningServer) {
     eprintln!(
         "kuma-cp-lite {} ({} {}) started: API {} and {}, zone {:?}, mode {}",
         crate::build_info::PACKAGE_VERSION,
@@ -166,29 +196,4 @@ pub fn run_until_signal(options: ServerOptions) -> anyhow::Result<()> {
             "the HTTPS listeners use a self-signed certificate generated at start-up; pass --tls-cert-file/--tls-key-file to use your own"
         );
     }
-    wait_for_signal()?;
-    eprintln!("kuma-cp-lite: stopping");
-    server.shutdown();
-    Ok(())
-}
-
-fn wait_for_signal() -> anyhow::Result<()> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
-    runtime.block_on(async {
-        #[cfg(unix)]
-        {
-            use tokio::signal::unix::{SignalKind, signal};
-            let mut terminate = signal(SignalKind::terminate())?;
-            tokio::select! {
-                result = tokio::signal::ctrl_c() => result?,
-                _ = terminate.recv() => {}
-            }
-        }
-        #[cfg(not(unix))]
-        tokio::signal::ctrl_c().await?;
-        Ok::<(), std::io::Error>(())
-    })?;
-    Ok(())
 }
