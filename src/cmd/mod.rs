@@ -74,13 +74,29 @@ pub enum Command {
 
 /// The clap definition with everything derived from it (help, man pages, completions).
 pub fn command() -> clap::Command {
-    cobra_style(Cli::command())
+    cobra_style(Cli::command(), "")
 }
 
 /// Gives every command cobra's help layout: its long description on top, "Available
 /// Commands", "Flags" and "Global Flags" sections, and `-h, --help   help for <name>`.
-fn cobra_style(cmd: clap::Command) -> clap::Command {
+fn cobra_style(cmd: clap::Command, parent_path: &str) -> clap::Command {
     let name = cmd.get_name().to_string();
+    let path = if parent_path.is_empty() {
+        name.clone()
+    } else {
+        format!("{parent_path} {name}")
+    };
+    // cobra's usage line: `kumactl config [command]`, `kumactl get mesh NAME [flags]`.
+    let usage = if cmd.has_subcommands() {
+        format!("{path} [command]")
+    } else {
+        let positionals: String = cmd
+            .get_positionals()
+            .flat_map(|a| a.get_value_names().unwrap_or_default().iter())
+            .map(|v| format!(" {v}"))
+            .collect();
+        format!("{path}{positionals} [flags]")
+    };
     let description = cmd
         .get_long_about()
         .or(cmd.get_about())
@@ -96,6 +112,7 @@ fn cobra_style(cmd: clap::Command) -> clap::Command {
         .into_iter()
         .fold(cmd, |cmd, id| cmd.mut_arg(id, |a| a.help_heading("Flags")));
     cmd.help_template(template)
+        .override_usage(usage)
         .subcommand_help_heading("Available Commands")
         .subcommand_value_name("command")
         .disable_help_flag(true)
@@ -108,7 +125,7 @@ fn cobra_style(cmd: clap::Command) -> clap::Command {
                 // The short layout (one line per flag) for both -h and --help, as cobra.
                 .action(clap::ArgAction::HelpShort),
         )
-        .mut_subcommands(cobra_style)
+        .mut_subcommands(|sub| cobra_style(sub, &path))
 }
 
 /// Runs kumactl with the process arguments; the exit code follows Go kumactl: 0 on
