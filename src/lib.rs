@@ -12,3 +12,4 @@ pub mod duration;
 pub mod os_error;
 pub mod output;
 pub mod resources;
+pub mod tokens;

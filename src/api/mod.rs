@@ -2,6 +2,7 @@
 
 pub mod error;
 pub mod index;
+pub mod tokens;
 
 pub use error::{ApiError, InvalidParameter};
 pub use index::{Index, WhoAmI};

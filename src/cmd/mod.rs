@@ -6,7 +6,9 @@ pub mod cli_errors;
 pub mod completion;
 pub mod config;
 pub mod context;
+pub mod generate;
 pub mod help;
+pub mod inspect;
 pub mod version;
 
 use crate::duration::GoDuration;
@@ -68,7 +70,9 @@ pub struct GlobalArgs {
 pub enum Command {
     Completion(completion::CompletionArgs),
     Config(config::ConfigArgs),
+    Generate(generate::GenerateArgs),
     Help(help::HelpArgs),
+    Inspect(inspect::InspectArgs),
     Version(version::VersionArgs),
 }
 
@@ -178,8 +182,10 @@ fn dispatch(ctx: &mut RootContext, command: Command) -> anyhow::Result<()> {
     match command {
         Command::Completion(args) => completion::run(ctx, args),
         Command::Config(args) => config::run(ctx, args),
+        Command::Generate(args) => generate::run(ctx, args),
         // Normally answered before the start-up sequence (see run_with_args).
         Command::Help(args) => help::run(args),
+        Command::Inspect(args) => inspect::run(ctx, args),
         Command::Version(args) => version::run(ctx, args),
     }
 }

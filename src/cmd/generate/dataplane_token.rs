@@ -1,0 +1,102 @@
+//! `kumactl generate dataplane-token` (cli.md §6.2): a token identifying a data plane
+//! proxy in a mesh.
+
+use super::{TokenRequestError, check_kid, post_token, read_signing_key, require_token_flags};
+use crate::api::tokens::DataplaneTokenRequest;
+use crate::cmd::args::{KeyValues, key_values, merge_key_values};
+use crate::cmd::context::RootContext;
+use crate::duration::GoDuration;
+use crate::tokens::dataplane::{DataplaneClaims, tag_set};
+use crate::tokens::jwt::{RegisteredClaims, sign_rs256};
+use anyhow::{anyhow, bail};
+use clap::Args;
+use std::collections::BTreeMap;
+use std::time::SystemTime;
+
+#[derive(Debug, Args)]
+#[command(
+    about = "Generate Dataplane Token",
+    long_about = "Generate a Dataplane Token, the credential of a data plane proxy in a mesh.",
+    after_help = "Examples:\n  \
+        $ kumactl generate dataplane-token --mesh demo --tag kuma.io/service=web --valid-for 720h"
+)]
+pub struct DataplaneTokenArgs {
+    /// name of the Dataplane
+    #[arg(long, value_name = "string", default_value = "")]
+    pub name: String,
+    /// mesh to use
+    #[arg(short = 'm', long, value_name = "string", default_value = "default")]
+    pub mesh: String,
+    /// type of the Dataplane ("dataplane", "ingress")
+    #[arg(long, value_name = "string")]
+    pub proxy_type: Option<String>,
+    /// type of the Dataplane ("dataplane", "ingress")
+    #[arg(long = "type", value_name = "string", hide = true)]
+    pub deprecated_type: Option<String>,
+    /// required tag values for dataplane (split values by comma to provide multiple values)
+    #[arg(long, value_name = "stringToString", value_parser = key_values)]
+    pub tag: Vec<KeyValues>,
+    /// required workload label value for dataplane
+    #[arg(long, value_name = "string", default_value = "")]
+    pub workload: String,
+    /// how long the token will be valid (for example "24h")
+    #[arg(long, value_name = "duration")]
+    pub valid_for: Option<GoDuration>,
+    /// path to a file that contains private signing key. When specified, control plane won't be used to issue the token.
+    #[arg(long, value_name = "string", default_value = "")]
+    pub signing_key_path: String,
+    /// ID of the key that is used to issue a token. Required when --signing-key-path is used.
+    #[arg(long, value_name = "string", default_value = "")]
+    pub kid: String,
+}
+
+pub fn run(ctx: &mut RootContext, args: DataplaneTokenArgs) -> anyhow::Result<()> {
+    if args.deprecated_type.is_some() {
+        // cobra prints deprecation notices through the command's output: stdout.
+        println!("Flag --type has been deprecated, please use --proxy-type instead");
+    }
+    require_token_flags(&[("valid-for", args.valid_for.is_some())])?;
+    // Go creates the client before anything else, even to sign offline.
+    let client = ctx
+        .api_client()
+        .map_err(|e| anyhow!("failed to create dataplane token client: {e:#}"))?;
+    check_kid(&args.signing_key_path, &args.kid)?;
+    let valid_for = args.valid_for.unwrap_or_default();
+    let proxy_type = args.proxy_type.or(args.deprecated_type).unwrap_or_default();
+    // `--tag k=v1,v2` gives the values v1 and v2.
+    let tags: BTreeMap<String, Vec<String>> = merge_key_values(&args.tag)
+        .into_iter()
+        .map(|(k, v)| (k, v.split(',').map(String::from).collect()))
+        .collect();
+    let generate = || -> anyhow::Result<String> {
+        if valid_for.is_zero() {
+            bail!("You must set a token validFor value");
+        }
+        if args.signing_key_path.is_empty() {
+            let request = DataplaneTokenRequest {
+                name: args.name.clone(),
+                mesh: args.mesh.clone(),
+                tags: tags.clone(),
+                proxy_type: proxy_type.clone(),
+                workload: args.workload.clone(),
+                valid_for: valid_for.to_string(),
+            };
+            return post_token(&client, "/tokens/dataplane", &request).map_err(|e| match e {
+                TokenRequestError::Answer(answer) => anyhow::Error::new(answer),
+                transport => anyhow::Error::new(transport),
+            });
+        }
+        let key = read_signing_key(&args.signing_key_path)?;
+        let claims = DataplaneClaims {
+            name: args.name.clone(),
+            mesh: args.mesh.clone(),
+            tags: tag_set(&tags),
+            proxy_type: proxy_type.clone(),
+            workload: args.workload.clone(),
+            registered: RegisteredClaims::issued(SystemTime::now(), valid_for),
+        };
+        Ok(sign_rs256(&args.kid, &claims, &key)?)
+    };
+    let token = generate().map_err(|e| e.context("failed to generate a dataplane token"))?;
+    super::write_raw(&token)
+}

@@ -1,0 +1,124 @@
+//! `kumactl generate ...` (cli.md §6): tokens and signing keys. The group first checks
+//! the server's version, even for sub-commands that work offline, as Go kumactl does.
+
+pub mod dataplane_token;
+pub mod public_key;
+pub mod signing_key;
+pub mod user_token;
+pub mod zone_token;
+
+use super::context::RootContext;
+use crate::client::{ApiClient, RequestError};
+use crate::tokens::keys;
+use anyhow::{Context, anyhow, bail};
+use clap::{Args, Subcommand};
+use reqwest::Method;
+use rsa::RsaPrivateKey;
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+
+#[derive(Debug, Args)]
+#[command(
+    about = "Generate resources, tokens, etc",
+    long_about = "Generate resources, tokens, etc."
+)]
+pub struct GenerateArgs {
+    #[command(subcommand)]
+    pub command: GenerateCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GenerateCommand {
+    DataplaneToken(dataplane_token::DataplaneTokenArgs),
+    PublicKey(public_key::PublicKeyArgs),
+    SigningKey(signing_key::SigningKeyArgs),
+    UserToken(user_token::UserTokenArgs),
+    ZoneToken(zone_token::ZoneTokenArgs),
+}
+
+pub fn run(ctx: &mut RootContext, args: GenerateArgs) -> anyhow::Result<()> {
+    ctx.check_compatibility();
+    match args.command {
+        GenerateCommand::DataplaneToken(args) => dataplane_token::run(ctx, args),
+        GenerateCommand::PublicKey(args) => public_key::run(ctx, args),
+        GenerateCommand::SigningKey(args) => signing_key::run(ctx, args),
+        GenerateCommand::UserToken(args) => user_token::run(ctx, args),
+        GenerateCommand::ZoneToken(args) => zone_token::run(ctx, args),
+    }
+}
+
+/// cobra's required-flag check; a missing `--valid-for` also gets an example, since
+/// there is no default and the first attempt usually forgets it.
+pub(crate) fn require_token_flags(flags: &[(&str, bool)]) -> anyhow::Result<()> {
+    super::args::require_flags(flags).map_err(|err| {
+        let valid_for_missing = flags.iter().any(|(name, set)| *name == "valid-for" && !set);
+        if valid_for_missing {
+            anyhow!(
+                "{err}\n--valid-for sets how long the token will be valid, for example --valid-for 720h (30 days)"
+            )
+        } else {
+            err
+        }
+    })
+}
+
+/// `--kid` goes with `--signing-key-path` and only with it (Go's texts, wording included).
+pub(crate) fn check_kid(signing_key_path: &str, kid: &str) -> anyhow::Result<()> {
+    if !signing_key_path.is_empty() && kid.is_empty() {
+        bail!("--kid is required when --signing-key-path is used");
+    }
+    if signing_key_path.is_empty() && !kid.is_empty() {
+        bail!("--kid cannot be used when --signing-key-path is used");
+    }
+    Ok(())
+}
+
+/// Go's error for an unreadable file: `open <path>: <reason>`.
+pub(crate) fn read_file(path: &str) -> anyhow::Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| anyhow!("open {path}: {}", crate::client::io_reason(&e)))
+}
+
+/// Reads a private signing key for offline signing, warning (on stderr) when the file is
+/// readable by group or others.
+pub(crate) fn read_signing_key(path: &str) -> anyhow::Result<RsaPrivateKey> {
+    let bytes = read_file(path)?;
+    if let Some(warning) = keys::permission_warning(Path::new(path)) {
+        eprintln!("{warning}");
+    }
+    Ok(keys::private_key_from_pem(&bytes)?)
+}
+
+/// Why an online token request failed: the answer, or no answer.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum TokenRequestError {
+    // Not a `source`: the text already holds the cause, which must not print twice.
+    #[error("could not execute the request: {0}")]
+    Transport(crate::client::TransportError),
+    #[error(transparent)]
+    Answer(RequestError),
+}
+
+/// `POST <path>` with a JSON body; a 200 answer's body is the token.
+pub(crate) fn post_token<B: Serialize>(
+    client: &ApiClient,
+    path: &str,
+    body: &B,
+) -> Result<String, TokenRequestError> {
+    let body = serde_json::to_vec(body).expect("token requests always serialize");
+    let response = client
+        .send(Method::POST, path, Some(body))
+        .map_err(TokenRequestError::Transport)?;
+    if response.status != 200 {
+        return Err(TokenRequestError::Answer(response.error()));
+    }
+    Ok(response.text())
+}
+
+/// Tokens and keys go to stdout exactly as they are, without a trailing newline.
+pub(crate) fn write_raw(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .context("could not write to stdout")
+}
