@@ -76,7 +76,15 @@ pub(crate) fn check_kid(signing_key_path: &str, kid: &str) -> anyhow::Result<()>
 
 /// Go's error for an unreadable file: `open <path>: <reason>`.
 pub(crate) fn read_file(path: &str) -> anyhow::Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| anyhow!("open {path}: {}", crate::client::io_reason(&e)))
+    std::fs::read(path).map_err(|e| {
+        // Opening a directory succeeds in Go; reading it fails.
+        let op = if e.kind() == std::io::ErrorKind::IsADirectory {
+            "read"
+        } else {
+            "open"
+        };
+        anyhow!("{op} {path}: {}", crate::client::io_reason(&e))
+    })
 }
 
 /// Reads a private signing key for offline signing, warning (on stderr) when the file is
