@@ -83,7 +83,7 @@ pub(crate) fn read_file(path: &str) -> anyhow::Result<Vec<u8>> {
         } else {
             "open"
         };
-        anyhow!("{op} {path}: {}", crate::client::io_reason(&e))
+        anyhow!(crate::os_error::path_text(op, Path::new(path), &e))
     })
 }
 
