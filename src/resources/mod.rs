@@ -5,6 +5,7 @@ pub mod descriptor;
 pub mod kri;
 pub mod meta;
 pub mod resource;
+pub mod spec;
 pub mod time;
 
 pub use descriptor::{ResourceType, Scope};

@@ -1,0 +1,166 @@
+//! Building blocks of Kuma's spec validators: violation lists with field paths, ports,
+//! addresses, and the Go library predicates they rely on (`net.ParseIP`,
+//! govalidator's `IsDNSName`, `net.SplitHostPort`).
+
+use crate::resources::meta::Violation;
+use regex::Regex;
+use std::net::IpAddr;
+use std::sync::LazyLock;
+
+/// Violations collected under field paths, in the order the rules run.
+#[derive(Debug, Default)]
+pub struct Violations(pub Vec<Violation>);
+
+impl Violations {
+    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Violation::new(field, message));
+    }
+
+    /// Adds violations found under `prefix` (`prefix.field`, or `prefix` alone when the
+    /// inner field is empty).
+    pub fn extend_under(&mut self, prefix: &str, inner: Vec<Violation>) {
+        for violation in inner {
+            let field = match (prefix.is_empty(), violation.field.is_empty()) {
+                (true, _) => violation.field,
+                (false, true) => prefix.to_string(),
+                (false, false) => format!("{prefix}.{}", violation.field),
+            };
+            self.0.push(Violation::new(field, violation.message));
+        }
+    }
+
+    pub fn into_vec(self) -> Vec<Violation> {
+        self.0
+    }
+}
+
+pub const PORT_RANGE: &str = "port must be in the range [1, 65535]";
+
+/// Kuma's `ValidatePort`: 1..65535.
+pub fn validate_port(violations: &mut Violations, field: &str, port: u32) {
+    if port == 0 || port > 65535 {
+        violations.add(field, PORT_RANGE);
+    }
+}
+
+/// Kuma's address check for proxies. The reported path appends `.address` to the
+/// field's own path (so `networking.address.address`), as Kuma does.
+pub fn validate_address(violations: &mut Violations, field: &str, address: &str) {
+    let path = format!("{field}.address");
+    if address == "0.0.0.0" || address == "::" {
+        violations.add(&path, "must not be 0.0.0.0 or ::");
+    }
+    if !is_ip(address) && !is_dns_name(address) {
+        violations.add(&path, "address has to be valid IP address or domain name");
+    }
+}
+
+/// Go's `net.ParseIP(s) != nil`.
+pub fn is_ip(text: &str) -> bool {
+    text.parse::<IpAddr>().is_ok()
+}
+
+/// Go's `net.ParseIP`, for address comparisons.
+pub fn parse_ip(text: &str) -> Option<IpAddr> {
+    text.parse::<IpAddr>().ok()
+}
+
+static DNS_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([a-zA-Z0-9_][a-zA-Z0-9_-]{0,62})(\.[a-zA-Z0-9_][a-zA-Z0-9_-]{0,62})*[._]?$")
+        .expect("valid regex")
+});
+
+/// govalidator's `IsDNSName`: at most 255 characters without the dots, labels of
+/// letters, digits, `_` and `-`, and not an IP address.
+pub fn is_dns_name(text: &str) -> bool {
+    if text.is_empty() || text.replace('.', "").len() > 255 {
+        return false;
+    }
+    !is_ip(text) && DNS_NAME.is_match(text)
+}
+
+/// Whether `ip` and `other` may name the same interface: equal, or either one is the
+/// unspecified address (`0.0.0.0` / `::`), as Kuma's `overlap`.
+pub fn overlap(ip: IpAddr, other: Option<IpAddr>) -> bool {
+    let Some(other) = other else {
+        return false;
+    };
+    if ip.is_unspecified() || other.is_unspecified() {
+        return true;
+    }
+    canonical(ip) == canonical(other)
+}
+
+/// IPv4-mapped IPv6 addresses compare equal to their IPv4 form, as in Go.
+fn canonical(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+        v4 => v4,
+    }
+}
+
+/// Go's `net.SplitHostPort` succeeds: `host:port` or `[host]:port`, the port may be empty.
+pub fn is_host_port(text: &str) -> bool {
+    if let Some(rest) = text.strip_prefix('[') {
+        let Some((host, after)) = rest.split_once(']') else {
+            return false;
+        };
+        return !host.contains('[')
+            && after.starts_with(':')
+            && !after[1..].contains([':', '[', ']']);
+    }
+    match text.rfind(':') {
+        None => false,
+        Some(index) => {
+            let host = &text[..index];
+            !host.contains(':') && !text.contains(['[', ']'])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses() {
+        assert!(is_ip("192.168.0.1"));
+        assert!(is_ip("::1"));
+        assert!(!is_ip("example.com"));
+        assert!(is_dns_name("example.com"));
+        assert!(is_dns_name("my_host"));
+        assert!(is_dns_name("localhost."));
+        assert!(!is_dns_name("bad host"));
+        assert!(!is_dns_name("-bad"));
+        assert!(!is_dns_name("1.2.3.4"));
+        let mut v = Violations::default();
+        validate_address(&mut v, "networking.address", "0.0.0.0");
+        validate_address(&mut v, "networking.address", "no way!");
+        assert_eq!(
+            crate::resources::meta::join_violations(&v.0),
+            "networking.address.address: must not be 0.0.0.0 or ::; networking.address.address: address has to be valid IP address or domain name"
+        );
+    }
+
+    #[test]
+    fn host_ports() {
+        assert!(is_host_port("127.0.0.1:5000"));
+        assert!(is_host_port("logstash:5000"));
+        assert!(is_host_port("[::1]:80"));
+        assert!(is_host_port("host:"));
+        assert!(!is_host_port("logstash"));
+        assert!(!is_host_port("a:b:c"));
+        assert!(!is_host_port("[::1]"));
+    }
+
+    #[test]
+    fn overlapping_addresses() {
+        let loopback: IpAddr = "127.0.0.1".parse().unwrap();
+        assert!(overlap(loopback, parse_ip("127.0.0.1")));
+        assert!(overlap(loopback, parse_ip("0.0.0.0")));
+        assert!(overlap(loopback, parse_ip("::")));
+        assert!(overlap(loopback, parse_ip("::ffff:127.0.0.1")));
+        assert!(!overlap(loopback, parse_ip("192.168.0.1")));
+        assert!(!overlap(loopback, parse_ip("")));
+    }
+}

@@ -1,0 +1,246 @@
+//! Typed specs of the types kumactl and kuma-cp-lite understand in full (Mesh,
+//! ZoneEgress, ZoneIngress, Secret, GlobalSecret), and the one entry point both use to
+//! read and check a resource's spec.
+//!
+//! Flow, shared by `kumactl apply` and `PUT` on kuma-cp-lite:
+//! 1. [`decode`]: reads the spec like Kuma's jsonpb (unknown fields dropped, wrong types
+//!    rejected with Go's error text) and re-encodes it canonically (proto field order,
+//!    zero values omitted). Other types pass through unchanged.
+//! 2. [`validate`]: the resource-level rules of api.md §3 (not the meta rules, see
+//!    [`crate::resources::meta::validate_meta`], nor the control plane's manager rules).
+//!
+//! [`parse`] does both, with errors worded as kumactl prints them after
+//! `failed to parse resource: `.
+
+pub mod checks;
+pub mod gojson;
+pub mod jsonpb;
+pub mod k8s;
+pub mod mesh;
+pub mod secret;
+pub mod zone_egress;
+pub mod zone_ingress;
+
+pub use mesh::MeshSpec;
+pub use secret::SecretSpec;
+pub use zone_egress::ZoneEgressSpec;
+pub use zone_ingress::ZoneIngressSpec;
+
+use super::meta::{Violation, join_violations};
+use super::resource::Resource;
+use jsonpb::Reader;
+use serde_json::{Map, Value};
+
+/// A spec that is not a valid encoding of its type: Kuma's `invalid <Type> object`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodeError {
+    /// The resource type, e.g. `ZoneEgress`.
+    pub type_name: String,
+    /// Go's decoding error, e.g. `json: cannot unmarshal string into Go value of type
+    /// bool`. kumactl, which reads YAML, prefixes it with sigs.k8s.io/yaml's
+    /// `error unmarshaling JSON: while decoding JSON: `.
+    pub reason: String,
+}
+
+impl DecodeError {
+    pub fn new(type_name: &str, reason: impl Into<String>) -> DecodeError {
+        DecodeError {
+            type_name: type_name.to_string(),
+            reason: reason.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for DecodeError {
+    /// `invalid ZoneEgress object: "json: cannot unmarshal ..."` (the reason Go-quoted).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "invalid {} object: {}",
+            self.type_name,
+            gojson::quote(&self.reason)
+        )
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Why [`parse`] rejected a spec.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SpecError {
+    Decode(DecodeError),
+    /// Rule violations, in Kuma's order.
+    Invalid(Vec<Violation>),
+}
+
+impl std::fmt::Display for SpecError {
+    /// The text kumactl prints after `failed to parse resource: `: the decoding error, or
+    /// the violations joined by `"; "` (`networking.port: port must be ...`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SpecError::Decode(err) => err.fmt(f),
+            SpecError::Invalid(violations) => f.write_str(&join_violations(violations)),
+        }
+    }
+}
+
+impl std::error::Error for SpecError {}
+
+/// A typed spec of one of the fully modelled types.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TypedSpec {
+    Mesh(MeshSpec),
+    ZoneEgress(ZoneEgressSpec),
+    ZoneIngress(ZoneIngressSpec),
+    /// Secret and GlobalSecret.
+    Secret(SecretSpec),
+}
+
+impl TypedSpec {
+    /// Reads the spec fields of a resource of type `type_name`; `None` for types carried
+    /// as plain JSON.
+    pub fn read(
+        type_name: &str,
+        spec: &Map<String, Value>,
+    ) -> Option<Result<TypedSpec, DecodeError>> {
+        let reader = Reader::from_map(spec);
+        let result = match type_name {
+            "Mesh" => MeshSpec::read(reader).map(TypedSpec::Mesh),
+            "ZoneEgress" => ZoneEgressSpec::read(reader).map(TypedSpec::ZoneEgress),
+            "ZoneIngress" => ZoneIngressSpec::read(reader).map(TypedSpec::ZoneIngress),
+            "Secret" | "GlobalSecret" => SecretSpec::read(reader).map(TypedSpec::Secret),
+            _ => return None,
+        };
+        Some(result.map_err(|reason| DecodeError::new(type_name, reason)))
+    }
+
+    /// The canonical jsonpb form.
+    pub fn write(&self) -> Map<String, Value> {
+        match self {
+            TypedSpec::Mesh(spec) => spec.write(),
+            TypedSpec::ZoneEgress(spec) => spec.write(),
+            TypedSpec::ZoneIngress(spec) => spec.write(),
+            TypedSpec::Secret(spec) => spec.write(),
+        }
+    }
+
+    pub fn validate(&self) -> Vec<Violation> {
+        match self {
+            TypedSpec::Mesh(spec) => spec.validate(),
+            TypedSpec::ZoneEgress(spec) => spec.validate(),
+            TypedSpec::ZoneIngress(spec) => spec.validate(),
+            TypedSpec::Secret(spec) => spec.validate(),
+        }
+    }
+}
+
+/// Whether the type's spec is modelled here (and so decoded and validated).
+pub fn is_typed(type_name: &str) -> bool {
+    matches!(
+        type_name,
+        "Mesh" | "ZoneEgress" | "ZoneIngress" | "Secret" | "GlobalSecret"
+    )
+}
+
+/// Reads the spec of `resource` as Kuma would and returns the resource with its spec in
+/// canonical form (proto field order, zero values and unknown fields dropped). Types not
+/// modelled here are returned unchanged.
+pub fn decode(mut resource: Resource) -> Result<Resource, DecodeError> {
+    if let Some(typed) = TypedSpec::read(resource.meta.resource_type.name, &resource.spec) {
+        resource.spec = typed?.write();
+    }
+    Ok(resource)
+}
+
+/// The resource-level rule violations of the spec (api.md §3.1, §3.2 and the secret
+/// rule), empty when valid or when the type is not modelled. Expects a spec that
+/// [`decode`] accepts; one that does not decode yields no violations here.
+pub fn validate(resource: &Resource) -> Vec<Violation> {
+    match TypedSpec::read(resource.meta.resource_type.name, &resource.spec) {
+        Some(Ok(typed)) => typed.validate(),
+        _ => Vec::new(),
+    }
+}
+
+/// [`decode`] then [`validate`]: what Kuma does when it reads a resource.
+pub fn parse(resource: Resource) -> Result<Resource, SpecError> {
+    let decoded = decode(resource).map_err(SpecError::Decode)?;
+    let violations = validate(&decoded);
+    if violations.is_empty() {
+        Ok(decoded)
+    } else {
+        Err(SpecError::Invalid(violations))
+    }
+}
+
+/// Deprecation warnings the control plane returns on a successful PUT (api.md §1.7).
+pub fn warnings(resource: &Resource) -> Vec<String> {
+    match resource.meta.resource_type.name {
+        "Mesh" => mesh::name_warning(&resource.meta.name)
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn resource(value: Value) -> Resource {
+        Resource::from_json(value).unwrap()
+    }
+
+    #[test]
+    fn decode_canonicalizes_typed_specs_only() {
+        let ze = decode(resource(json!({
+            "type": "ZoneEgress", "name": "zoneegress-1",
+            "networking": {"port": 10002, "address": "192.168.0.1"}, "bogus": 1
+        })))
+        .unwrap();
+        assert_eq!(
+            serde_json::to_string(&ze.spec).unwrap(),
+            r#"{"networking":{"address":"192.168.0.1","port":10002}}"#
+        );
+        let policy = resource(
+            json!({"type": "MeshTimeout", "name": "t", "mesh": "default", "spec": {"x": 1}}),
+        );
+        assert_eq!(decode(policy.clone()).unwrap(), policy);
+    }
+
+    #[test]
+    fn parse_reports_like_kumactl() {
+        let err = parse(resource(
+            json!({"type": "ZoneEgress", "name": "z", "networking": {"port": 70000}}),
+        ))
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "networking.port: port must be in the range [1, 65535]"
+        );
+        let err = parse(resource(
+            json!({"type": "Mesh", "name": "m", "routing": {"zoneEgress": true}}),
+        ))
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "mtls: has to be set when zoneEgress enabled"
+        );
+        let err = parse(resource(
+            json!({"type": "ZoneEgress", "name": "z", "networking": {"port": true}}),
+        ))
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r#"invalid ZoneEgress object: "json: cannot unmarshal bool into Go value of type uint32""#
+        );
+    }
+
+    #[test]
+    fn mesh_name_warning() {
+        let mesh = resource(json!({"type": "Mesh", "name": "aa.a"}));
+        assert_eq!(warnings(&mesh).len(), 1);
+        assert!(warnings(&resource(json!({"type": "Mesh", "name": "default"}))).is_empty());
+    }
+}
