@@ -9,6 +9,7 @@ pub mod context;
 pub mod generate;
 pub mod help;
 pub mod inspect;
+pub mod install;
 pub mod version;
 
 use crate::duration::GoDuration;
@@ -73,6 +74,7 @@ pub enum Command {
     Generate(generate::GenerateArgs),
     Help(help::HelpArgs),
     Inspect(inspect::InspectArgs),
+    Install(install::InstallArgs),
     Version(version::VersionArgs),
 }
 
@@ -186,6 +188,7 @@ fn dispatch(ctx: &mut RootContext, command: Command) -> anyhow::Result<()> {
         // Normally answered before the start-up sequence (see run_with_args).
         Command::Help(args) => help::run(args),
         Command::Inspect(args) => inspect::run(ctx, args),
+        Command::Install(args) => install::run(ctx, args),
         Command::Version(args) => version::run(ctx, args),
     }
 }

@@ -1,0 +1,350 @@
+//! `kumactl install control-plane` (install.md §1): the flags, reading `--values`
+//! sources, and printing. The rendering lives in [`crate::install`].
+
+use crate::build_info;
+use crate::cmd::args::{KeyValues, key_values, merge_key_values};
+use crate::cmd::context::RootContext;
+use crate::install::{self, InstallFlags, InstallRequest};
+use clap::parser::ValueSource;
+use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches};
+use std::io::{Read, Write};
+
+#[derive(Debug, Args)]
+#[command(
+    about = "Install Kuma Control Plane on Kubernetes",
+    long_about = "Install Kuma Control Plane on Kubernetes in its own namespace.\nThis command requires that the KUBECONFIG environment is set"
+)]
+pub struct ControlPlaneArgs {
+    /// namespace to install Kuma Control Plane to
+    #[arg(long, value_name = "string", default_value = "kuma-system")]
+    pub namespace: String,
+    #[command(flatten)]
+    pub versions: VersionFlags,
+    /// registry for all images
+    #[arg(long, value_name = "string", default_value = "docker.io/kumahq")]
+    pub registry: String,
+    /// image pull policy that applies to the Kuma Control Plane container
+    #[arg(long, value_name = "string", default_value = "IfNotPresent")]
+    pub image_pull_policy: String,
+    /// registry for the image of the Kuma Control Plane component
+    #[arg(long, value_name = "string", default_value = "")]
+    pub control_plane_registry: String,
+    /// repository for the image of the Kuma Control Plane component
+    #[arg(long, value_name = "string", default_value = "kuma-cp")]
+    pub control_plane_repository: String,
+    /// Service name of the Kuma Control Plane
+    #[arg(long, value_name = "string", default_value = "kuma-control-plane")]
+    pub control_plane_service_name: String,
+    /// Secret that contains tls.crt, tls.key [and ca.crt when no --tls-general-ca-secret specified] for protecting Kuma in-cluster communication
+    #[arg(long, value_name = "string", default_value = "")]
+    pub tls_general_secret: String,
+    /// Secret that contains ca.crt that was used to sign cert for protecting Kuma in-cluster communication (ca.crt present in this secret have precedence over the one provided in --tls-general-secret)
+    #[arg(long, value_name = "string", default_value = "")]
+    pub tls_general_ca_secret: String,
+    /// Base64 encoded CA certificate (the same as in controlPlane.tls.general.ca.crt)
+    #[arg(long, value_name = "string", default_value = "")]
+    pub tls_general_ca_bundle: String,
+    /// Secret that contains tls.crt, tls.key for protecting Kuma API on HTTPS
+    #[arg(long, value_name = "string", default_value = "")]
+    pub tls_api_server_secret: String,
+    /// Secret that contains list of .pem certificates that can access admin endpoints of Kuma API on HTTPS
+    #[arg(long, value_name = "string", default_value = "")]
+    pub tls_api_server_client_certs_secret: String,
+    /// Secret that contains tls.crt, tls.key for protecting cross cluster communication
+    #[arg(long, value_name = "string", default_value = "")]
+    pub tls_kds_global_server_secret: String,
+    /// Secret that contains ca.crt which was used to sign KDS Global server. Used for CP verification
+    #[arg(long, value_name = "string", default_value = "")]
+    pub tls_kds_zone_client_secret: String,
+    /// failures policy of the sidecar injector webhooks (Fail or Ignore)
+    #[arg(long, value_name = "string", default_value = "Fail")]
+    pub injector_failure_policy: String,
+    /// node selector for Kuma Control Plane
+    #[arg(long, value_name = "stringToString", value_parser = key_values)]
+    pub control_plane_node_selector: Vec<KeyValues>,
+    /// environment variables that will be passed to the control plane
+    #[arg(long = "env-var", value_name = "stringToString", value_parser = key_values)]
+    pub env_vars: Vec<KeyValues>,
+    /// registry for the image of the Kuma DataPlane component
+    #[arg(long, value_name = "string", default_value = "")]
+    pub dataplane_registry: String,
+    /// repository for the image of the Kuma DataPlane component
+    #[arg(long, value_name = "string", default_value = "kuma-dp")]
+    pub dataplane_repository: String,
+    /// registry for the init image of the Kuma DataPlane component
+    #[arg(long, value_name = "string", default_value = "")]
+    pub dataplane_init_registry: String,
+    /// repository for the init image of the Kuma DataPlane component
+    #[arg(long, value_name = "string", default_value = "kuma-init")]
+    pub dataplane_init_repository: String,
+    /// URL of Global Kuma CP (example: grpcs://192.168.0.1:5685)
+    #[arg(long, value_name = "string", default_value = "")]
+    pub kds_global_address: String,
+    /// install Kuma with CNI instead of proxy init container
+    #[arg(long)]
+    pub cni_enabled: bool,
+    /// enable chained CNI installation
+    #[arg(long)]
+    pub cni_chained: bool,
+    /// set the CNI install directory
+    #[arg(long, value_name = "string", default_value = "/etc/cni/multus/net.d")]
+    pub cni_net_dir: String,
+    /// set the CNI binary directory
+    #[arg(long, value_name = "string", default_value = "/var/lib/cni/bin")]
+    pub cni_bin_dir: String,
+    /// set the CNI configuration name
+    #[arg(long, value_name = "string", default_value = "kuma-cni.conf")]
+    pub cni_conf_name: String,
+    /// node selector for CNI deployment
+    #[arg(long, value_name = "stringToString", value_parser = key_values)]
+    pub cni_node_selector: Vec<KeyValues>,
+    /// kuma cp modes: one of zone|global|standalone
+    #[arg(long, value_name = "string", default_value = "zone")]
+    pub mode: String,
+    /// set the Kuma zone name
+    #[arg(long, value_name = "string", default_value = "")]
+    pub zone: String,
+    /// use NodePort instead of LoadBalancer for the global zone sync Service (global mode)
+    #[arg(long)]
+    pub use_node_port: bool,
+    /// install Kuma with an Ingress deployment, using the Data Plane image
+    #[arg(long)]
+    pub ingress_enabled: bool,
+    /// drain time for Envoy proxy
+    #[arg(long, value_name = "string", default_value = "30s")]
+    pub ingress_drain_time: String,
+    /// use NodePort instead of LoadBalancer for the Ingress Service
+    #[arg(long)]
+    pub ingress_use_node_port: bool,
+    /// node selector for Zone Ingress
+    #[arg(long, value_name = "stringToString", value_parser = key_values)]
+    pub ingress_node_selector: Vec<KeyValues>,
+    /// install Kuma with an Egress deployment, using the Data Plane image
+    #[arg(long)]
+    pub egress_enabled: bool,
+    /// drain time for Envoy proxy
+    #[arg(long, value_name = "string", default_value = "30s")]
+    pub egress_drain_time: String,
+    /// the type for the Egress Service (ie. ClusterIP, NodePort, LoadBalancer)
+    #[arg(long, value_name = "string", default_value = "ClusterIP")]
+    pub egress_service_type: String,
+    /// node selector for Zone Egress
+    #[arg(long, value_name = "stringToString", value_parser = key_values)]
+    pub egress_node_selector: Vec<KeyValues>,
+    /// node selector for Helm hooks (has no effect: kumactl renders no hooks)
+    #[arg(long, value_name = "stringToString", value_parser = key_values)]
+    pub hooks_node_selector: Vec<KeyValues>,
+    /// install without connecting to Kubernetes (kumactl never connects)
+    #[arg(long)]
+    pub without_kubernetes_connection: bool,
+    /// specify values in a YAML file or '-' for stdin. This is similar to `helm template <chart> -f ...`
+    #[arg(
+        short = 'f',
+        long = "values",
+        value_name = "strings",
+        value_delimiter = ','
+    )]
+    pub values_files: Vec<String>,
+    /// set values on the command line (can specify multiple or separate values with commas: key1=val1,key2=val2), This is similar to `helm template <chart> --set ...` to use set-string use `--set "controlPlane.envVars.KUMA_MODE=\"zone\""`
+    #[arg(long, value_name = "stringArray")]
+    pub set: Vec<String>,
+    /// output all possible values for the configuration. This is similar to `helm show values <chart>`
+    #[arg(long)]
+    pub dump_values: bool,
+    /// kinds of resources to leave out of the output
+    #[arg(long, value_name = "stringArray", hide = true)]
+    pub skip_kinds: Vec<String>,
+    /// api versions the cluster is said to serve (e.g. gateway.networking.k8s.io/v1beta1/GatewayClass)
+    #[arg(long, value_name = "stringArray", hide = true)]
+    pub api_versions: Vec<String>,
+}
+
+/// The image tag flags. `--version` sets all four components' tags, in command-line
+/// order with the component flags: whichever comes last wins, as in Go.
+#[derive(Debug, Clone)]
+pub struct VersionFlags {
+    pub control_plane: String,
+    pub dataplane: String,
+    pub dataplane_init: String,
+    pub cni: String,
+}
+
+const VERSION: &str = "version";
+const CP_VERSION: &str = "control-plane-version";
+const DP_VERSION: &str = "dataplane-version";
+const INIT_VERSION: &str = "dataplane-init-version";
+
+/// The last command-line occurrence of `id`: its position and value.
+fn last_given(matches: &ArgMatches, id: &str) -> Option<(usize, String)> {
+    if matches.value_source(id) != Some(ValueSource::CommandLine) {
+        return None;
+    }
+    let index = matches.indices_of(id)?.next_back()?;
+    let value = matches.get_many::<String>(id)?.next_back()?.clone();
+    Some((index, value))
+}
+
+impl FromArgMatches for VersionFlags {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let all = last_given(matches, VERSION);
+        let pick = |id: &str| {
+            let own = last_given(matches, id);
+            match (own, &all) {
+                (Some(own), Some(all)) if all.0 > own.0 => all.1.clone(),
+                (Some(own), _) => own.1,
+                (None, Some(all)) => all.1.clone(),
+                (None, None) => build_info::KUMA_VERSION.to_string(),
+            }
+        };
+        Ok(VersionFlags {
+            control_plane: pick(CP_VERSION),
+            dataplane: pick(DP_VERSION),
+            dataplane_init: pick(INIT_VERSION),
+            cni: all
+                .clone()
+                .map_or_else(|| build_info::KUMA_VERSION.to_string(), |(_, v)| v),
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl Args for VersionFlags {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        let flag = |id: &'static str, help: &'static str| {
+            Arg::new(id)
+                .long(id)
+                .value_name("string")
+                .action(ArgAction::Append)
+                .help(help)
+        };
+        cmd.arg(flag(VERSION, "version of Kuma Control Plane components"))
+            .arg(
+                flag(
+                    CP_VERSION,
+                    "version of the image of the Kuma Control Plane component",
+                )
+                .default_value(build_info::KUMA_VERSION),
+            )
+            .arg(
+                flag(
+                    DP_VERSION,
+                    "version of the image of the Kuma DataPlane component",
+                )
+                .default_value(build_info::KUMA_VERSION),
+            )
+            .arg(
+                flag(
+                    INIT_VERSION,
+                    "version of the init image of the Kuma DataPlane component",
+                )
+                .default_value(build_info::KUMA_VERSION),
+            )
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
+}
+
+impl ControlPlaneArgs {
+    fn request(self) -> InstallRequest {
+        let versions = self.versions;
+        InstallRequest {
+            flags: InstallFlags {
+                namespace: self.namespace,
+                registry: self.registry,
+                image_pull_policy: self.image_pull_policy,
+                control_plane_registry: self.control_plane_registry,
+                control_plane_repository: self.control_plane_repository,
+                control_plane_version: versions.control_plane,
+                control_plane_service_name: self.control_plane_service_name,
+                tls_general_secret: self.tls_general_secret,
+                tls_general_ca_secret: self.tls_general_ca_secret,
+                tls_general_ca_bundle: self.tls_general_ca_bundle,
+                tls_api_server_secret: self.tls_api_server_secret,
+                tls_api_server_client_certs_secret: self.tls_api_server_client_certs_secret,
+                tls_kds_global_server_secret: self.tls_kds_global_server_secret,
+                tls_kds_zone_client_secret: self.tls_kds_zone_client_secret,
+                injector_failure_policy: self.injector_failure_policy,
+                control_plane_node_selector: merge_key_values(&self.control_plane_node_selector),
+                env_vars: merge_key_values(&self.env_vars),
+                dataplane_registry: self.dataplane_registry,
+                dataplane_repository: self.dataplane_repository,
+                dataplane_version: versions.dataplane,
+                dataplane_init_registry: self.dataplane_init_registry,
+                dataplane_init_repository: self.dataplane_init_repository,
+                dataplane_init_version: versions.dataplane_init,
+                kds_global_address: self.kds_global_address,
+                cni_enabled: self.cni_enabled,
+                cni_chained: self.cni_chained,
+                cni_net_dir: self.cni_net_dir,
+                cni_bin_dir: self.cni_bin_dir,
+                cni_conf_name: self.cni_conf_name,
+                cni_node_selector: merge_key_values(&self.cni_node_selector),
+                cni_version: versions.cni,
+                mode: self.mode,
+                zone: self.zone,
+                use_node_port: self.use_node_port,
+                ingress_enabled: self.ingress_enabled,
+                ingress_drain_time: self.ingress_drain_time,
+                ingress_use_node_port: self.ingress_use_node_port,
+                ingress_node_selector: merge_key_values(&self.ingress_node_selector),
+                egress_enabled: self.egress_enabled,
+                egress_drain_time: self.egress_drain_time,
+                egress_service_type: self.egress_service_type,
+                egress_node_selector: merge_key_values(&self.egress_node_selector),
+                hooks_node_selector: merge_key_values(&self.hooks_node_selector),
+            },
+            values_files: self.values_files,
+            set: self.set,
+            skip_kinds: self.skip_kinds,
+            api_versions: self.api_versions,
+        }
+    }
+}
+
+/// The text of a `--values` source; errors read like Go's `os.ReadFile`.
+fn read_values_source(path: &str) -> anyhow::Result<String> {
+    let mut text = String::new();
+    let result = if path == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::File::open(path).and_then(|mut file| file.read_to_string(&mut text).map(|_| ()))
+    };
+    result.map_err(|err| {
+        let reason = match err.kind() {
+            std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            std::io::ErrorKind::IsADirectory => "is a directory".to_string(),
+            _ => err.to_string(),
+        };
+        let verb = if path == "-" { "read" } else { "open" };
+        anyhow::anyhow!("{verb} {path}: {reason}")
+    })?;
+    Ok(text)
+}
+
+pub fn run(_ctx: &mut RootContext, args: ControlPlaneArgs) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    if args.dump_values {
+        stdout.write_all(install::values::DEFAULT_VALUES_YAML.as_bytes())?;
+        return Ok(());
+    }
+    // kumactl never contacts a cluster, so --without-kubernetes-connection changes nothing.
+    let request = args.request();
+    let prepared = install::prepare(&request, &mut read_values_source)?;
+    {
+        let mut stderr = std::io::stderr().lock();
+        for warning in &prepared.warnings {
+            writeln!(stderr, "{warning}")?;
+        }
+    }
+    let manifest = install::render(&prepared)?;
+    stdout.write_all(manifest.as_bytes())?;
+    stdout.flush()?;
+    Ok(())
+}

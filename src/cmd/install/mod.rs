@@ -1,0 +1,27 @@
+//! `kumactl install ...`: manifests for Kuma components.
+
+pub mod control_plane;
+
+use super::context::RootContext;
+use clap::{Args, Subcommand};
+
+#[derive(Debug, Args)]
+#[command(
+    about = "Install various Kuma components.",
+    long_about = "Install various Kuma components."
+)]
+pub struct InstallArgs {
+    #[command(subcommand)]
+    pub command: InstallCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InstallCommand {
+    ControlPlane(control_plane::ControlPlaneArgs),
+}
+
+pub fn run(ctx: &mut RootContext, args: InstallArgs) -> anyhow::Result<()> {
+    match args.command {
+        InstallCommand::ControlPlane(args) => control_plane::run(ctx, args),
+    }
+}

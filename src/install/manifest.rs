@@ -1,0 +1,150 @@
+//! Rendered objects, Helm's install order (install.md §3.1) and the output format (§7).
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// Helm v4's install order, with GatewayClass before the webhooks.
+const INSTALL_ORDER: &[&str] = &[
+    "PriorityClass",
+    "Namespace",
+    "NetworkPolicy",
+    "ResourceQuota",
+    "LimitRange",
+    "PodSecurityPolicy",
+    "PodDisruptionBudget",
+    "ServiceAccount",
+    "Secret",
+    "SecretList",
+    "ConfigMap",
+    "StorageClass",
+    "PersistentVolume",
+    "PersistentVolumeClaim",
+    "CustomResourceDefinition",
+    "ClusterRole",
+    "ClusterRoleList",
+    "ClusterRoleBinding",
+    "ClusterRoleBindingList",
+    "Role",
+    "RoleList",
+    "RoleBinding",
+    "RoleBindingList",
+    "Service",
+    "DaemonSet",
+    "Pod",
+    "ReplicationController",
+    "ReplicaSet",
+    "Deployment",
+    "HorizontalPodAutoscaler",
+    "StatefulSet",
+    "Job",
+    "CronJob",
+    "IngressClass",
+    "Ingress",
+    "APIService",
+    "GatewayClass",
+    "MutatingWebhookConfiguration",
+    "ValidatingWebhookConfiguration",
+];
+
+/// One document of the output.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Object {
+    pub kind: String,
+    pub document: Value,
+}
+
+impl Object {
+    /// A typed Kubernetes object (k8s-openapi writes `apiVersion` and `kind` itself).
+    pub fn typed<T: k8s_openapi::Resource + Serialize>(object: &T) -> anyhow::Result<Object> {
+        Ok(Object {
+            kind: T::KIND.to_string(),
+            document: serde_json::to_value(object)?,
+        })
+    }
+
+    /// The document as YAML, without a trailing newline.
+    pub fn to_yaml(&self) -> String {
+        let mut text = crate::output::yaml::to_string(&self.document);
+        text.truncate(text.trim_end().len());
+        text
+    }
+}
+
+/// Helm's order: documents are keyed `manifest-<i>` in output order, the keys sorted as
+/// strings (so `manifest-10` precedes `manifest-2`), then stably sorted by kind.
+pub fn sort_by_kind(objects: Vec<Object>) -> Vec<Object> {
+    let mut keyed: Vec<(String, Object)> = objects
+        .into_iter()
+        .enumerate()
+        .map(|(i, object)| (format!("manifest-{i}"), object))
+        .collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut objects: Vec<Object> = keyed.into_iter().map(|(_, object)| object).collect();
+    objects.sort_by(|a, b| kind_rank(&a.kind).cmp(&kind_rank(&b.kind)));
+    objects
+}
+
+/// Known kinds by their install position; unknown kinds after them, alphabetically.
+fn kind_rank(kind: &str) -> (usize, &str) {
+    match INSTALL_ORDER.iter().position(|k| *k == kind) {
+        Some(i) => (i, ""),
+        None => (INSTALL_ORDER.len(), kind),
+    }
+}
+
+/// Go's `JoinYAML`: every document preceded by `\n---\n`, no trailing newline.
+pub fn join(objects: &[Object], skip_kinds: &[String]) -> String {
+    let mut out = String::new();
+    for object in objects {
+        if skip_kinds.iter().any(|kind| *kind == object.kind) {
+            continue;
+        }
+        out.push_str("\n---\n");
+        out.push_str(&object.to_yaml());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn object(kind: &str, name: &str) -> Object {
+        Object {
+            kind: kind.into(),
+            document: json!({"kind": kind, "metadata": {"name": name}}),
+        }
+    }
+
+    #[test]
+    fn sorts_by_kind_then_by_manifest_key() {
+        let mut objects: Vec<Object> = (0..12)
+            .map(|i| object("Service", &format!("s{i}")))
+            .collect();
+        objects.push(object("Namespace", "ns"));
+        objects.push(object("Certificate", "c"));
+        objects.push(object("Issuer", "i"));
+        let sorted = sort_by_kind(objects);
+        let names: Vec<&str> = sorted
+            .iter()
+            .map(|o| o.document["metadata"]["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                "ns", "s0", "s1", "s10", "s11", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9",
+                "c", "i"
+            ]
+        );
+    }
+
+    #[test]
+    fn joins_like_go_and_skips_kinds() {
+        let objects = vec![object("Namespace", "a"), object("Service", "b")];
+        assert_eq!(
+            join(&objects, &["Service".to_string()]),
+            "\n---\nkind: Namespace\nmetadata:\n  name: a"
+        );
+    }
+}

@@ -1,0 +1,759 @@
+//! The control plane's ConfigMap, Deployment and Services (install.md §5.1–§5.3).
+
+use super::{CONTROL_PLANE_NAME, Context, app_selector, non_empty};
+use crate::install::manifest::Object;
+use crate::install::values::{go_text, is_truthy};
+use anyhow::bail;
+use k8s_openapi::api::apps::v1::{
+    Deployment, DeploymentSpec, DeploymentStrategy, RollingUpdateDeployment,
+};
+use k8s_openapi::api::core::v1::{
+    ConfigMap, ConfigMapVolumeSource, Container, ContainerPort, EmptyDirVolumeSource, EnvVar,
+    EnvVarSource, HTTPGetAction, ObjectFieldSelector, PodSpec, PodTemplateSpec, Probe,
+    ResourceFieldSelector, SecretKeySelector, SecretVolumeSource, Service, ServicePort,
+    ServiceSpec, Volume, VolumeMount,
+};
+use k8s_openapi::apimachinery::pkg::api::resource::Quantity;
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
+use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+pub const CONFIG_MAP_NAME: &str = "kuma-control-plane-config";
+const CONFIG_DIR: &str = "/etc/kuma.io/kuma-control-plane";
+const TLS_CERT_DIR: &str = "/var/run/secrets/kuma.io/tls-cert";
+const API_SERVER_TLS_DIR: &str = "/var/run/secrets/kuma.io/api-server-tls-cert";
+const API_SERVER_CLIENT_CERTS_DIR: &str = "/var/run/secrets/kuma.io/api-server-client-certs";
+const KDS_SERVER_TLS_DIR: &str = "/var/run/secrets/kuma.io/kds-server-tls-cert";
+const KDS_CLIENT_TLS_DIR: &str = "/var/run/secrets/kuma.io/kds-client-tls-cert";
+const DIAGNOSTICS_PORT: i32 = 5680;
+const CONFIG_HEADER: &str = "# use this file to override default configuration of `kuma-cp`\n#\n# see conf/kuma-cp.conf.yml for available settings\n";
+
+/// `kuma-control-plane-config`: a commented header, then `controlPlane.config`.
+pub fn config_map(ctx: &Context) -> anyhow::Result<Object> {
+    let mut config = CONFIG_HEADER.to_string();
+    let extra = ctx.values.text("controlPlane.config");
+    if !extra.trim().is_empty() {
+        config.push_str(extra.trim_end());
+        config.push('\n');
+    }
+    Object::typed(&ConfigMap {
+        metadata: ctx.cp_meta(CONFIG_MAP_NAME)?,
+        data: Some(BTreeMap::from([("config.yaml".to_string(), config)])),
+        ..ConfigMap::default()
+    })
+}
+
+/// The default environment of §5.2; `None` values are dropped when merging.
+fn default_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
+    let values = ctx.values;
+    let text = |path: &str| Some(values.text(path));
+    let fixed = |value: &str| Some(value.to_string());
+    let when = |condition: bool, value: &str| condition.then(|| value.to_string());
+    let non_empty = |text: String| (!text.is_empty()).then_some(text);
+    let client_certs = values.truthy("controlPlane.tls.apiServer.clientCertsSecretName");
+    let api_server_tls = values.truthy("controlPlane.tls.apiServer.secretName");
+    let kds_server =
+        ctx.is_global() && values.truthy("controlPlane.tls.kdsGlobalServer.secretName");
+    let kds_client = ctx.is_zone() && values.truthy("controlPlane.tls.kdsZoneClient.secretName");
+    let cni = values.truthy("cni.enabled");
+    let taint_controller = cni && values.truthy("cni.taintController.enabled");
+    let ebpf = values.truthy("experimental.ebpf.enabled");
+    let ebpf_text = |path: &str| ebpf.then(|| values.text(path)).and_then(non_empty);
+    let (policies, _) = ctx.plugin_names();
+
+    BTreeMap::from([
+        ("KUMA_API_SERVER_AUTHN_LOCALHOST_IS_ADMIN", fixed("false")),
+        (
+            "KUMA_API_SERVER_AUTH_CLIENT_CERTS_DIR",
+            when(client_certs, &format!("{API_SERVER_CLIENT_CERTS_DIR}/")),
+        ),
+        (
+            "KUMA_API_SERVER_HTTPS_TLS_CERT_FILE",
+            when(api_server_tls, &format!("{API_SERVER_TLS_DIR}/tls.crt")),
+        ),
+        (
+            "KUMA_API_SERVER_HTTPS_TLS_KEY_FILE",
+            when(api_server_tls, &format!("{API_SERVER_TLS_DIR}/tls.key")),
+        ),
+        ("KUMA_API_SERVER_READ_ONLY", fixed("true")),
+        (
+            "KUMA_BOOTSTRAP_SERVER_PARAMS_ENVOY_ADMIN_UNIX_SOCKET",
+            text("experimental.envoyAdminUnixSocket"),
+        ),
+        (
+            "KUMA_DEFAULTS_SKIP_MESH_CREATION",
+            text("controlPlane.defaults.skipMeshCreation"),
+        ),
+        ("KUMA_DP_SERVER_HDS_ENABLED", fixed("false")),
+        ("KUMA_ENVIRONMENT", fixed("kubernetes")),
+        (
+            "KUMA_EXPERIMENTAL_SIDECAR_CONTAINERS",
+            text("experimental.sidecarContainers"),
+        ),
+        (
+            "KUMA_EXPERIMENTAL_INBOUND_TAGS_DISABLED",
+            when(values.truthy("experimental.inboundTagsDisabled"), "true"),
+        ),
+        (
+            "KUMA_EXPERIMENTAL_DELTA_XDS",
+            when(values.truthy("experimental.deltaXds"), "true"),
+        ),
+        (
+            "KUMA_EXPERIMENTAL_EXPOSE_ZONE_PROXY_METRICS",
+            when(values.truthy("experimental.exposeZoneProxyMetrics"), "true"),
+        ),
+        (
+            "KUMA_GENERAL_TLS_CERT_FILE",
+            fixed(&format!("{TLS_CERT_DIR}/tls.crt")),
+        ),
+        (
+            "KUMA_GENERAL_TLS_KEY_FILE",
+            fixed(&format!("{TLS_CERT_DIR}/tls.key")),
+        ),
+        (
+            "KUMA_INJECTOR_INIT_CONTAINER_IMAGE",
+            Some(ctx.image("dataPlane.initImage")),
+        ),
+        (
+            "KUMA_INJECTOR_INIT_CONTAINER_RESOURCES_LIMITS_CPU",
+            fixed("0"),
+        ),
+        (
+            "KUMA_INJECTOR_INIT_CONTAINER_RESOURCES_LIMITS_MEMORY",
+            fixed("50M"),
+        ),
+        (
+            "KUMA_INJECTOR_INIT_CONTAINER_RESOURCES_REQUESTS_CPU",
+            fixed("20m"),
+        ),
+        (
+            "KUMA_INJECTOR_INIT_CONTAINER_RESOURCES_REQUESTS_MEMORY",
+            fixed("20M"),
+        ),
+        (
+            "KUMA_INJECTOR_SIDECAR_CONTAINER_RESOURCES_LIMITS_CPU",
+            fixed("0"),
+        ),
+        (
+            "KUMA_INJECTOR_SIDECAR_CONTAINER_RESOURCES_LIMITS_MEMORY",
+            fixed("512Mi"),
+        ),
+        (
+            "KUMA_INJECTOR_SIDECAR_CONTAINER_RESOURCES_REQUESTS_CPU",
+            fixed("50m"),
+        ),
+        (
+            "KUMA_INJECTOR_SIDECAR_CONTAINER_RESOURCES_REQUESTS_MEMORY",
+            fixed("64Mi"),
+        ),
+        (
+            "KUMA_INJECTOR_VALIDATION_CONTAINER_RESOURCES_LIMITS_CPU",
+            fixed("0"),
+        ),
+        (
+            "KUMA_INJECTOR_VALIDATION_CONTAINER_RESOURCES_LIMITS_MEMORY",
+            fixed("50M"),
+        ),
+        (
+            "KUMA_INJECTOR_VALIDATION_CONTAINER_RESOURCES_REQUESTS_CPU",
+            fixed("20m"),
+        ),
+        (
+            "KUMA_INJECTOR_VALIDATION_CONTAINER_RESOURCES_REQUESTS_MEMORY",
+            fixed("20M"),
+        ),
+        ("KUMA_MODE", Some(ctx.mode.clone())),
+        (
+            "KUMA_MONITORING_ASSIGNMENT_SERVER_ENABLED",
+            text("controlPlane.madsServer.enabled"),
+        ),
+        (
+            "KUMA_MULTIZONE_GLOBAL_KDS_TLS_CERT_FILE",
+            when(kds_server, &format!("{KDS_SERVER_TLS_DIR}/tls.crt")),
+        ),
+        (
+            "KUMA_MULTIZONE_GLOBAL_KDS_TLS_KEY_FILE",
+            when(kds_server, &format!("{KDS_SERVER_TLS_DIR}/tls.key")),
+        ),
+        (
+            "KUMA_MULTIZONE_ZONE_GLOBAL_ADDRESS",
+            ctx.is_zone()
+                .then(|| values.text("controlPlane.kdsGlobalAddress"))
+                .and_then(non_empty),
+        ),
+        (
+            "KUMA_MULTIZONE_ZONE_KDS_ROOT_CA_FILE",
+            when(kds_client, &format!("{KDS_CLIENT_TLS_DIR}/ca.crt")),
+        ),
+        (
+            "KUMA_MULTIZONE_ZONE_KDS_TLS_SKIP_VERIFY",
+            when(
+                values.truthy("controlPlane.tls.kdsZoneClient.skipVerify"),
+                "true",
+            ),
+        ),
+        (
+            "KUMA_MULTIZONE_ZONE_NAME",
+            non_empty(values.text("controlPlane.zone")),
+        ),
+        (
+            "KUMA_PLUGIN_POLICIES_ENABLED",
+            non_empty(policies.join(",")),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_ADMISSION_SERVER_CERT_DIR",
+            fixed(TLS_CERT_DIR),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_ADMISSION_SERVER_PORT",
+            text("controlPlane.admissionServerPort"),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_ALLOWED_USERS",
+            Some(format!(
+                "system:serviceaccount:{}:{CONTROL_PLANE_NAME}",
+                ctx.namespace
+            )),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_CONTROL_PLANE_SERVICE_NAME",
+            Some(ctx.service_name.clone()),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_INJECTOR_BUILTIN_DNS_LOGGING",
+            when(values.truthy("dataPlane.dnsLogging"), "true"),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_INJECTOR_CA_CERT_FILE",
+            fixed(&format!("{TLS_CERT_DIR}/ca.crt")),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_INJECTOR_CNI_ENABLED",
+            text("cni.enabled"),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_INJECTOR_SIDECAR_CONTAINER_IMAGE",
+            Some(ctx.image("dataPlane.image")),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_INJECTOR_UNIFIED_RESOURCE_NAMING_ENABLED",
+            when(
+                values.truthy("dataPlane.features.unifiedResourceNaming"),
+                "true",
+            ),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_NODE_TAINT_CONTROLLER_ENABLED",
+            when(taint_controller, "true"),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_NODE_TAINT_CONTROLLER_CNI_APP",
+            when(taint_controller, "kuma-cni"),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_NODE_TAINT_CONTROLLER_CNI_NAMESPACE",
+            taint_controller
+                .then(|| values.text("cni.namespace"))
+                .and_then(non_empty),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_INJECTOR_EBPF_ENABLED",
+            when(ebpf, "true"),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_INJECTOR_EBPF_INSTANCE_IP_ENV_VAR_NAME",
+            ebpf_text("experimental.ebpf.instanceIPEnvVarName"),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_INJECTOR_EBPF_BPFFS_PATH",
+            ebpf_text("experimental.ebpf.bpffsPath"),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_INJECTOR_EBPF_CGROUP_PATH",
+            ebpf_text("experimental.ebpf.cgroupPath"),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_INJECTOR_EBPF_TC_ATTACH_IFACE",
+            ebpf_text("experimental.ebpf.tcAttachIface"),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_INJECTOR_EBPF_PROGRAMS_SOURCE_PATH",
+            ebpf_text("experimental.ebpf.programsSourcePath"),
+        ),
+        (
+            "KUMA_RUNTIME_KUBERNETES_SUPPORT_GATEWAY_SECRETS_IN_ALL_NAMESPACES",
+            when(
+                values.truthy("controlPlane.supportGatewaySecretsInAllNamespaces"),
+                "true",
+            ),
+        ),
+        (
+            "KUMA_STORE_KUBERNETES_SYSTEM_NAMESPACE",
+            Some(ctx.namespace.clone()),
+        ),
+        ("KUMA_STORE_TYPE", fixed("kubernetes")),
+    ])
+}
+
+/// The user's `controlPlane.envVars` merged with the defaults the way sprig's `merge`
+/// does: a user value wins unless it is empty (""/false/0/null), default entries without
+/// a value are skipped, and the result is sorted by name.
+fn merged_env(ctx: &Context) -> anyhow::Result<Vec<EnvVar>> {
+    let mut merged: BTreeMap<String, Option<String>> = BTreeMap::new();
+    // Names whose user value is set and not empty: those win over the defaults.
+    let mut user_wins = std::collections::BTreeSet::new();
+    match ctx.values.get("controlPlane.envVars") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(user)) => {
+            for (name, value) in user {
+                if value.is_array() || value.is_object() {
+                    bail!("controlPlane.envVars.{name} must be a single value");
+                }
+                if is_truthy(value) {
+                    user_wins.insert(name.clone());
+                }
+                let text = (!value.is_null()).then(|| go_text(value));
+                merged.insert(name.clone(), text);
+            }
+        }
+        Some(_) => bail!("controlPlane.envVars must be a map of names to values"),
+    }
+    for (name, default) in default_env(ctx) {
+        if let Some(default) = default
+            && !user_wins.contains(name)
+        {
+            merged.insert(name.to_string(), Some(default));
+        }
+    }
+    Ok(merged
+        .into_iter()
+        .map(|(name, value)| EnvVar {
+            name,
+            value,
+            value_from: None,
+        })
+        .collect())
+}
+
+/// `controlPlane.secrets`: entries `{Env, Secret, Key}` (a list, or a map of them).
+fn secret_env(ctx: &Context) -> anyhow::Result<Vec<EnvVar>> {
+    let entries: Vec<&Value> = match ctx.values.get("controlPlane.secrets") {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(Value::Object(map)) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            keys.into_iter().map(|k| &map[k]).collect()
+        }
+        Some(_) => bail!("controlPlane.secrets must be a list of {{Env, Secret, Key}}"),
+    };
+    entries
+        .into_iter()
+        .map(|entry| {
+            let field = |name: &str| entry.get(name).map(go_text).unwrap_or_default();
+            Ok(EnvVar {
+                name: field("Env"),
+                value: None,
+                value_from: Some(EnvVarSource {
+                    secret_key_ref: Some(SecretKeySelector {
+                        name: field("Secret"),
+                        key: field("Key"),
+                        optional: None,
+                    }),
+                    ..EnvVarSource::default()
+                }),
+            })
+        })
+        .collect()
+}
+
+fn resource_env(name: &str, resource: &str, divisor: String) -> EnvVar {
+    EnvVar {
+        name: name.to_string(),
+        value: None,
+        value_from: Some(EnvVarSource {
+            resource_field_ref: Some(ResourceFieldSelector {
+                container_name: Some("control-plane".to_string()),
+                resource: resource.to_string(),
+                divisor: Some(Quantity(divisor)),
+            }),
+            ..EnvVarSource::default()
+        }),
+    }
+}
+
+/// The container environment: raw entries, the merged dict, secrets, then the
+/// instance address and Go runtime limits.
+fn environment(ctx: &Context) -> anyhow::Result<Vec<EnvVar>> {
+    let mut env: Vec<EnvVar> = ctx
+        .values
+        .typed("controlPlane.envVarEntries")?
+        .unwrap_or_default();
+    env.extend(merged_env(ctx)?);
+    env.extend(secret_env(ctx)?);
+    env.push(EnvVar {
+        name: "KUMA_INTER_CP_CATALOG_INSTANCE_ADDRESS".to_string(),
+        value: None,
+        value_from: Some(EnvVarSource {
+            field_ref: Some(ObjectFieldSelector {
+                api_version: None,
+                field_path: "status.podIP".to_string(),
+            }),
+            ..EnvVarSource::default()
+        }),
+    });
+    env.push(resource_env(
+        "GOMEMLIMIT",
+        "limits.memory",
+        ctx.values.text("controlPlane.runtime.goMemLimit.divisor"),
+    ));
+    env.push(resource_env(
+        "GOMAXPROCS",
+        "limits.cpu",
+        ctx.values.text("controlPlane.runtime.goMaxProcs.divisor"),
+    ));
+    Ok(env)
+}
+
+fn mount(name: &str, path: &str, sub_path: Option<&str>) -> VolumeMount {
+    VolumeMount {
+        name: name.to_string(),
+        mount_path: path.to_string(),
+        sub_path: sub_path.map(str::to_string),
+        read_only: Some(true),
+        ..VolumeMount::default()
+    }
+}
+
+fn secret_volume(name: &str, secret: String) -> Volume {
+    Volume {
+        name: name.to_string(),
+        secret: Some(SecretVolumeSource {
+            secret_name: Some(secret),
+            ..SecretVolumeSource::default()
+        }),
+        ..Volume::default()
+    }
+}
+
+/// The volumes and their mounts, in the chart's order (§5.2).
+fn volumes(ctx: &Context) -> (Vec<VolumeMount>, Vec<Volume>) {
+    let values = ctx.values;
+    let mut mounts = Vec::new();
+    let mut volumes = Vec::new();
+    if !values.truthy("controlPlane.automountServiceAccountToken") {
+        mounts.push(super::zone_proxy::service_account_token_mount());
+        volumes.push(super::zone_proxy::service_account_token_volume());
+    }
+    let ca_secret_name = values.text("controlPlane.tls.general.caSecretName");
+    let ca_volume = if ca_secret_name.is_empty() {
+        "general-tls-cert"
+    } else {
+        "general-tls-cert-ca"
+    };
+    mounts.push(mount(
+        "general-tls-cert",
+        &format!("{TLS_CERT_DIR}/tls.crt"),
+        Some("tls.crt"),
+    ));
+    mounts.push(mount(
+        "general-tls-cert",
+        &format!("{TLS_CERT_DIR}/tls.key"),
+        Some("tls.key"),
+    ));
+    mounts.push(mount(
+        ca_volume,
+        &format!("{TLS_CERT_DIR}/ca.crt"),
+        Some("ca.crt"),
+    ));
+    mounts.push(mount(CONFIG_MAP_NAME, CONFIG_DIR, None));
+    volumes.push(secret_volume("general-tls-cert", ctx.general_tls_secret()));
+    if !ca_secret_name.is_empty() {
+        volumes.push(secret_volume("general-tls-cert-ca", ca_secret_name));
+    }
+
+    let optional_secrets = [
+        (
+            values.text("controlPlane.tls.apiServer.secretName"),
+            "api-server-tls-cert",
+            API_SERVER_TLS_DIR,
+            true,
+        ),
+        (
+            values.text("controlPlane.tls.apiServer.clientCertsSecretName"),
+            "api-server-client-certs",
+            API_SERVER_CLIENT_CERTS_DIR,
+            true,
+        ),
+        (
+            values.text("controlPlane.tls.kdsGlobalServer.secretName"),
+            "kds-server-tls-cert",
+            KDS_SERVER_TLS_DIR,
+            ctx.is_global(),
+        ),
+        (
+            values.text("controlPlane.tls.kdsZoneClient.secretName"),
+            "kds-client-tls-cert",
+            KDS_CLIENT_TLS_DIR,
+            ctx.is_zone(),
+        ),
+    ];
+    for (secret, name, path, applies) in optional_secrets {
+        if applies && !secret.is_empty() {
+            mounts.push(mount(name, path, None));
+            volumes.push(secret_volume(name, secret));
+        }
+    }
+    volumes.push(Volume {
+        name: CONFIG_MAP_NAME.to_string(),
+        config_map: Some(ConfigMapVolumeSource {
+            name: CONFIG_MAP_NAME.to_string(),
+            ..ConfigMapVolumeSource::default()
+        }),
+        ..Volume::default()
+    });
+    mounts.push(VolumeMount {
+        name: "tmp".to_string(),
+        mount_path: "/tmp".to_string(),
+        ..VolumeMount::default()
+    });
+    volumes.push(Volume {
+        name: "tmp".to_string(),
+        empty_dir: Some(EmptyDirVolumeSource::default()),
+        ..Volume::default()
+    });
+    (mounts, volumes)
+}
+
+fn http_probe(path: &str) -> Probe {
+    Probe {
+        timeout_seconds: Some(10),
+        http_get: Some(HTTPGetAction {
+            path: Some(path.to_string()),
+            port: IntOrString::Int(DIAGNOSTICS_PORT),
+            ..HTTPGetAction::default()
+        }),
+        ..Probe::default()
+    }
+}
+
+fn container_port(port: i32) -> ContainerPort {
+    ContainerPort {
+        container_port: port,
+        ..ContainerPort::default()
+    }
+}
+
+pub fn deployment(
+    ctx: &Context,
+    config_checksum: &str,
+    tls_checksum: &str,
+) -> anyhow::Result<Object> {
+    let values = ctx.values;
+    let labels = ctx.cp_labels()?;
+    let mut pod_annotations =
+        BTreeMap::from([("checksum/config".to_string(), config_checksum.to_string())]);
+    if values.truthy("restartOnSecretChange") {
+        pod_annotations.insert("checksum/tls-secrets".to_string(), tls_checksum.to_string());
+    }
+    pod_annotations.extend(values.string_map("controlPlane.podAnnotations")?);
+
+    let mut ports = vec![
+        ContainerPort {
+            container_port: DIAGNOSTICS_PORT,
+            name: Some("diagnostics".to_string()),
+            protocol: Some("TCP".to_string()),
+            ..ContainerPort::default()
+        },
+        container_port(5681),
+        container_port(5682),
+        container_port(
+            values
+                .int("controlPlane.admissionServerPort")?
+                .unwrap_or(5443),
+        ),
+    ];
+    if !ctx.is_global() {
+        ports.push(container_port(5678));
+    }
+    let (volume_mounts, volumes) = volumes(ctx);
+    let container = Container {
+        name: "control-plane".to_string(),
+        image: Some(ctx.image("controlPlane.image")),
+        image_pull_policy: non_empty_text(values.text("controlPlane.image.pullPolicy")),
+        security_context: values.typed("controlPlane.containerSecurityContext")?,
+        env: Some(environment(ctx)?),
+        args: Some(vec![
+            "run".to_string(),
+            format!("--log-level={}", values.text("controlPlane.logLevel")),
+            format!(
+                "--log-output-path={}",
+                values.text("controlPlane.logOutputPath")
+            ),
+            format!("--config-file={CONFIG_DIR}/config.yaml"),
+        ]),
+        ports: Some(ports),
+        liveness_probe: Some(http_probe("/healthy")),
+        readiness_probe: Some(http_probe("/ready")),
+        resources: values.typed("controlPlane.resources")?,
+        lifecycle: values.typed("controlPlane.lifecycle")?,
+        volume_mounts: Some(volume_mounts),
+        ..Container::default()
+    };
+    let mut node_selector = values.string_map("controlPlane.nodeSelector")?;
+    node_selector.retain(|_, v| !v.is_empty());
+    let (dns_policy, dns_config) = super::zone_proxy::dns(ctx, "controlPlane")?;
+    let pod = PodSpec {
+        affinity: values.typed("controlPlane.affinity")?,
+        topology_spread_constraints: values.typed("controlPlane.topologySpreadConstraints")?,
+        priority_class_name: non_empty_text(values.text("controlPlane.priorityClassName")),
+        security_context: values.typed("controlPlane.podSecurityContext")?,
+        service_account_name: Some(CONTROL_PLANE_NAME.to_string()),
+        automount_service_account_token: Some(
+            values.truthy("controlPlane.automountServiceAccountToken"),
+        ),
+        restart_policy: non_empty_text(values.text("controlPlane.restartPolicy")),
+        node_selector: non_empty(node_selector),
+        host_network: Some(values.truthy("controlPlane.hostNetwork")),
+        termination_grace_period_seconds: values
+            .int("controlPlane.terminationGracePeriodSeconds")?
+            .map(i64::from),
+        tolerations: values.typed("controlPlane.tolerations")?,
+        dns_policy,
+        dns_config,
+        containers: vec![container],
+        volumes: Some(volumes),
+        ..PodSpec::default()
+    };
+    let replicas = if values.truthy("controlPlane.autoscaling.enabled") {
+        None
+    } else {
+        values.int("controlPlane.replicas")?
+    };
+    let mut metadata = ctx.cp_meta(CONTROL_PLANE_NAME)?;
+    metadata.annotations = non_empty(values.string_map("controlPlane.deploymentAnnotations")?);
+    Object::typed(&Deployment {
+        metadata,
+        spec: Some(DeploymentSpec {
+            replicas,
+            min_ready_seconds: values.int("controlPlane.minReadySeconds")?,
+            strategy: Some(rolling_update()),
+            selector: LabelSelector {
+                match_labels: Some(app_selector(CONTROL_PLANE_NAME)),
+                ..LabelSelector::default()
+            },
+            template: PodTemplateSpec {
+                metadata: Some(ObjectMeta {
+                    annotations: Some(pod_annotations),
+                    labels: Some(labels),
+                    ..ObjectMeta::default()
+                }),
+                spec: Some(pod),
+            },
+            ..DeploymentSpec::default()
+        }),
+        status: None,
+    })
+}
+
+/// One new pod at a time, never fewer ready pods than wanted.
+pub fn rolling_update() -> DeploymentStrategy {
+    DeploymentStrategy {
+        rolling_update: Some(RollingUpdateDeployment {
+            max_surge: Some(IntOrString::Int(1)),
+            max_unavailable: Some(IntOrString::Int(0)),
+        }),
+        type_: None,
+    }
+}
+
+pub fn non_empty_text(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
+}
+
+fn service_port(port: i32, name: &str, app_protocol: &str) -> ServicePort {
+    ServicePort {
+        port,
+        name: Some(name.to_string()),
+        app_protocol: Some(app_protocol.to_string()),
+        ..ServicePort::default()
+    }
+}
+
+/// The control plane Service (§5.3).
+pub fn service(ctx: &Context) -> anyhow::Result<Object> {
+    let values = ctx.values;
+    let service_type = values.text("controlPlane.service.type");
+    let node_port = service_type == "NodePort";
+    let mut annotations = values.string_map("controlPlane.service.annotations")?;
+    annotations.retain(|_, v| !v.is_empty() && v != "false" && v != "0");
+    let mut http = service_port(5681, "http-api-server", "http");
+    let mut https = service_port(5682, "https-api-server", "https");
+    if node_port {
+        http.node_port = values.int("controlPlane.service.apiServer.http.nodePort")?;
+        https.node_port = values.int("controlPlane.service.apiServer.https.nodePort")?;
+    }
+    let mut ports = vec![
+        service_port(DIAGNOSTICS_PORT, "diagnostics", "http"),
+        http,
+        https,
+        ServicePort {
+            target_port: Some(IntOrString::Int(
+                values
+                    .int("controlPlane.admissionServerPort")?
+                    .unwrap_or(5443),
+            )),
+            ..service_port(443, "https-admission-server", "https")
+        },
+    ];
+    if !ctx.is_global() {
+        if values.truthy("controlPlane.madsServer.enabled") {
+            ports.push(service_port(5676, "mads-server", "https"));
+        }
+        ports.push(service_port(5678, "dp-server", "https"));
+    }
+    let mut metadata = ctx.cp_meta(&ctx.service_name)?;
+    metadata.annotations = non_empty(annotations);
+    Object::typed(&Service {
+        metadata,
+        spec: Some(ServiceSpec {
+            type_: non_empty_text(service_type),
+            ports: Some(ports),
+            selector: Some(app_selector(CONTROL_PLANE_NAME)),
+            ..ServiceSpec::default()
+        }),
+        status: None,
+    })
+}
+
+/// `kuma-global-zone-sync`: where zone control planes connect, global mode only.
+pub fn global_zone_sync_service(ctx: &Context) -> anyhow::Result<Object> {
+    let values = ctx.values;
+    let prefix = "controlPlane.globalZoneSyncService";
+    let service_type = values.text(&format!("{prefix}.type"));
+    let mut port = ServicePort {
+        port: values.int(&format!("{prefix}.port"))?.unwrap_or(5685),
+        app_protocol: non_empty_text(values.text(&format!("{prefix}.protocol"))),
+        name: Some("global-zone-sync".to_string()),
+        ..ServicePort::default()
+    };
+    if service_type == "NodePort" {
+        port.node_port = values.int(&format!("{prefix}.nodePort"))?;
+    }
+    let mut metadata = ctx.cp_meta("kuma-global-zone-sync")?;
+    metadata.annotations = non_empty(values.string_map(&format!("{prefix}.annotations"))?);
+    let source_ranges = values.string_list(&format!("{prefix}.loadBalancerSourceRanges"))?;
+    Object::typed(&Service {
+        metadata,
+        spec: Some(ServiceSpec {
+            type_: non_empty_text(service_type),
+            load_balancer_ip: non_empty_text(values.text(&format!("{prefix}.loadBalancerIP"))),
+            load_balancer_source_ranges: (!source_ranges.is_empty()).then_some(source_ranges),
+            ports: Some(vec![port]),
+            selector: Some(app_selector(CONTROL_PLANE_NAME)),
+            ..ServiceSpec::default()
+        }),
+        status: None,
+    })
+}

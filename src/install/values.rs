@@ -1,0 +1,354 @@
+//! The values model: our embedded `values.yaml`, the merges of install.md §0 (kumactl's
+//! `mergeMaps` for `--values` files, Helm's coalesce under the chart defaults), the
+//! detection of keys we do not know, and typed reads with Go template semantics.
+
+use anyhow::{Context, bail};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The documented defaults, printed verbatim by `--dump-values`.
+pub const DEFAULT_VALUES_YAML: &str = include_str!("values.yaml");
+
+/// Paths whose default is a non-empty map that users extend with keys of their own
+/// (selectors, Kubernetes structures passed through, plugin switches). Empty default
+/// maps (`podAnnotations: {}`...) are open as well.
+const OPEN_MAPS: &[&str] = &[
+    "controlPlane.nodeSelector",
+    "controlPlane.affinity",
+    "controlPlane.resources",
+    "controlPlane.podSecurityContext",
+    "controlPlane.containerSecurityContext",
+    "controlPlane.service.annotations",
+    "controlPlane.dns.config",
+    "controlPlane.tls.general.certManager.issuerRef",
+    "egress.nodeSelector",
+    "egress.affinity",
+    "egress.resources",
+    "egress.podSecurityContext",
+    "egress.containerSecurityContext",
+    "egress.dns.config",
+    "ingress.nodeSelector",
+    "ingress.affinity",
+    "ingress.resources",
+    "ingress.podSecurityContext",
+    "ingress.containerSecurityContext",
+    "ingress.dns.config",
+    "cni.nodeSelector",
+    "hooks.nodeSelector",
+    "plugins.policies",
+    "plugins.resources",
+];
+
+/// The parsed defaults.
+pub fn defaults() -> Map<String, Value> {
+    match serde_yaml::from_str::<Value>(DEFAULT_VALUES_YAML) {
+        Ok(Value::Object(map)) => map,
+        // The file is part of the binary and covered by tests.
+        _ => unreachable!("the embedded values.yaml is a YAML mapping"),
+    }
+}
+
+/// Parses a `--values` document; an empty document is an empty map.
+pub fn parse_values_document(text: &str) -> anyhow::Result<Map<String, Value>> {
+    if text.trim().is_empty() {
+        return Ok(Map::new());
+    }
+    match serde_yaml::from_str::<Value>(text)? {
+        Value::Object(map) => Ok(map),
+        Value::Null => Ok(Map::new()),
+        other => bail!(
+            "a values file must hold a YAML mapping, got {}",
+            kind_name(&other)
+        ),
+    }
+}
+
+fn kind_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "a map",
+    }
+}
+
+/// kumactl's `mergeMaps`: `overlay` wins; maps merge recursively, anything else
+/// (lists included) is replaced.
+pub fn merge_maps(base: &mut Map<String, Value>, overlay: Map<String, Value>) {
+    for (key, value) in overlay {
+        match (base.get_mut(&key), value) {
+            (Some(Value::Object(existing)), Value::Object(inner)) => merge_maps(existing, inner),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+/// Helm's coalesce of user values over the chart defaults: user maps merge into the
+/// default maps, user scalars and lists win, and an explicit user `null` deletes the key.
+pub fn coalesce(user: &mut Map<String, Value>, chart: &Map<String, Value>) {
+    for (key, default) in chart {
+        match user.get_mut(key) {
+            None => {
+                user.insert(key.clone(), default.clone());
+            }
+            Some(Value::Null) => {
+                user.remove(key);
+            }
+            Some(Value::Object(inner)) => {
+                if let Value::Object(default_inner) = default {
+                    coalesce(inner, default_inner);
+                }
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// The dotted paths in `user` that the defaults do not know (so have no effect).
+pub fn unknown_keys(user: &Map<String, Value>, defaults: &Map<String, Value>) -> Vec<String> {
+    let mut unknown = Vec::new();
+    collect_unknown(user, defaults, "", &mut unknown);
+    unknown
+}
+
+fn collect_unknown(
+    user: &Map<String, Value>,
+    defaults: &Map<String, Value>,
+    prefix: &str,
+    unknown: &mut Vec<String>,
+) {
+    for (key, value) in user {
+        let path = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match defaults.get(key) {
+            None => unknown.push(path),
+            Some(Value::Object(inner_defaults))
+                if !inner_defaults.is_empty() && !OPEN_MAPS.contains(&path.as_str()) =>
+            {
+                if let Value::Object(inner) = value {
+                    collect_unknown(inner, inner_defaults, &path, unknown);
+                }
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// The final values, read the way the chart's templates read them.
+#[derive(Debug, Clone)]
+pub struct Values {
+    root: Value,
+}
+
+impl Values {
+    pub fn new(root: Map<String, Value>) -> Values {
+        Values {
+            root: Value::Object(root),
+        }
+    }
+
+    /// The value at a dotted path (keys never contain dots above the open maps).
+    pub fn get(&self, path: &str) -> Option<&Value> {
+        path.split('.')
+            .try_fold(&self.root, |value, key| value.as_object()?.get(key))
+    }
+
+    /// Go template truthiness: false, 0, "", null, empty lists and maps are false.
+    pub fn truthy(&self, path: &str) -> bool {
+        self.get(path).is_some_and(is_truthy)
+    }
+
+    /// The value as a template prints it; missing or null is "".
+    pub fn text(&self, path: &str) -> String {
+        self.get(path).map(go_text).unwrap_or_default()
+    }
+
+    /// An integer field; missing or null is `None`. Numeric strings are accepted since
+    /// the chart prints them unquoted, where YAML reads them back as numbers.
+    pub fn int(&self, path: &str) -> anyhow::Result<Option<i32>> {
+        match self.get(path) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => as_int(value)
+                .map(Some)
+                .with_context(|| format!("{path} must be an integer, got {}", go_text(value))),
+        }
+    }
+
+    /// A map of strings (labels, annotations, node selectors), keys sorted, values
+    /// printed as text.
+    pub fn string_map(&self, path: &str) -> anyhow::Result<BTreeMap<String, String>> {
+        match self.get(path) {
+            None | Some(Value::Null) => Ok(BTreeMap::new()),
+            Some(Value::Object(map)) => Ok(map
+                .iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), go_text(v)))
+                .collect()),
+            Some(other) => bail!("{path} must be a map, got {}", go_text(other)),
+        }
+    }
+
+    /// A list of strings; missing or null is empty.
+    pub fn string_list(&self, path: &str) -> anyhow::Result<Vec<String>> {
+        match self.get(path) {
+            None | Some(Value::Null) => Ok(Vec::new()),
+            Some(Value::Array(items)) => Ok(items.iter().map(go_text).collect()),
+            Some(other) => bail!("{path} must be a list, got {}", go_text(other)),
+        }
+    }
+
+    /// A Kubernetes structure passed through from the values; missing, null or empty
+    /// (the chart's `with`/`if` guards) is `None`.
+    pub fn typed<T: DeserializeOwned>(&self, path: &str) -> anyhow::Result<Option<T>> {
+        match self.get(path) {
+            Some(value) if is_truthy(value) => serde_json::from_value(normalize(value.clone()))
+                .map(Some)
+                .with_context(|| format!("invalid {path}")),
+            _ => Ok(None),
+        }
+    }
+}
+
+/// Quantities and similar fields read from YAML files may be numbers with a fractional
+/// zero (`cpu: 1.0`); Kubernetes structures want integers there.
+fn normalize(value: Value) -> Value {
+    match value {
+        Value::Number(n) if n.is_f64() => match n.as_f64() {
+            Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Value::from(f as i64),
+            _ => Value::Number(n),
+        },
+        Value::Array(items) => Value::Array(items.into_iter().map(normalize).collect()),
+        Value::Object(map) => {
+            Value::Object(map.into_iter().map(|(k, v)| (k, normalize(v))).collect())
+        }
+        other => other,
+    }
+}
+
+pub fn is_truthy(value: &Value) -> bool {
+    match value {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64().is_some_and(|f| f != 0.0),
+        Value::String(s) => !s.is_empty(),
+        Value::Array(items) => !items.is_empty(),
+        Value::Object(map) => !map.is_empty(),
+    }
+}
+
+/// Go's `fmt.Sprint` of a scalar, as a template prints it (`{{ .x }}`, `quote`).
+pub fn go_text(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+            (Some(i), _, _) => i.to_string(),
+            (_, Some(u), _) => u.to_string(),
+            (_, _, Some(f)) => crate::output::yaml::format_go_float(f),
+            _ => n.to_string(),
+        },
+        Value::String(s) => s.clone(),
+        // Compound values only reach here through misuse; JSON keeps them readable.
+        other => other.to_string(),
+    }
+}
+
+fn as_int(value: &Value) -> Option<i32> {
+    match value {
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                return i32::try_from(i).ok();
+            }
+            let f = n.as_f64()?;
+            (f.fract() == 0.0 && f.abs() <= f64::from(i32::MAX)).then_some(f as i32)
+        }
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn map(value: Value) -> Map<String, Value> {
+        match value {
+            Value::Object(map) => map,
+            _ => panic!("not a map"),
+        }
+    }
+
+    #[test]
+    fn defaults_parse_and_have_the_chart_keys() {
+        let values = Values::new(defaults());
+        assert_eq!(values.text("controlPlane.mode"), "zone");
+        assert_eq!(values.int("egress.service.port").unwrap(), Some(10002));
+        assert!(values.truthy("plugins.policies.meshtimeouts"));
+        assert_eq!(values.text("controlPlane.runtime.goMaxProcs.divisor"), "1");
+    }
+
+    #[test]
+    fn merge_maps_lets_the_overlay_win() {
+        let mut base = map(json!({"a": {"b": 1, "c": [1, 2]}, "d": 1}));
+        merge_maps(&mut base, map(json!({"a": {"c": [3]}, "d": {"x": 1}})));
+        assert_eq!(
+            Value::Object(base),
+            json!({"a": {"b": 1, "c": [3]}, "d": {"x": 1}})
+        );
+    }
+
+    #[test]
+    fn coalesce_fills_defaults_and_null_deletes() {
+        let chart = map(json!({"a": {"b": 1, "c": 2}, "n": {"os": "linux"}, "l": [1]}));
+        let mut user = map(json!({"a": {"b": 5, "c": null}, "n": {"x": "y"}, "u": 1}));
+        coalesce(&mut user, &chart);
+        assert_eq!(
+            Value::Object(user),
+            json!({"a": {"b": 5}, "n": {"x": "y", "os": "linux"}, "u": 1, "l": [1]})
+        );
+    }
+
+    #[test]
+    fn unknown_keys_skip_open_maps() {
+        let user = map(json!({
+            "controlPlane": {"nodeSelector": {"a": "b"}, "podAnnotations": {"x": "y"},
+                             "bogus": 1, "tls": {"general": {"nope": true}}},
+            "egress": {"enabled": true},
+            "top": 1
+        }));
+        assert_eq!(
+            unknown_keys(&user, &defaults()),
+            vec!["controlPlane.bogus", "controlPlane.tls.general.nope", "top"]
+        );
+    }
+
+    #[test]
+    fn typed_reads() {
+        let values = Values::new(map(json!({
+            "r": "3", "bad": "x", "f": 2.0, "labels": {"a": 1, "b": true},
+            "res": {"limits": {"cpu": 1.0}}
+        })));
+        assert_eq!(values.int("r").unwrap(), Some(3));
+        assert_eq!(values.int("f").unwrap(), Some(2));
+        assert_eq!(
+            values.int("bad").unwrap_err().to_string(),
+            "bad must be an integer, got x"
+        );
+        assert_eq!(values.int("missing").unwrap(), None);
+        let labels = values.string_map("labels").unwrap();
+        assert_eq!(labels["a"], "1");
+        assert_eq!(labels["b"], "true");
+        let res: k8s_openapi::api::core::v1::ResourceRequirements =
+            values.typed("res").unwrap().unwrap();
+        assert_eq!(res.limits.unwrap()["cpu"].0, "1");
+    }
+}
