@@ -1,5 +1,4 @@
-//! The 54 `kuma.io` CustomResourceDefinitions (install.md §3.2), in the fixed output
-//! order of §3.1. Names, kinds, scope, short names, categories and printer columns
+//! The 54 `kuma.io` CustomResourceDefinitions (install.md §3.2). Names, kinds, scope, short names, categories and printer columns
 //! follow Kuma's; the schema is structural with free-form `spec` and `status`, since
 //! Kuma's admission webhook validates the content.
 
@@ -57,7 +56,8 @@ const fn crd(plural: &'static str, kind: &'static str, scope: Scope, shape: Shap
 use Scope::{Cluster, Namespaced};
 use Shape::{Legacy, LegacyMeshScoped, Resource, TargetRefPolicy};
 
-/// In Go kumactl's output order (chart file order, not alphabetical).
+/// In the chart's file order (alphabetical). Helm's sort by the string
+/// `manifest-<index>` then permutes them into the output order of install.md §3.1.
 const CRDS: [Crd; 54] = [
     crd(
         "circuitbreakers",
@@ -66,6 +66,44 @@ const CRDS: [Crd; 54] = [
         LegacyMeshScoped,
     ),
     crd("containerpatches", "ContainerPatch", Namespaced, Legacy),
+    crd(
+        "dataplaneinsights",
+        "DataplaneInsight",
+        Namespaced,
+        LegacyMeshScoped,
+    ),
+    crd("dataplanes", "Dataplane", Namespaced, LegacyMeshScoped),
+    crd(
+        "externalservices",
+        "ExternalService",
+        Cluster,
+        LegacyMeshScoped,
+    ),
+    crd(
+        "faultinjections",
+        "FaultInjection",
+        Cluster,
+        LegacyMeshScoped,
+    ),
+    crd("healthchecks", "HealthCheck", Cluster, LegacyMeshScoped),
+    crd(
+        "hostnamegenerators",
+        "HostnameGenerator",
+        Namespaced,
+        Resource("hg"),
+    ),
+    crd(
+        "meshaccesslogs",
+        "MeshAccessLog",
+        Namespaced,
+        TargetRefPolicy("mal"),
+    ),
+    crd(
+        "meshcircuitbreakers",
+        "MeshCircuitBreaker",
+        Namespaced,
+        TargetRefPolicy("mcb"),
+    ),
     crd("meshes", "Mesh", Cluster, Legacy),
     crd(
         "meshexternalservices",
@@ -113,12 +151,6 @@ const CRDS: [Crd; 54] = [
         "MeshIdentity",
         Namespaced,
         Resource("mid"),
-    ),
-    crd(
-        "dataplaneinsights",
-        "DataplaneInsight",
-        Namespaced,
-        LegacyMeshScoped,
     ),
     crd("meshinsights", "MeshInsight", Cluster, Legacy),
     crd(
@@ -170,7 +202,6 @@ const CRDS: [Crd; 54] = [
         TargetRefPolicy("mr"),
     ),
     crd("meshservices", "MeshService", Namespaced, Resource("msvc")),
-    crd("dataplanes", "Dataplane", Namespaced, LegacyMeshScoped),
     crd(
         "meshtcproutes",
         "MeshTCPRoute",
@@ -207,12 +238,6 @@ const CRDS: [Crd; 54] = [
     crd("ratelimits", "RateLimit", Cluster, LegacyMeshScoped),
     crd("retries", "Retry", Cluster, LegacyMeshScoped),
     crd(
-        "externalservices",
-        "ExternalService",
-        Cluster,
-        LegacyMeshScoped,
-    ),
-    crd(
         "serviceinsights",
         "ServiceInsight",
         Cluster,
@@ -242,12 +267,6 @@ const CRDS: [Crd; 54] = [
         Namespaced,
         Legacy,
     ),
-    crd(
-        "faultinjections",
-        "FaultInjection",
-        Cluster,
-        LegacyMeshScoped,
-    ),
     crd("zoneingresses", "ZoneIngress", Namespaced, Legacy),
     crd(
         "zoneingressinsights",
@@ -257,35 +276,16 @@ const CRDS: [Crd; 54] = [
     ),
     crd("zoneinsights", "ZoneInsight", Cluster, Legacy),
     crd("zones", "Zone", Cluster, Legacy),
-    crd("healthchecks", "HealthCheck", Cluster, LegacyMeshScoped),
-    crd(
-        "hostnamegenerators",
-        "HostnameGenerator",
-        Namespaced,
-        Resource("hg"),
-    ),
-    crd(
-        "meshaccesslogs",
-        "MeshAccessLog",
-        Namespaced,
-        TargetRefPolicy("mal"),
-    ),
-    crd(
-        "meshcircuitbreakers",
-        "MeshCircuitBreaker",
-        Namespaced,
-        TargetRefPolicy("mcb"),
-    ),
 ];
 
-/// The 54 CRDs, in output order.
+/// The 54 CRDs, in chart file order.
 pub fn render() -> anyhow::Result<Vec<Object>> {
     CRDS.iter()
         .map(|crd| Object::typed(&definition(crd)))
         .collect()
 }
 
-/// The `<plural>.kuma.io` names in output order.
+/// The `<plural>.kuma.io` names in chart file order.
 pub fn names() -> Vec<String> {
     CRDS.iter()
         .map(|crd| format!("{}.{GROUP}", crd.plural))
@@ -401,6 +401,6 @@ mod tests {
         let unique: std::collections::BTreeSet<&String> = names.iter().collect();
         assert_eq!(unique.len(), 54);
         assert_eq!(names[0], "circuitbreakers.kuma.io");
-        assert_eq!(names[53], "meshcircuitbreakers.kuma.io");
+        assert_eq!(names[53], "zones.kuma.io");
     }
 }

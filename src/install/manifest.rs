@@ -96,7 +96,7 @@ fn kind_rank(kind: &str) -> (usize, &str) {
 pub fn join(objects: &[Object], skip_kinds: &[String]) -> String {
     let mut out = String::new();
     for object in objects {
-        if skip_kinds.iter().any(|kind| *kind == object.kind) {
+        if skip_kinds.contains(&object.kind) {
             continue;
         }
         out.push_str("\n---\n");

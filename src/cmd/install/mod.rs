@@ -17,11 +17,12 @@ pub struct InstallArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum InstallCommand {
-    ControlPlane(control_plane::ControlPlaneArgs),
+    // Boxed: the many flags would make every Command value large.
+    ControlPlane(Box<control_plane::ControlPlaneArgs>),
 }
 
 pub fn run(ctx: &mut RootContext, args: InstallArgs) -> anyhow::Result<()> {
     match args.command {
-        InstallCommand::ControlPlane(args) => control_plane::run(ctx, args),
+        InstallCommand::ControlPlane(args) => control_plane::run(ctx, *args),
     }
 }
