@@ -315,15 +315,13 @@ fn read_values_source(path: &str) -> anyhow::Result<String> {
     } else {
         std::fs::File::open(path).and_then(|mut file| file.read_to_string(&mut text).map(|_| ()))
     };
+    let verb = if path == "-" { "read" } else { "open" };
     result.map_err(|err| {
-        let reason = match err.kind() {
-            std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
-            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-            std::io::ErrorKind::IsADirectory => "is a directory".to_string(),
-            _ => err.to_string(),
-        };
-        let verb = if path == "-" { "read" } else { "open" };
-        anyhow::anyhow!("{verb} {path}: {reason}")
+        anyhow::anyhow!(crate::os_error::path_text(
+            verb,
+            std::path::Path::new(path),
+            &err
+        ))
     })?;
     Ok(text)
 }
