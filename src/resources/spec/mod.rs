@@ -14,6 +14,7 @@
 
 pub mod checks;
 pub mod gojson;
+pub mod insight;
 pub mod jsonpb;
 pub mod k8s;
 pub mod mesh;
