@@ -7,12 +7,20 @@
 pub mod caller;
 pub mod cli;
 pub mod index;
+pub mod insights;
+pub mod labels;
+pub mod managers;
 pub mod options;
+pub mod overview;
+pub mod pagination;
+pub mod request;
 pub mod request_log;
+pub mod resources;
 pub mod response;
 pub mod router;
 pub mod server;
 pub mod state;
+pub mod store;
 pub mod tls;
 
 pub use options::{Mode, ServerOptions};

@@ -39,6 +39,9 @@ pub struct ServerOptions {
     /// do not log each request on stderr
     #[arg(long)]
     pub quiet: bool,
+    /// do not create the Mesh "default" at start-up
+    #[arg(long)]
+    pub skip_default_mesh: bool,
 }
 
 impl Default for ServerOptions {
@@ -52,6 +55,7 @@ impl Default for ServerOptions {
             tls_cert_file: None,
             tls_key_file: None,
             quiet: false,
+            skip_default_mesh: false,
         }
     }
 }

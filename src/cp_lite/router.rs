@@ -3,6 +3,7 @@
 
 use super::index;
 use super::request_log::log_requests;
+use super::resources;
 use super::response;
 use super::state::SharedState;
 use axum::Router;
@@ -14,6 +15,7 @@ pub fn api_router(state: SharedState) -> Router {
     let router = Router::new()
         .route("/", get(index::index))
         .route("/who-am-i", get(index::who_am_i))
+        .merge(resources::routes())
         .fallback(response::page_not_found)
         .method_not_allowed_fallback(response::method_not_allowed)
         .with_state(state);

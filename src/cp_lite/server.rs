@@ -3,6 +3,7 @@
 //! dedicated tokio runtime.
 
 use super::options::ServerOptions;
+use super::request::ListenerScheme;
 use super::router::api_router;
 use super::state::{AppState, SharedState};
 use super::tls;
@@ -141,7 +142,10 @@ async fn serve_all(
         RustlsConfig::from_config(tls_config),
     )?
     .handle(handles[1].clone())
-    .serve(api.into_make_service_with_connect_info::<SocketAddr>());
+    .serve(
+        api.layer(axum::Extension(ListenerScheme::HTTPS))
+            .into_make_service_with_connect_info::<SocketAddr>(),
+    );
     let (http, https) = tokio::join!(http, https);
     http.context("API server")?;
     https.context("HTTPS API server")?;

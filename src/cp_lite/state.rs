@@ -2,6 +2,7 @@
 //! Later parts (resource store, token service) hang off the same state.
 
 use super::options::ServerOptions;
+use super::store::{MemoryStore, ResourceStore};
 use crate::api::Index;
 use crate::build_info;
 use std::sync::Arc;
@@ -12,6 +13,8 @@ pub struct AppState {
     pub options: ServerOptions,
     /// The document served at `GET /`, fixed for the life of the instance.
     pub index: Index,
+    /// Every resource of the control plane.
+    pub store: Arc<dyn ResourceStore>,
 }
 
 impl AppState {
@@ -30,6 +33,33 @@ impl AppState {
             product: build_info::PRODUCT.into(),
             version: build_info::KUMA_VERSION.into(),
         };
-        AppState { options, index }
+        let store = Arc::new(MemoryStore::new());
+        if !options.skip_default_mesh {
+            create_default_mesh(store.as_ref());
+        }
+        AppState {
+            options,
+            index,
+            store,
+        }
     }
+}
+
+/// Like Kuma at boot, a fresh control plane has the Mesh `default` (no mTLS).
+fn create_default_mesh(store: &dyn ResourceStore) {
+    let now = chrono::Utc::now();
+    let mesh = crate::resources::Resource {
+        meta: crate::resources::Meta {
+            resource_type: crate::resources::descriptor::by_name("Mesh")
+                .expect("the descriptor table has Mesh"),
+            mesh: String::new(),
+            name: "default".into(),
+            creation_time: now,
+            modification_time: now,
+            labels: Default::default(),
+        },
+        spec: serde_json::Map::new(),
+    };
+    // The store is new and empty, so this cannot collide with anything.
+    let _ = store.create(mesh, None);
 }

@@ -2,6 +2,8 @@
 //! started in-process on ephemeral ports. Tests never touch `~/.kumactl`.
 #![allow(dead_code)]
 
+pub mod http;
+
 use kumactl::config::{ApiServer, Config, Context, ControlPlane, Coordinates};
 use kumactl::cp_lite::{RunningServer, ServerOptions};
 use std::path::{Path, PathBuf};

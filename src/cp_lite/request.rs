@@ -1,0 +1,110 @@
+//! What the resource handlers read from a request besides its body: the caller, the
+//! path parameters, the query, and where the request was sent (for `next` links).
+
+#![allow(
+    clippy::result_large_err,
+    reason = "errors become HTTP responses at once; their size does not matter on that path"
+)]
+
+use super::caller::{Caller, User};
+use super::pagination::{Query, RequestUrl};
+use super::response;
+use super::state::SharedState;
+use axum::extract::{FromRequestParts, MatchedPath, Path};
+use axum::http::header;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use std::collections::HashMap;
+
+/// The scheme of the listener a request arrived on; the HTTPS listener adds it to every
+/// request (absent means plain HTTP).
+#[derive(Clone, Copy, Debug)]
+pub struct ListenerScheme(pub &'static str);
+
+impl ListenerScheme {
+    pub const HTTPS: ListenerScheme = ListenerScheme("https");
+}
+
+pub struct ResourceRequest {
+    pub state: SharedState,
+    pub user: User,
+    /// Decoded path parameters (`mesh`, `name`).
+    pub params: HashMap<String, String>,
+    /// The route template, e.g. `/meshes/{mesh}/secrets`.
+    pub route: String,
+    pub url: RequestUrl,
+    pub content_type: Option<String>,
+}
+
+impl ResourceRequest {
+    pub fn param(&self, name: &str) -> &str {
+        self.params.get(name).map_or("", String::as_str)
+    }
+}
+
+impl FromRequestParts<SharedState> for ResourceRequest {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &SharedState,
+    ) -> Result<Self, Self::Rejection> {
+        let Ok(Caller(user)) = Caller::from_request_parts(parts, state).await;
+        let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let route = parts
+            .extensions
+            .get::<MatchedPath>()
+            .map(|m| m.as_str().to_string())
+            .unwrap_or_default();
+        let scheme = parts
+            .extensions
+            .get::<ListenerScheme>()
+            .map_or("http", |s| s.0);
+        let header_text = |name: header::HeaderName| {
+            parts
+                .headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let host = header_text(header::HOST)
+            .or_else(|| parts.uri.authority().map(|a| a.to_string()))
+            .unwrap_or_default();
+        let url = RequestUrl {
+            scheme,
+            host,
+            path: parts.uri.path().to_string(),
+            query: Query::parse(parts.uri.query()),
+        };
+        Ok(ResourceRequest {
+            state: state.clone(),
+            user,
+            params,
+            route,
+            url,
+            content_type: header_text(header::CONTENT_TYPE),
+        })
+    }
+}
+
+/// go-restful's check of the `Consumes(application/json)` declaration: a body without a
+/// JSON content type (a missing one counts as `application/octet-stream`) gets a
+/// plain-text 415 before any handler runs.
+pub fn require_json(content_type: Option<&str>) -> Result<(), Response> {
+    let media_type = content_type
+        .unwrap_or("application/octet-stream")
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim();
+    if media_type.eq_ignore_ascii_case("application/json") {
+        Ok(())
+    } else {
+        Err(response::plain(
+            axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "415: Unsupported Media Type",
+        ))
+    }
+}

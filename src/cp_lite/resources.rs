@@ -1,0 +1,573 @@
+//! The resource REST API (api.md §1.3–§1.8): list, get, create-or-update and delete for
+//! every type of the descriptor table, with Kuma's processing order, status codes and
+//! error bodies.
+
+#![allow(
+    clippy::result_large_err,
+    reason = "errors become HTTP responses at once; their size does not matter on that path"
+)]
+
+use super::caller::User;
+use super::insights;
+use super::labels;
+use super::managers;
+use super::options::Mode;
+use super::overview;
+use super::pagination::{ListRequest, page};
+use super::request::{ResourceRequest, require_json};
+use super::response::json;
+use super::state::{AppState, SharedState};
+use super::store::{ResourceKey, StoreError, Stored};
+use crate::api::ApiError;
+use crate::resources::descriptor::{RESOURCE_TYPES, ResourceType, Scope};
+use crate::resources::meta::{Meta, validate_meta};
+use crate::resources::resource::{ParseError, json_kind};
+use crate::resources::spec::{self, TypedSpec, gojson};
+use crate::resources::{Resource, Violation};
+use axum::Router;
+use axum::body::Bytes;
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use chrono::Utc;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::sync::Arc;
+
+pub const GET_ERROR_TITLE: &str = "Could not retrieve a resource";
+pub const PROCESS_ERROR_TITLE: &str = "Could not process a resource";
+pub const CREATE_ERROR_TITLE: &str = "Failed to create a resource";
+pub const UPDATE_ERROR_TITLE: &str = "Failed to update a resource";
+pub const IMMUTABLE_ERROR_TITLE: &str = "Could not update a resource";
+pub const DELETE_ERROR_TITLE: &str = "Could not delete a resource";
+pub const MESH_ERROR_TITLE: &str = "Failed to retrieve Mesh";
+
+/// How many times a PUT re-reads and retries after losing a race with another writer.
+const WRITE_ATTEMPTS: usize = 64;
+
+/// Every route of every type: lists, items, and for types with insights their overview
+/// and Envoy admin routes.
+pub fn routes() -> Router<SharedState> {
+    let mut router = Router::new();
+    for resource_type in RESOURCE_TYPES {
+        for path in std::iter::once(resource_type.path).chain(resource_type.alt_path) {
+            router = type_routes(router, resource_type, path);
+        }
+    }
+    router
+}
+
+fn type_routes(
+    mut router: Router<SharedState>,
+    t: &'static ResourceType,
+    path: &str,
+) -> Router<SharedState> {
+    // Path parameter names must agree across routes sharing a prefix, so the Mesh item
+    // is `/meshes/{mesh}` like the mesh-scoped routes beneath it.
+    let (list_route, item_route) = match t.scope {
+        Scope::Global if t.name == "Mesh" => ("/meshes".to_string(), "/meshes/{mesh}".to_string()),
+        Scope::Global => (format!("/{path}"), format!("/{path}/{{name}}")),
+        Scope::Mesh => (
+            format!("/meshes/{{mesh}}/{path}"),
+            format!("/meshes/{{mesh}}/{path}/{{name}}"),
+        ),
+    };
+    if t.scope == Scope::Mesh {
+        // Listing across all meshes.
+        router = router.route(
+            &format!("/{path}"),
+            get(move |request: ResourceRequest| list(t, request, false)),
+        );
+    }
+    router = router
+        .route(
+            &list_route,
+            get(move |request: ResourceRequest| list(t, request, t.scope == Scope::Mesh)),
+        )
+        .route(
+            &item_route,
+            get(move |request: ResourceRequest| get_item(t, request))
+                .put(move |request: ResourceRequest, body: Bytes| put_item(t, request, body))
+                .delete(move |request: ResourceRequest| delete_item(t, request)),
+        );
+    if t.has_insights {
+        router = overview::routes(router, t, &list_route, &item_route);
+    }
+    router
+}
+
+/// The mesh and name a request addresses.
+pub fn target(t: &ResourceType, request: &ResourceRequest) -> (String, String) {
+    match t.scope {
+        Scope::Global if t.name == "Mesh" => (String::new(), request.param("mesh").to_string()),
+        Scope::Global => (String::new(), request.param("name").to_string()),
+        Scope::Mesh => (
+            request.param("mesh").to_string(),
+            request.param("name").to_string(),
+        ),
+    }
+}
+
+pub fn not_found(title: &str) -> ApiError {
+    ApiError::new(404, title, "Not found")
+}
+
+/// Kuma's `ValidationError` body.
+pub fn invalid(title: &str, violations: Vec<Violation>) -> ApiError {
+    ApiError::new(400, title, "Resource is not valid").with_parameters(
+        violations
+            .into_iter()
+            .map(|v| (v.field, v.message))
+            .collect(),
+    )
+}
+
+fn bad_request(detail: String) -> ApiError {
+    ApiError::new(400, "Bad Request", detail)
+}
+
+/// The 405 of a read-only type or mode, with the mode's message (api.md §4.2).
+pub fn read_only(mode: Mode) -> ApiError {
+    let message = match mode {
+        Mode::Global => {
+            "On global control plane you can not modify dataplane resources with 'kumactl apply' or via the HTTP API. You can still use 'kumactl' or the HTTP API to modify them on the zone control plane.\n"
+        }
+        Mode::Zone => {
+            "On zone control plane you can only modify zone resources with 'kumactl apply' or via the HTTP API. You can still use 'kumactl' or the HTTP API to modify the rest of the resource on the global control plane.\n"
+        }
+    };
+    ApiError::new(405, "Method not allowed", message)
+}
+
+/// Only the admin may touch admin-only types (api.md §7).
+pub fn check_access(t: &ResourceType, user: &User) -> Result<(), ApiError> {
+    if !t.admin_only || user.is_admin() {
+        return Ok(());
+    }
+    let described = User {
+        name: user.name.clone(),
+        groups: user.groups_with_authenticated(),
+    }
+    .describe();
+    Err(ApiError::new(
+        403,
+        "Access Denied",
+        format!(
+            "user {} cannot access the resource of type {}",
+            gojson::quote(&described),
+            gojson::quote(t.name)
+        ),
+    ))
+}
+
+/// For mesh-scoped paths, the mesh must exist.
+pub fn check_mesh(state: &AppState, t: &ResourceType, mesh: &str) -> Result<(), ApiError> {
+    if t.scope == Scope::Mesh && state.store.get(&ResourceKey::mesh(mesh)).is_none() {
+        return Err(not_found(MESH_ERROR_TITLE));
+    }
+    Ok(())
+}
+
+fn is_read_only(state: &AppState, t: &ResourceType) -> bool {
+    t.is_read_only_on(state.options.mode == Mode::Global, false)
+}
+
+/// The resources a list shows: the store's, or computed ones for mesh insights.
+pub fn load(state: &AppState, t: &'static ResourceType, mesh: Option<&str>) -> Vec<Arc<Resource>> {
+    if t.name == insights::MESH_INSIGHT {
+        return insights::mesh_insights(state.store.as_ref());
+    }
+    state
+        .store
+        .list(t.name, mesh)
+        .into_iter()
+        .map(|stored| stored.resource)
+        .collect()
+}
+
+fn load_one(state: &AppState, key: &ResourceKey) -> Option<Arc<Resource>> {
+    if key.type_name == insights::MESH_INSIGHT {
+        return insights::mesh_insights(state.store.as_ref())
+            .into_iter()
+            .find(|r| r.meta.name == key.name);
+    }
+    state.store.get(key).map(|stored| stored.resource)
+}
+
+fn respond(result: Result<Response, ApiError>) -> Response {
+    result.unwrap_or_else(|err| super::response::error(&err))
+}
+
+async fn list(t: &'static ResourceType, request: ResourceRequest, in_mesh: bool) -> Response {
+    respond(list_resources(t, &request, in_mesh))
+}
+
+fn list_resources(
+    t: &'static ResourceType,
+    request: &ResourceRequest,
+    in_mesh: bool,
+) -> Result<Response, ApiError> {
+    let state = &request.state;
+    let mesh = in_mesh.then(|| request.param("mesh"));
+    if let Some(mesh) = mesh {
+        check_mesh(state, t, mesh)?;
+    }
+    check_access(t, &request.user)?;
+    let list_request = ListRequest::parse(&request.url.query, &request.route)?;
+    let matching: Vec<Arc<Resource>> = load(state, t, mesh)
+        .into_iter()
+        .filter(|r| list_request.matches(&r.meta.name, &r.meta.labels))
+        .collect();
+    let page = page(matching, &list_request, &request.url, |r| r.to_json())?;
+    Ok(json(StatusCode::OK, &page))
+}
+
+async fn get_item(t: &'static ResourceType, request: ResourceRequest) -> Response {
+    respond(find(t, &request))
+}
+
+fn find(t: &'static ResourceType, request: &ResourceRequest) -> Result<Response, ApiError> {
+    let state = &request.state;
+    let (mesh, name) = target(t, request);
+    check_mesh(state, t, &mesh)?;
+    check_access(t, &request.user)?;
+    let resource = load_one(state, &ResourceKey::new(t, &mesh, &name))
+        .ok_or_else(|| not_found(GET_ERROR_TITLE))?;
+    let body = match request.url.query.get("format").unwrap_or_default() {
+        "" | "universal" => resource.to_json(),
+        "k8s" | "kubernetes" => kubernetes_form(&resource),
+        _ => {
+            // (inferred) The reason text; Kuma rejects the value with a validation error.
+            return Err(invalid(
+                GET_ERROR_TITLE,
+                vec![Violation::new(
+                    "format",
+                    "must be one of: k8s, kubernetes, universal",
+                )],
+            ));
+        }
+    };
+    Ok(json(StatusCode::OK, &body))
+}
+
+/// (inferred) The Kubernetes form of a resource: `apiVersion`, `kind`, `metadata`, the
+/// mesh of legacy mesh-scoped types, then `spec`.
+fn kubernetes_form(resource: &Resource) -> Value {
+    let t = resource.resource_type();
+    let mut metadata = Map::new();
+    metadata.insert("name".into(), resource.meta.name.clone().into());
+    metadata.insert(
+        "creationTimestamp".into(),
+        resource
+            .meta
+            .creation_time
+            .format("%Y-%m-%dT%H:%M:%SZ")
+            .to_string()
+            .into(),
+    );
+    if !resource.meta.labels.is_empty() {
+        metadata.insert(
+            "labels".into(),
+            serde_json::to_value(&resource.meta.labels).unwrap_or_default(),
+        );
+    }
+    let mut out = Map::new();
+    out.insert("apiVersion".into(), "kuma.io/v1alpha1".into());
+    out.insert("kind".into(), t.name.into());
+    if t.scope == Scope::Mesh && t.family == crate::resources::descriptor::BodyFamily::Legacy {
+        out.insert("mesh".into(), resource.meta.mesh.clone().into());
+    }
+    out.insert("metadata".into(), Value::Object(metadata));
+    let spec = match t.family {
+        crate::resources::descriptor::BodyFamily::Legacy => Value::Object(resource.spec.clone()),
+        crate::resources::descriptor::BodyFamily::SpecObject => resource
+            .spec
+            .get("spec")
+            .cloned()
+            .unwrap_or(Value::Object(Map::new())),
+    };
+    out.insert("spec".into(), spec);
+    Value::Object(out)
+}
+
+/// `{}` or `{"warnings": [...]}`.
+#[derive(Serialize)]
+struct WriteResponse {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    warnings: Vec<String>,
+}
+
+async fn put_item(t: &'static ResourceType, request: ResourceRequest, body: Bytes) -> Response {
+    if let Err(unsupported) = require_json(request.content_type.as_deref()) {
+        return unsupported;
+    }
+    respond(create_or_update(t, &request, &body))
+}
+
+/// Reads a PUT body as a resource of type `t` (the URL's type, whatever the body says);
+/// returns it with the body's own `type` for the mismatch check.
+pub fn read_body(t: &'static ResourceType, body: &[u8]) -> Result<(Resource, String), ApiError> {
+    let invalid_object = |reason: &str| {
+        bad_request(format!(
+            "invalid {} object: {}",
+            t.name,
+            gojson::quote(reason)
+        ))
+    };
+    let value: Value = match serde_json::from_slice(body) {
+        Ok(value) => value,
+        Err(err) => {
+            return Err(invalid_object(
+                &gojson::syntax_error(body).unwrap_or_else(|| err.to_string()),
+            ));
+        }
+    };
+    let Value::Object(mut fields) = value else {
+        return Err(invalid_object(&format!(
+            "json: cannot unmarshal {} into Go value of type rest.ResourceMeta",
+            json_kind(&value)
+        )));
+    };
+    let body_type = match fields.get("type") {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(text)) => text.clone(),
+        Some(other) => {
+            return Err(invalid_object(&format!(
+                "json: cannot unmarshal {} into Go struct field ResourceMeta.type of type string",
+                json_kind(other)
+            )));
+        }
+    };
+    fields.insert("type".into(), t.name.into());
+    let resource = Resource::from_json(Value::Object(fields)).map_err(|err| match err {
+        ParseError::InvalidMeta(reason) | ParseError::InvalidType(reason) => {
+            invalid_object(&reason)
+        }
+    })?;
+    let resource = spec::decode(resource).map_err(|err| invalid_object(&err.reason))?;
+    Ok((resource, body_type))
+}
+
+fn create_or_update(
+    t: &'static ResourceType,
+    request: &ResourceRequest,
+    body: &[u8],
+) -> Result<Response, ApiError> {
+    let state = &request.state;
+    if is_read_only(state, t) {
+        return Err(read_only(state.options.mode));
+    }
+    let (mesh, name) = target(t, request);
+    check_mesh(state, t, &mesh)?;
+    let (resource, body_type) = read_body(t, body)?;
+    let violations = spec::validate(&resource);
+    if !violations.is_empty() {
+        return Err(invalid(PROCESS_ERROR_TITLE, violations));
+    }
+    let key = ResourceKey::new(t, &mesh, &name);
+    for _ in 0..WRITE_ATTEMPTS {
+        let existing = state.store.get(&key);
+        let mut checks = Vec::new();
+        if resource.meta.name != name {
+            checks.push(Violation::new(
+                "name",
+                "name from the URL has to be the same as in body",
+            ));
+        }
+        if body_type != t.name {
+            checks.push(Violation::new(
+                "type",
+                "type from the URL has to be the same as in body",
+            ));
+        }
+        if t.scope == Scope::Mesh && resource.meta.mesh != mesh {
+            checks.push(Violation::new(
+                "mesh",
+                "mesh from the URL has to be the same as in body",
+            ));
+        }
+        checks.extend(labels::validate(
+            &resource.meta.labels,
+            t,
+            &mesh,
+            &state.options,
+        ));
+        checks.extend(validate_meta(t, &resource.meta.name, &resource.meta.mesh));
+        if !checks.is_empty() {
+            return Err(invalid(PROCESS_ERROR_TITLE, checks));
+        }
+        check_access(t, &request.user)?;
+        let outcome = match &existing {
+            None => create(state, t, &mesh, &resource),
+            Some(stored) => update(state, t, &mesh, &resource, stored),
+        };
+        match outcome {
+            Ok(status) => {
+                let warnings = spec::warnings(&resource);
+                return Ok(json(status, &WriteResponse { warnings }));
+            }
+            // Another writer got there first: read again and redo the checks.
+            Err(WriteError::Store(
+                StoreError::AlreadyExists(_) | StoreError::Conflict(_) | StoreError::NotFound(_),
+            )) => continue,
+            Err(WriteError::Store(StoreError::OwnerNotFound { .. })) => {
+                return Err(mesh_vanished(
+                    if existing.is_some() {
+                        UPDATE_ERROR_TITLE
+                    } else {
+                        CREATE_ERROR_TITLE
+                    },
+                    &mesh,
+                ));
+            }
+            Err(WriteError::Api(err)) => return Err(err),
+        }
+    }
+    Err(ApiError::new(
+        409,
+        "Conflict",
+        StoreError::Conflict(key).to_string(),
+    ))
+}
+
+/// The mesh was deleted while the resource was being written.
+fn mesh_vanished(title: &str, mesh: &str) -> ApiError {
+    ApiError::new(400, title, "Mesh is not found").with_parameters(vec![(
+        "mesh".into(),
+        format!("mesh of name {mesh} is not found"),
+    )])
+}
+
+enum WriteError {
+    Store(StoreError),
+    Api(ApiError),
+}
+
+impl From<StoreError> for WriteError {
+    fn from(err: StoreError) -> Self {
+        WriteError::Store(err)
+    }
+}
+
+fn create(
+    state: &AppState,
+    t: &'static ResourceType,
+    mesh: &str,
+    resource: &Resource,
+) -> Result<StatusCode, WriteError> {
+    let labels = labels::compute(resource.meta.labels.clone(), t, mesh, &state.options);
+    if let Some(Ok(TypedSpec::Mesh(spec))) = TypedSpec::read(t.name, &resource.spec) {
+        let violations =
+            managers::mesh_create_violations(state.store.as_ref(), &resource.meta.name, &spec);
+        if !violations.is_empty() {
+            return Err(WriteError::Api(invalid(CREATE_ERROR_TITLE, violations)));
+        }
+    }
+    let now = Utc::now();
+    let stored = Resource {
+        meta: Meta {
+            resource_type: t,
+            mesh: key_mesh(t, mesh),
+            name: resource.meta.name.clone(),
+            creation_time: now,
+            modification_time: now,
+            labels,
+        },
+        spec: resource.spec.clone(),
+    };
+    let owner = (t.scope == Scope::Mesh).then(|| ResourceKey::mesh(mesh));
+    state.store.create(stored, owner.as_ref())?;
+    Ok(StatusCode::CREATED)
+}
+
+fn key_mesh(t: &ResourceType, mesh: &str) -> String {
+    match t.scope {
+        Scope::Global => String::new(),
+        Scope::Mesh => mesh.to_string(),
+    }
+}
+
+fn update(
+    state: &AppState,
+    t: &'static ResourceType,
+    mesh: &str,
+    resource: &Resource,
+    existing: &Stored,
+) -> Result<StatusCode, WriteError> {
+    let labels = labels::compute(resource.meta.labels.clone(), t, mesh, &state.options);
+    let immutable = labels::immutable_violations(&existing.resource.meta.labels, &labels);
+    if !immutable.is_empty() {
+        return Err(WriteError::Api(invalid(IMMUTABLE_ERROR_TITLE, immutable)));
+    }
+    if let (Some(Ok(TypedSpec::Mesh(previous))), Some(Ok(TypedSpec::Mesh(next)))) = (
+        TypedSpec::read(t.name, &existing.resource.spec),
+        TypedSpec::read(t.name, &resource.spec),
+    ) {
+        let violations = managers::mesh_update_violations(
+            state.store.as_ref(),
+            &resource.meta.name,
+            &previous,
+            &next,
+        );
+        if !violations.is_empty() {
+            return Err(WriteError::Api(invalid(UPDATE_ERROR_TITLE, violations)));
+        }
+    }
+    let stored = Resource {
+        meta: Meta {
+            resource_type: t,
+            mesh: key_mesh(t, mesh),
+            name: existing.resource.meta.name.clone(),
+            creation_time: existing.resource.meta.creation_time,
+            modification_time: Utc::now(),
+            labels,
+        },
+        spec: resource.spec.clone(),
+    };
+    state.store.update(stored, existing.version)?;
+    Ok(StatusCode::OK)
+}
+
+async fn delete_item(t: &'static ResourceType, request: ResourceRequest) -> Response {
+    respond(delete(t, &request))
+}
+
+fn delete(t: &'static ResourceType, request: &ResourceRequest) -> Result<Response, ApiError> {
+    let state = &request.state;
+    if is_read_only(state, t) {
+        return Err(read_only(state.options.mode));
+    }
+    let (mesh, name) = target(t, request);
+    check_mesh(state, t, &mesh)?;
+    let key = ResourceKey::new(t, &mesh, &name);
+    let existing = state
+        .store
+        .get(&key)
+        .ok_or_else(|| not_found(DELETE_ERROR_TITLE))?;
+    if state.options.mode == Mode::Global
+        && let Some(origin) = existing.resource.meta.labels.get(labels::ORIGIN_LABEL)
+        && origin != labels::ORIGIN_GLOBAL
+    {
+        return Err(invalid(
+            DELETE_ERROR_TITLE,
+            vec![Violation::new(
+                format!("labels[{:?}]", labels::ORIGIN_LABEL),
+                "the origin label must be set to 'global'",
+            )],
+        ));
+    }
+    check_access(t, &request.user)?;
+    let violations = match t.name {
+        "Mesh" => managers::mesh_delete_violations(state.store.as_ref(), &name),
+        "Secret" => managers::secret_delete_violations(state.store.as_ref(), &mesh, &name),
+        _ => Vec::new(),
+    };
+    if !violations.is_empty() {
+        return Err(invalid(DELETE_ERROR_TITLE, violations));
+    }
+    match state.store.delete(&key) {
+        Ok(_) => Ok(json(StatusCode::OK, &Map::new())),
+        Err(StoreError::NotFound(_)) => Err(not_found(DELETE_ERROR_TITLE)),
+        Err(err) => Err(ApiError::new(500, DELETE_ERROR_TITLE, err.to_string())),
+    }
+}

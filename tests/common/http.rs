@@ -1,0 +1,92 @@
+//! A small HTTP client for kuma-cp-lite API tests: every reply keeps its status, content
+//! type and raw text, and parses as JSON on demand.
+
+use reqwest::blocking::{Client, RequestBuilder};
+use serde_json::Value;
+
+pub struct Api {
+    pub base: String,
+    client: Client,
+    /// Extra headers sent with every request (e.g. to look like a remote caller).
+    headers: Vec<(String, String)>,
+}
+
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub content_type: String,
+    pub text: String,
+}
+
+impl Reply {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.text)
+            .unwrap_or_else(|err| panic!("not JSON ({err}): {:?}", self.text))
+    }
+}
+
+impl Api {
+    pub fn new(base: impl Into<String>) -> Api {
+        Api {
+            base: base.into(),
+            client: Client::new(),
+            headers: Vec::new(),
+        }
+    }
+
+    /// The same API seen by a caller that is not the local admin: a forwarded request
+    /// is never trusted as local (api.md §7).
+    pub fn as_remote_caller(&self) -> Api {
+        Api {
+            base: self.base.clone(),
+            client: self.client.clone(),
+            headers: vec![("x-forwarded-for".into(), "203.0.113.7".into())],
+        }
+    }
+
+    fn send(&self, builder: RequestBuilder) -> Reply {
+        let mut builder = builder;
+        for (name, value) in &self.headers {
+            builder = builder.header(name, value);
+        }
+        let response = builder.send().expect("request reaches kuma-cp-lite");
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        let text = response.text().expect("readable body");
+        Reply {
+            status,
+            content_type,
+            text,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub fn get(&self, path: &str) -> Reply {
+        self.send(self.client.get(self.url(path)))
+    }
+
+    pub fn delete(&self, path: &str) -> Reply {
+        self.send(self.client.delete(self.url(path)))
+    }
+
+    /// PUT with a JSON body, as kumactl sends it.
+    pub fn put(&self, path: &str, body: &Value) -> Reply {
+        self.put_raw(path, &body.to_string(), Some("application/json"))
+    }
+
+    pub fn put_raw(&self, path: &str, body: &str, content_type: Option<&str>) -> Reply {
+        let mut builder = self.client.put(self.url(path)).body(body.to_string());
+        if let Some(content_type) = content_type {
+            builder = builder.header("content-type", content_type);
+        }
+        self.send(builder)
+    }
+}
