@@ -1,12 +1,15 @@
 //! The kumactl command line: one file per command (clap arguments and `run`), the root
 //! flags, the start-up sequence ([`context`]) and how errors reach the user.
 
+pub mod apply;
 pub mod args;
 pub mod cli_errors;
 pub mod completion;
 pub mod config;
 pub mod context;
+pub mod delete;
 pub mod generate;
+pub mod get;
 pub mod help;
 pub mod inspect;
 pub mod install;
@@ -69,9 +72,13 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    Apply(apply::ApplyArgs),
     Completion(completion::CompletionArgs),
     Config(config::ConfigArgs),
+    Delete(delete::DeleteArgs),
     Generate(generate::GenerateArgs),
+    #[command(about = "Show Kuma resources", long_about = "Show Kuma resources.")]
+    Get(get::GetArgs),
     Help(help::HelpArgs),
     Inspect(inspect::InspectArgs),
     Install(install::InstallArgs),
@@ -182,9 +189,12 @@ pub fn run_with_args(argv: &[String]) -> ExitCode {
 
 fn dispatch(ctx: &mut RootContext, command: Command) -> anyhow::Result<()> {
     match command {
+        Command::Apply(args) => apply::run(ctx, args),
         Command::Completion(args) => completion::run(ctx, args),
         Command::Config(args) => config::run(ctx, args),
+        Command::Delete(args) => delete::run(ctx, args),
         Command::Generate(args) => generate::run(ctx, args),
+        Command::Get(args) => get::run(ctx, args),
         // Normally answered before the start-up sequence (see run_with_args).
         Command::Help(args) => help::run(args),
         Command::Inspect(args) => inspect::run(ctx, args),

@@ -2,5 +2,6 @@
 
 pub mod age;
 pub mod json;
+pub mod resources;
 pub mod table;
 pub mod yaml;

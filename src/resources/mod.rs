@@ -2,10 +2,14 @@
 //! validation. The same code serves kumactl (apply, get, delete) and kuma-cp-lite.
 
 pub mod descriptor;
+pub mod document;
+pub mod input;
 pub mod kri;
 pub mod meta;
 pub mod resource;
 pub mod spec;
+pub mod split;
+pub mod template;
 pub mod time;
 
 pub use descriptor::{ResourceType, Scope};

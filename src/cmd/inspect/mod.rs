@@ -1,10 +1,16 @@
-//! `kumactl inspect ...` (cli.md §4.6): detailed views of resources, and (ours) of zone
-//! tokens.
+//! `kumactl inspect ...` (cli.md §4.6): views that join resources with their insights,
+//! and (ours) of zone tokens.
 
+pub mod meshes;
 pub mod zone_token;
+pub mod zoneegress;
+pub mod zoneegresses;
 
 use super::context::RootContext;
+use crate::output::resources::{self, Format};
 use clap::{Args, Subcommand};
+use serde_json::Value;
+use std::io::Write;
 
 #[derive(Debug, Args)]
 #[command(
@@ -27,12 +33,46 @@ pub struct InspectArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum InspectCommand {
+    Meshes(meshes::MeshesArgs),
     ZoneToken(zone_token::ZoneTokenArgs),
+    Zoneegress(zoneegress::ZoneEgressArgs),
+    Zoneegresses(zoneegresses::ZoneEgressesArgs),
 }
 
 pub fn run(ctx: &mut RootContext, args: InspectArgs) -> anyhow::Result<()> {
-    match args.command {
+    if let InspectCommand::ZoneToken(sub) = args.command {
         // Purely local: no compatibility check, nothing is sent anywhere.
-        InspectCommand::ZoneToken(sub) => zone_token::run(ctx, &args.output, sub),
+        return zone_token::run(ctx, &args.output, sub);
     }
+    // cobra validates positional arguments before the group's pre-run.
+    if let InspectCommand::Zoneegress(zoneegress) = &args.command {
+        zoneegress.validate_args()?;
+    }
+    ctx.check_compatibility();
+    match args.command {
+        InspectCommand::Meshes(command) => meshes::run(ctx, &args.output, command),
+        InspectCommand::ZoneToken(sub) => zone_token::run(ctx, &args.output, sub),
+        InspectCommand::Zoneegress(command) => zoneegress::run(ctx, command),
+        InspectCommand::Zoneegresses(command) => zoneegresses::run(ctx, &args.output, command),
+    }
+}
+
+/// GETs an unpaged list and prints it: `table` renders the items, `yaml` and `json`
+/// print the list document. The output format is checked after the call, as in Go.
+fn print_list(
+    ctx: &RootContext,
+    path: &str,
+    output: &str,
+    table: impl FnOnce(&[Value]) -> String,
+) -> anyhow::Result<()> {
+    let client = ctx.api_client()?;
+    let page: super::get::list::Page = client.get(path)?.json().map_err(|e| e.into_anyhow())?;
+    let format: Format = output.parse().map_err(anyhow::Error::msg)?;
+    let text = match format {
+        Format::Table => table(&page.items),
+        Format::Yaml => resources::list_yaml(&page.total, &page.items),
+        Format::Json => resources::list_json(&page.total, &page.items),
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(())
 }

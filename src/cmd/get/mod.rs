@@ -1,0 +1,108 @@
+//! `kumactl get <list noun>` and `kumactl get <single noun> NAME` (cli.md §4.1–§4.5).
+//!
+//! The two sub-commands of every writable type are built from the descriptor table
+//! ([`crate::resources::descriptor`]), so help, man pages and completions come from the
+//! same clap definitions as everything else, and a new row in the table is a new pair
+//! of commands.
+
+pub mod list;
+pub mod single;
+
+use super::context::RootContext;
+use crate::resources::descriptor::{self, RESOURCE_TYPES, ResourceType};
+use clap::error::ErrorKind;
+use clap::{Arg, ArgMatches};
+
+/// The persistent `-o, --output` flag of `get` and `inspect`.
+pub fn output_arg() -> Arg {
+    Arg::new("output")
+        .short('o')
+        .long("output")
+        .value_name("string")
+        .default_value("table")
+        .global(true)
+        .help("output format: one of table|yaml|json")
+}
+
+/// The `-m, --mesh` flag of the commands that address Mesh-scoped resources.
+pub fn mesh_arg() -> Arg {
+    Arg::new("mesh")
+        .short('m')
+        .long("mesh")
+        .value_name("string")
+        .default_value("default")
+        .help("mesh to use")
+}
+
+#[derive(Debug)]
+pub struct GetArgs {
+    /// `-o`: checked after the HTTP call, as Go kumactl does.
+    pub output: String,
+    pub target: Target,
+}
+
+#[derive(Debug)]
+pub enum Target {
+    List(list::ListArgs),
+    Single(single::SingleArgs),
+}
+
+/// Every type with kumactl nouns, sorted by the noun of its list (cobra sorts commands).
+fn types_with_nouns() -> impl Iterator<Item = &'static ResourceType> {
+    RESOURCE_TYPES.iter().filter(|t| t.list_arg.is_some())
+}
+
+impl clap::Args for GetArgs {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        let mut subcommands: Vec<clap::Command> = types_with_nouns()
+            .flat_map(|t| [list::command(t), single::command(t)])
+            .flatten()
+            .collect();
+        subcommands.sort_by(|a, b| a.get_name().cmp(b.get_name()));
+        cmd.arg(output_arg())
+            .subcommand_required(true)
+            .arg_required_else_help(true)
+            .subcommands(subcommands)
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
+}
+
+impl clap::FromArgMatches for GetArgs {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let output = matches
+            .get_one::<String>("output")
+            .cloned()
+            .unwrap_or_else(|| "table".into());
+        let Some((noun, sub)) = matches.subcommand() else {
+            return Err(clap::Error::new(ErrorKind::MissingSubcommand));
+        };
+        let resource_type = descriptor::by_kumactl_noun(noun)
+            .ok_or_else(|| clap::Error::new(ErrorKind::InvalidSubcommand))?;
+        let target = if resource_type.list_arg == Some(noun) {
+            Target::List(list::ListArgs::from_matches(resource_type, sub))
+        } else {
+            Target::Single(single::SingleArgs::from_matches(resource_type, sub))
+        };
+        Ok(GetArgs { output, target })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+pub fn run(ctx: &mut RootContext, args: GetArgs) -> anyhow::Result<()> {
+    // cobra validates positional arguments before the group's pre-run.
+    if let Target::Single(single) = &args.target {
+        single.validate_args()?;
+    }
+    ctx.check_compatibility();
+    match args.target {
+        Target::List(list) => list::run(ctx, &args.output, list),
+        Target::Single(single) => single::run(ctx, &args.output, single),
+    }
+}

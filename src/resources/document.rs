@@ -1,0 +1,345 @@
+//! One document of `kumactl apply` input turned into a resource (cli.md §3.1 step 5):
+//! templating, YAML (read as JSON, as Go's `sigs.k8s.io/yaml` does), the meta fields and
+//! the type, the spec (decoded and validated by [`crate::resources::spec`]), then the
+//! meta rules. The error texts are Go kumactl's.
+
+use super::meta::{join_violations, validate_meta};
+use super::resource::{ParseError, Resource};
+use super::template;
+use regex::Regex;
+use serde_json::{Map, Number, Value};
+use std::sync::LazyLock;
+
+/// Why a document cannot be applied; printed as `resource[<i>]: <this>`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocumentError {
+    /// The `-v` template does not parse (Go would apply the error text as a document).
+    Template(String),
+    /// Not a resource: bad YAML, unknown type, a spec that does not decode or validate.
+    Parse {
+        message: String,
+        /// The document looks like a Kubernetes manifest (`apiVersion` and `kind`).
+        kubernetes: bool,
+    },
+    /// The name or mesh break the rules of api.md §3.3.
+    Meta(String),
+}
+
+impl std::fmt::Display for DocumentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DocumentError::Template(message) => {
+                write!(f, "failed to render the template: {message}")
+            }
+            DocumentError::Parse { message, .. } => {
+                write!(f, "failed to parse resource: {message}")
+            }
+            DocumentError::Meta(message) => write!(f, "failed to read meta: {message}"),
+        }
+    }
+}
+
+impl DocumentError {
+    /// An extra line for the user, when we can tell what went wrong.
+    pub fn hint(&self) -> Option<&'static str> {
+        match self {
+            DocumentError::Parse {
+                kubernetes: true, ..
+            } => Some(
+                "this is a Kubernetes manifest (apiVersion/kind); kumactl apply takes Universal resources (type, name, mesh and the spec at the top level). Apply Kubernetes manifests with `kubectl apply`",
+            ),
+            _ => None,
+        }
+    }
+}
+
+/// Renders the `-v` template of a document, when variables were given.
+pub fn render(text: &str, vars: Option<&template::Value>) -> Result<String, DocumentError> {
+    match vars {
+        None => Ok(text.to_string()),
+        Some(vars) => {
+            template::render(text, vars).map_err(|e| DocumentError::Template(e.to_string()))
+        }
+    }
+}
+
+/// Parses and validates one (already templated) document.
+pub fn parse(text: &[u8]) -> Result<Resource, DocumentError> {
+    let parse_error = |message: String| DocumentError::Parse {
+        message,
+        kubernetes: false,
+    };
+    let value = yaml_to_json(text).map_err(|e| {
+        parse_error(
+            ParseError::InvalidMeta(format!("error converting YAML to JSON: {e}")).to_string(),
+        )
+    })?;
+    let kubernetes = looks_like_kubernetes(&value);
+    // `null` (an empty document) decodes to empty meta in Go: the type is "".
+    let value = match value {
+        Value::Null => Value::Object(Map::new()),
+        other => other,
+    };
+    let resource = Resource::from_json(value).map_err(|e| DocumentError::Parse {
+        message: e.to_string(),
+        kubernetes,
+    })?;
+    let resource = check_spec(resource).map_err(parse_error)?;
+    let violations = validate_meta(
+        resource.resource_type(),
+        &resource.meta.name,
+        &resource.meta.mesh,
+    );
+    if !violations.is_empty() {
+        return Err(DocumentError::Meta(join_violations(&violations)));
+    }
+    Ok(resource)
+}
+
+/// Decodes the spec of the known types (normalizing it as Kuma's protobuf decoder
+/// does) and runs their validation rules.
+fn check_spec(resource: Resource) -> Result<Resource, String> {
+    // Wired to `resources::spec` once the spec models are in main.
+    Ok(resource)
+}
+
+fn looks_like_kubernetes(value: &Value) -> bool {
+    match value {
+        Value::Object(map) => {
+            map.contains_key("apiVersion")
+                && map.contains_key("kind")
+                && map.get("type").is_none_or(|t| t.as_str() == Some(""))
+        }
+        _ => false,
+    }
+}
+
+/// A YAML document as JSON, like `sigs.k8s.io/yaml.YAMLToJSON`: keys become strings,
+/// tags are dropped. The error text is go-yaml's (`yaml: line 2: did not find expected
+/// key`).
+pub fn yaml_to_json(text: &[u8]) -> Result<Value, String> {
+    let text = std::str::from_utf8(text).map_err(|_| "yaml: invalid leading UTF-8 octet")?;
+    let value: serde_yaml::Value =
+        serde_yaml::from_str(text).map_err(|e| go_yaml_error(&e.to_string()))?;
+    convert(value)
+}
+
+fn convert(value: serde_yaml::Value) -> Result<Value, String> {
+    Ok(match value {
+        serde_yaml::Value::Null => Value::Null,
+        serde_yaml::Value::Bool(b) => Value::Bool(b),
+        serde_yaml::Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                Value::Number(i.into())
+            } else if let Some(u) = n.as_u64() {
+                Value::Number(u.into())
+            } else {
+                let f = n.as_f64().unwrap_or(f64::NAN);
+                Value::Number(
+                    Number::from_f64(f)
+                        .ok_or_else(|| format!("json: unsupported value: {}", go_float_name(f)))?,
+                )
+            }
+        }
+        serde_yaml::Value::String(s) => Value::String(s),
+        serde_yaml::Value::Sequence(items) => Value::Array(
+            items
+                .into_iter()
+                .map(convert)
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+        serde_yaml::Value::Mapping(map) => {
+            let mut out = Map::new();
+            for (key, value) in map {
+                out.insert(key_string(key)?, convert(value)?);
+            }
+            Value::Object(out)
+        }
+        serde_yaml::Value::Tagged(tagged) => convert(tagged.value)?,
+    })
+}
+
+fn go_float_name(f: f64) -> &'static str {
+    if f.is_nan() {
+        "NaN"
+    } else if f > 0.0 {
+        "+Inf"
+    } else {
+        "-Inf"
+    }
+}
+
+/// A mapping key as JSON object key (Go's `fmt` form of a scalar key).
+fn key_string(key: serde_yaml::Value) -> Result<String, String> {
+    match key {
+        serde_yaml::Value::String(s) => Ok(s),
+        serde_yaml::Value::Null => Ok("null".into()),
+        serde_yaml::Value::Bool(b) => Ok(b.to_string()),
+        serde_yaml::Value::Number(n) => Ok(match n.as_f64() {
+            Some(f) if !n.is_i64() && !n.is_u64() => crate::output::yaml::format_go_float(f),
+            _ => n.to_string(),
+        }),
+        serde_yaml::Value::Tagged(tagged) => key_string(tagged.value),
+        serde_yaml::Value::Sequence(_) | serde_yaml::Value::Mapping(_) => {
+            Err("yaml: invalid map key: a sequence or mapping cannot be a key".into())
+        }
+    }
+}
+
+/// libyaml's parser (as opposed to scanner) problems: go-yaml reports their line one
+/// lower than the scanner's.
+const PARSER_PROBLEMS: &[&str] = &[
+    "did not find expected <stream-start>",
+    "did not find expected <document start>",
+    "did not find expected node content",
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "did not find expected ',' or ']'",
+    "did not find expected ',' or '}'",
+    "found undefined tag handle",
+    "found duplicate %YAML directive",
+    "found incompatible YAML document",
+    "found duplicate %TAG directive",
+];
+
+static LIBYAML_ERROR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?s)(?P<problem>.*?)(?: at line (?P<line>\d+) column \d+)?(?:, while (?P<context>.*?)(?: at line (?P<cline>\d+) column \d+)?)?$",
+    )
+    .expect("valid regex")
+});
+
+/// Rewrites serde_yaml's rendering of a libyaml error (`<problem> at line L column C,
+/// while <context> at line L2 column C2`) as go-yaml v2 does (`yaml: line N: <problem>`):
+/// the problem's line if it is not the first, plus one for scanner errors (which libyaml
+/// reports before moving past the line), else the context's line, else no line.
+pub fn go_yaml_error(text: &str) -> String {
+    let Some(caps) = LIBYAML_ERROR.captures(text) else {
+        return format!("yaml: {text}");
+    };
+    let problem = caps.name("problem").map_or(text, |m| m.as_str());
+    // serde_yaml's lines are 1-based; go-yaml works from libyaml's 0-based marks.
+    let zero_based = |name: &str| {
+        caps.name(name)
+            .and_then(|m| m.as_str().parse::<usize>().ok())
+            .map(|l| l.saturating_sub(1))
+            .unwrap_or(0)
+    };
+    let problem_line = zero_based("line");
+    let context_line = zero_based("cline");
+    let line = if problem_line != 0 {
+        if PARSER_PROBLEMS.contains(&problem) {
+            problem_line
+        } else {
+            problem_line + 1
+        }
+    } else {
+        context_line
+    };
+    let problem = match problem {
+        p if p.starts_with("duplicate entry with key ") => {
+            format!(
+                "key {} already set in map",
+                &p["duplicate entry with key ".len()..]
+            )
+        }
+        p => p.to_string(),
+    };
+    if line == 0 {
+        format!("yaml: {problem}")
+    } else {
+        format!("yaml: line {line}: {problem}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn yaml_error(text: &str) -> String {
+        yaml_to_json(text.as_bytes()).unwrap_err()
+    }
+
+    #[test]
+    fn yaml_errors_read_like_go_yaml() {
+        assert_eq!(
+            yaml_error("\"gewfew"),
+            "yaml: found unexpected end of stream"
+        );
+        assert_eq!(
+            yaml_error("a: b: c"),
+            "yaml: mapping values are not allowed in this context"
+        );
+        assert_eq!(
+            yaml_error("x: y\n  z: w"),
+            "yaml: line 2: mapping values are not allowed in this context"
+        );
+        assert_eq!(
+            yaml_error("a: b\n- c"),
+            "yaml: line 1: did not find expected key"
+        );
+        assert_eq!(
+            yaml_error("a:\n\tb: 1"),
+            "yaml: line 2: found character that cannot start any token"
+        );
+    }
+
+    #[test]
+    fn yaml_becomes_json() {
+        assert_eq!(
+            yaml_to_json(b"b: 1\na: [x, 2.5, true, null]\n3: !tag v").unwrap(),
+            json!({"b": 1, "a": ["x", 2.5, true, null], "3": "v"})
+        );
+        assert_eq!(yaml_to_json(b"# only a comment").unwrap(), Value::Null);
+    }
+
+    #[test]
+    fn the_golden_parse_errors() {
+        assert_eq!(
+            parse(b"\"gewfew").unwrap_err().to_string(),
+            "failed to parse resource: invalid meta type: \"error converting YAML to JSON: yaml: found unexpected end of stream\""
+        );
+        assert_eq!(
+            parse(b"type: Foo\nname: x").unwrap_err().to_string(),
+            "failed to parse resource: invalid resource type \"Foo\""
+        );
+        assert_eq!(
+            parse(b"# a\n# b").unwrap_err().to_string(),
+            "failed to parse resource: invalid resource type \"\""
+        );
+    }
+
+    #[test]
+    fn meta_rules_apply_after_parsing() {
+        assert_eq!(
+            parse(b"type: Secret\nname: ''").unwrap_err().to_string(),
+            "failed to read meta: name: cannot be empty; mesh: cannot be empty"
+        );
+        let resource = parse(b"type: ZoneEgress\nname: ze-1\nnetworking:\n  port: 10002").unwrap();
+        assert_eq!(resource.meta.name, "ze-1");
+    }
+
+    #[test]
+    fn kubernetes_manifests_get_a_hint() {
+        let err =
+            parse(b"apiVersion: kuma.io/v1alpha1\nkind: Mesh\nmetadata:\n  name: m").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "failed to parse resource: invalid resource type \"\""
+        );
+        assert!(err.hint().unwrap().contains("kubectl apply"));
+        assert!(parse(b"type: Foo").unwrap_err().hint().is_none());
+    }
+
+    #[test]
+    fn templates_render_before_parsing() {
+        let vars = template::Value::from_vars([(&"n".to_string(), &"x".to_string())]);
+        assert_eq!(render("name: {{ n }}", Some(&vars)).unwrap(), "name: x");
+        assert_eq!(render("name: {{ n }}", None).unwrap(), "name: {{ n }}");
+        assert_eq!(
+            render("name: {{ n", Some(&vars)).unwrap_err().to_string(),
+            "failed to render the template: line 1: unmatched open tag"
+        );
+    }
+}
