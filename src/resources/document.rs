@@ -5,6 +5,7 @@
 
 use super::meta::{join_violations, validate_meta};
 use super::resource::{ParseError, Resource};
+use super::spec::{self, DecodeError, SpecError};
 use super::template;
 use regex::Regex;
 use serde_json::{Map, Number, Value};
@@ -96,11 +97,21 @@ pub fn parse(text: &[u8]) -> Result<Resource, DocumentError> {
     Ok(resource)
 }
 
-/// Decodes the spec of the known types (normalizing it as Kuma's protobuf decoder
-/// does) and runs their validation rules.
+/// Decodes the spec of the modelled types (into the canonical form Kuma's protobuf
+/// decoder gives) and runs their validation rules; other types pass through.
 fn check_spec(resource: Resource) -> Result<Resource, String> {
-    // Wired to `resources::spec` once the spec models are in main.
-    Ok(resource)
+    spec::parse(resource).map_err(|err| match err {
+        // kumactl reads YAML: sigs.k8s.io/yaml prefixes the JSON decoder's error.
+        SpecError::Decode(decode) => DecodeError::new(
+            &decode.type_name,
+            format!(
+                "error unmarshaling JSON: while decoding JSON: {}",
+                decode.reason
+            ),
+        )
+        .to_string(),
+        other => other.to_string(),
+    })
 }
 
 fn looks_like_kubernetes(value: &Value) -> bool {
@@ -313,11 +324,43 @@ mod tests {
     #[test]
     fn meta_rules_apply_after_parsing() {
         assert_eq!(
-            parse(b"type: Secret\nname: ''").unwrap_err().to_string(),
+            parse(b"type: Secret\nname: ''\ndata: dA==")
+                .unwrap_err()
+                .to_string(),
             "failed to read meta: name: cannot be empty; mesh: cannot be empty"
         );
         let resource = parse(b"type: ZoneEgress\nname: ze-1\nnetworking:\n  port: 10002").unwrap();
         assert_eq!(resource.meta.name, "ze-1");
+    }
+
+    #[test]
+    fn specs_are_decoded_and_validated() {
+        assert_eq!(
+            parse(b"type: ZoneEgress\nname: ze\nnetworking:\n  port: 70000")
+                .unwrap_err()
+                .to_string(),
+            "failed to parse resource: networking.port: port must be in the range [1, 65535]"
+        );
+        assert_eq!(
+            parse(b"type: ZoneEgress\nname: ze\nnetworking:\n  port: true")
+                .unwrap_err()
+                .to_string(),
+            "failed to parse resource: invalid ZoneEgress object: \"error unmarshaling JSON: while decoding JSON: json: cannot unmarshal bool into Go value of type uint32\""
+        );
+        // Spec errors come first: the empty name is not reported.
+        assert_eq!(
+            parse(b"type: Mesh\nrouting:\n  zoneEgress: true")
+                .unwrap_err()
+                .to_string(),
+            "failed to parse resource: mtls: has to be set when zoneEgress enabled"
+        );
+        // The spec is put in canonical form (unknown fields dropped).
+        let resource =
+            parse(b"type: ZoneEgress\nname: ze\nbogus: 1\nnetworking:\n  port: 10002").unwrap();
+        assert_eq!(
+            serde_json::to_string(&resource.spec).unwrap(),
+            r#"{"networking":{"port":10002}}"#
+        );
     }
 
     #[test]
