@@ -106,3 +106,73 @@ pub fn run(ctx: &mut RootContext, args: GetArgs) -> anyhow::Result<()> {
         Target::Single(single) => single::run(ctx, &args.output, single),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::FromArgMatches;
+
+    fn parse(args: &[&str]) -> GetArgs {
+        let matches = crate::cmd::command()
+            .try_get_matches_from(args)
+            .expect("parses");
+        let (_, sub) = matches.subcommand().expect("get");
+        GetArgs::from_arg_matches(sub).expect("get args")
+    }
+
+    #[test]
+    fn every_type_with_nouns_has_a_list_and_a_single_command() {
+        let mut root = crate::cmd::command();
+        root.build();
+        let get = root.find_subcommand("get").expect("get");
+        let count = types_with_nouns().count();
+        assert_eq!(get.get_subcommands().count(), 2 * count);
+        for t in types_with_nouns() {
+            for noun in t.kumactl_nouns() {
+                assert!(get.find_subcommand(noun).is_some(), "{noun}");
+            }
+        }
+        let meshes = get.find_subcommand("meshes").unwrap();
+        assert_eq!(meshes.get_about().unwrap().to_string(), "Show Mesh");
+        assert_eq!(
+            meshes.get_long_about().unwrap().to_string(),
+            "Show Mesh entities."
+        );
+        let mesh = get.find_subcommand("mesh").unwrap();
+        assert_eq!(
+            mesh.get_about().unwrap().to_string(),
+            "Show a single Mesh resource"
+        );
+    }
+
+    #[test]
+    fn aliases_resolve_to_their_type() {
+        let args = parse(&["kumactl", "get", "zone-ingress", "zi-1", "-o", "yaml"]);
+        assert_eq!(args.output, "yaml");
+        match args.target {
+            Target::Single(single) => {
+                assert_eq!(single.resource_type.name, "ZoneIngress");
+                assert_eq!(single.names, vec!["zi-1".to_string()]);
+                assert_eq!(single.mesh, "default");
+            }
+            Target::List(_) => panic!("a single command"),
+        }
+        let args = parse(&[
+            "kumactl",
+            "get",
+            "-o",
+            "json",
+            "global-secrets",
+            "--size",
+            "5",
+        ]);
+        assert_eq!(args.output, "json");
+        match args.target {
+            Target::List(list) => {
+                assert_eq!(list.resource_type.name, "GlobalSecret");
+                assert_eq!(list.size, 5);
+            }
+            Target::Single(_) => panic!("a list command"),
+        }
+    }
+}
