@@ -840,3 +840,29 @@ fn install_group_help_lists_control_plane() {
     );
     assert!(stdout.contains("control-plane"));
 }
+
+#[test]
+fn service_annotations_keep_only_truthy_values() {
+    let out = kumactl(
+        &[
+            DETERMINISTIC,
+            &[
+                "-f",
+                "-",
+                "--set",
+                r"controlPlane.service.annotations.prometheus\.io/scrape=false",
+            ],
+        ]
+        .concat(),
+        Some(
+            "controlPlane:\n  service:\n    annotations:\n      kept: \"false\"\n      dropped: \"\"\n",
+        ),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let docs = documents(&out.stdout);
+    let service = find(&docs, "Service", "kuma-control-plane");
+    assert_eq!(
+        service["metadata"]["annotations"],
+        serde_json::json!({"kept": "false", "prometheus.io/port": "5680"})
+    );
+}

@@ -686,8 +686,17 @@ pub fn service(ctx: &Context) -> anyhow::Result<Object> {
     let values = ctx.values;
     let service_type = values.text("controlPlane.service.type");
     let node_port = service_type == "NodePort";
-    let mut annotations = values.string_map("controlPlane.service.annotations")?;
-    annotations.retain(|_, v| !v.is_empty() && v != "false" && v != "0");
+    // The chart keeps only the annotations whose value is truthy (a bool false goes).
+    let annotations: BTreeMap<String, String> = values
+        .get("controlPlane.service.annotations")
+        .and_then(Value::as_object)
+        .map(|map| {
+            map.iter()
+                .filter(|(_, v)| is_truthy(v))
+                .map(|(k, v)| (k.clone(), go_text(v)))
+                .collect()
+        })
+        .unwrap_or_default();
     let mut http = service_port(5681, "http-api-server", "http");
     let mut https = service_port(5682, "https-api-server", "https");
     if node_port {
