@@ -12,7 +12,7 @@ use std::io::{Read, Write};
 #[derive(Debug, Args)]
 #[command(
     about = "Install Kuma Control Plane on Kubernetes",
-    long_about = "Install Kuma Control Plane on Kubernetes in its own namespace.\nThis command requires that the KUBECONFIG environment is set"
+    long_about = "Print the Kubernetes manifests of a Kuma control plane, in its own namespace.\nApply them with: kumactl install control-plane | kubectl apply -f -"
 )]
 pub struct ControlPlaneArgs {
     /// namespace to install Kuma Control Plane to
@@ -35,25 +35,25 @@ pub struct ControlPlaneArgs {
     /// Service name of the Kuma Control Plane
     #[arg(long, value_name = "string", default_value = "kuma-control-plane")]
     pub control_plane_service_name: String,
-    /// Secret that contains tls.crt, tls.key [and ca.crt when no --tls-general-ca-secret specified] for protecting Kuma in-cluster communication
+    /// existing Secret with tls.crt, tls.key (and ca.crt unless --tls-general-ca-secret) for the control plane; without it a certificate is generated
     #[arg(long, value_name = "string", default_value = "")]
     pub tls_general_secret: String,
-    /// Secret that contains ca.crt that was used to sign cert for protecting Kuma in-cluster communication (ca.crt present in this secret have precedence over the one provided in --tls-general-secret)
+    /// existing Secret with the ca.crt that signed --tls-general-secret (wins over its ca.crt)
     #[arg(long, value_name = "string", default_value = "")]
     pub tls_general_ca_secret: String,
-    /// Base64 encoded CA certificate (the same as in controlPlane.tls.general.ca.crt)
+    /// base64 of the PEM CA that signed --tls-general-secret, for the webhooks
     #[arg(long, value_name = "string", default_value = "")]
     pub tls_general_ca_bundle: String,
-    /// Secret that contains tls.crt, tls.key for protecting Kuma API on HTTPS
+    /// existing Secret with tls.crt and tls.key for the HTTPS API server
     #[arg(long, value_name = "string", default_value = "")]
     pub tls_api_server_secret: String,
-    /// Secret that contains list of .pem certificates that can access admin endpoints of Kuma API on HTTPS
+    /// existing Secret with the .pem client certificates allowed to call admin endpoints of the API
     #[arg(long, value_name = "string", default_value = "")]
     pub tls_api_server_client_certs_secret: String,
-    /// Secret that contains tls.crt, tls.key for protecting cross cluster communication
+    /// existing Secret with tls.crt and tls.key of the global KDS server (global mode)
     #[arg(long, value_name = "string", default_value = "")]
     pub tls_kds_global_server_secret: String,
-    /// Secret that contains ca.crt which was used to sign KDS Global server. Used for CP verification
+    /// existing Secret with the ca.crt of the global KDS server, to verify it (zone mode)
     #[arg(long, value_name = "string", default_value = "")]
     pub tls_kds_zone_client_secret: String,
     /// failures policy of the sidecar injector webhooks (Fail or Ignore)
@@ -77,10 +77,10 @@ pub struct ControlPlaneArgs {
     /// repository for the init image of the Kuma DataPlane component
     #[arg(long, value_name = "string", default_value = "kuma-init")]
     pub dataplane_init_repository: String,
-    /// URL of Global Kuma CP (example: grpcs://192.168.0.1:5685)
+    /// KDS address of the global control plane, grpcs:// or grpc:// (e.g. grpcs://192.168.0.1:5685)
     #[arg(long, value_name = "string", default_value = "")]
     pub kds_global_address: String,
-    /// install Kuma with CNI instead of proxy init container
+    /// redirect traffic with the Kuma CNI plugin instead of an init container
     #[arg(long)]
     pub cni_enabled: bool,
     /// enable chained CNI installation
@@ -107,10 +107,10 @@ pub struct ControlPlaneArgs {
     /// use NodePort instead of LoadBalancer for the global zone sync Service (global mode)
     #[arg(long)]
     pub use_node_port: bool,
-    /// install Kuma with an Ingress deployment, using the Data Plane image
+    /// also run a Zone Ingress (zone mode)
     #[arg(long)]
     pub ingress_enabled: bool,
-    /// drain time for Envoy proxy
+    /// how long the Zone Ingress drains connections when stopping
     #[arg(long, value_name = "string", default_value = "30s")]
     pub ingress_drain_time: String,
     /// use NodePort instead of LoadBalancer for the Ingress Service
@@ -119,13 +119,13 @@ pub struct ControlPlaneArgs {
     /// node selector for Zone Ingress
     #[arg(long, value_name = "stringToString", value_parser = key_values)]
     pub ingress_node_selector: Vec<KeyValues>,
-    /// install Kuma with an Egress deployment, using the Data Plane image
+    /// also run a Zone Egress (zone or standalone mode)
     #[arg(long)]
     pub egress_enabled: bool,
-    /// drain time for Envoy proxy
+    /// how long the Zone Egress drains connections when stopping
     #[arg(long, value_name = "string", default_value = "30s")]
     pub egress_drain_time: String,
-    /// the type for the Egress Service (ie. ClusterIP, NodePort, LoadBalancer)
+    /// type of the Zone Egress Service: ClusterIP, NodePort or LoadBalancer
     #[arg(long, value_name = "string", default_value = "ClusterIP")]
     pub egress_service_type: String,
     /// node selector for Zone Egress
@@ -137,7 +137,7 @@ pub struct ControlPlaneArgs {
     /// install without connecting to Kubernetes (kumactl never connects)
     #[arg(long)]
     pub without_kubernetes_connection: bool,
-    /// specify values in a YAML file or '-' for stdin. This is similar to `helm template <chart> -f ...`
+    /// YAML values file(s) to merge, later ones winning; '-' reads stdin (see --dump-values for the keys)
     #[arg(
         short = 'f',
         long = "values",
@@ -145,10 +145,10 @@ pub struct ControlPlaneArgs {
         value_delimiter = ','
     )]
     pub values_files: Vec<String>,
-    /// set values on the command line (can specify multiple or separate values with commas: key1=val1,key2=val2), This is similar to `helm template <chart> --set ...` to use set-string use `--set "controlPlane.envVars.KUMA_MODE=\"zone\""`
+    /// set values with Helm's syntax, e.g. egress.enabled=true,controlPlane.envVars.A=b; repeatable, wins over --values
     #[arg(long, value_name = "stringArray")]
     pub set: Vec<String>,
-    /// output all possible values for the configuration. This is similar to `helm show values <chart>`
+    /// print the documented values file with every key and its default, and exit
     #[arg(long)]
     pub dump_values: bool,
     /// kinds of resources to leave out of the output
