@@ -1010,3 +1010,232 @@ fn concurrent_puts_lose_nothing() {
         json!(1 + WRITERS * EACH)
     );
 }
+
+/// A self-signed certificate and its key (PEM), optionally a signing CA.
+fn certificate(signing_ca: bool) -> (String, String) {
+    use rcgen::{BasicConstraints, CertificateParams, IsCa, KeyPair, KeyUsagePurpose};
+    let key = KeyPair::generate().unwrap();
+    let mut params = CertificateParams::new(vec!["provided-ca".to_string()]).unwrap();
+    if signing_ca {
+        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        params.key_usages = vec![KeyUsagePurpose::KeyCertSign];
+    }
+    (params.self_signed(&key).unwrap().pem(), key.serialize_pem())
+}
+
+fn provided_mesh(conf: Value) -> Value {
+    json!({"type": "Mesh", "name": "default", "mtls": {"enabledBackend": "ca-p",
+           "backends": [{"name": "ca-p", "type": "provided", "conf": conf}]}})
+}
+
+#[test]
+fn provided_ca_backends_are_checked() {
+    use base64::Engine;
+    let b64 = |text: &str| base64::engine::general_purpose::STANDARD.encode(text);
+    let (_env, api) = server();
+    let put = |conf: Value| api.put("/meshes/default", &provided_mesh(conf));
+    let title = "Failed to update a resource";
+    assert_reply(
+        &put(json!({})),
+        400,
+        invalid(
+            title,
+            &[
+                ("mtls.backends[0].conf.cert", "has to be defined"),
+                ("mtls.backends[0].conf.key", "has to be defined"),
+            ],
+        ),
+    );
+    assert_reply(
+        &put(json!({"cert": {}, "key": {"secret": ""}})),
+        400,
+        invalid(
+            title,
+            &[
+                (
+                    "mtls.backends[0].conf.cert",
+                    "data source has to be chosen. Available sources: secret, file, inline",
+                ),
+                ("mtls.backends[0].conf.key.secret", "cannot be empty"),
+            ],
+        ),
+    );
+    assert_reply(
+        &put(json!({"cert": {"secret": "ca-cert"}, "key": {"file": "/nonexistent/ca.key"}})),
+        400,
+        invalid(
+            title,
+            &[
+                (
+                    "mtls.backends[0].conf.cert",
+                    "could not load data: resource not found: type=\"Secret\" name=\"ca-cert\" mesh=\"default\"",
+                ),
+                (
+                    "mtls.backends[0].conf.key",
+                    "could not load data: open /nonexistent/ca.key: no such file or directory",
+                ),
+            ],
+        ),
+    );
+    let (leaf, leaf_key) = certificate(false);
+    assert_reply(
+        &put(json!({"cert": {"inlineString": leaf}, "key": {"inline": b64(&leaf_key)}})),
+        400,
+        invalid(
+            title,
+            &[
+                (
+                    "mtls.backends[0].conf.cert",
+                    "basic constraint 'CA' must be set to 'true' (see X509-SVID: 4.1. Basic Constraints)",
+                ),
+                (
+                    "mtls.backends[0].conf.cert",
+                    "key usage extension 'keyCertSign' must be set (see X509-SVID: 4.3. Key Usage)",
+                ),
+            ],
+        ),
+    );
+    let (ca, ca_key) = certificate(true);
+    assert_reply(
+        &put(json!({"cert": {"inlineString": ca}, "key": {"inlineString": leaf_key}})),
+        400,
+        invalid(
+            title,
+            &[(
+                "mtls.backends[0].conf.cert",
+                "not a valid TLS key pair: tls: private key does not match public key",
+            )],
+        ),
+    );
+    assert_reply(
+        &put(json!({"cert": {"inline": "not base64!"}, "key": {"inlineString": ca_key}})),
+        400,
+        invalid(
+            title,
+            &[(
+                "mtls.backends[0].conf",
+                "could not convert backend config: illegal base64 data at input byte 3",
+            )],
+        ),
+    );
+    // A real CA, from secrets of the mesh.
+    for (name, pem) in [("ca-cert", &ca), ("ca-key", &ca_key)] {
+        let body = json!({"type": "Secret", "mesh": "default", "name": name, "data": b64(pem)});
+        assert_eq!(
+            api.put(&format!("/meshes/default/secrets/{name}"), &body)
+                .status,
+            201
+        );
+    }
+    assert_reply(
+        &put(json!({"cert": {"secret": "ca-cert"}, "key": {"secret": "ca-key"}})),
+        200,
+        json!({}),
+    );
+    // With skipValidation only the plugin must exist.
+    let skipped = json!({"type": "Mesh", "name": "m2", "mtls": {"skipValidation": true, "backends": [
+        {"name": "p", "type": "provided"}]}});
+    assert_reply(&api.put("/meshes/m2", &skipped), 201, json!({}));
+}
+
+#[test]
+fn alternative_paths_serve_the_same_resources() {
+    let (_env, api) = server();
+    let ingress = json!({"type": "ZoneIngress", "name": "zi-1",
+                         "networking": {"address": "10.0.0.1", "advertisedAddress": "1.2.3.4", "port": 10001, "advertisedPort": 10001}});
+    assert_reply(&api.put("/zone-ingresses/zi-1", &ingress), 201, json!({}));
+    let fetched = api.get("/zoneingresses/zi-1").json();
+    assert_eq!(
+        fetched["labels"]["kuma.io/proxy-type"],
+        json!("zoneingress")
+    );
+    assert_eq!(fetched["kri"], json!("kri_zi__default__zi-1_"));
+    assert_eq!(
+        api.get("/zoneingresses/_overview").json()["items"][0]["type"],
+        json!("ZoneIngressOverview")
+    );
+    assert_eq!(
+        api.get("/zoneingresses+insights/zi-1").json()["zoneIngress"],
+        without_times(ingress.clone())
+            .as_object()
+            .map(|o| json!({"networking": o["networking"]}))
+            .unwrap()
+    );
+    let global_secret = json!({"type": "GlobalSecret", "name": "g", "data": "dA=="});
+    assert_reply(
+        &api.put("/global-secrets/g", &global_secret),
+        201,
+        json!({}),
+    );
+    assert_eq!(api.get("/globalsecrets").json()["total"], json!(1));
+    assert_reply(&api.delete("/global-secrets/g"), 200, json!({}));
+    assert_reply(
+        &api.put("/zoneingresses/zi-2", &json!({"type": "ZoneIngress", "name": "zi-2", "networking": {"advertisedPort": 1, "port": 1}})),
+        400,
+        invalid("Could not process a resource", &[(
+            "networking.advertisedAddress",
+            "has to be defined with advertisedPort",
+        )]),
+    );
+}
+
+#[test]
+fn the_store_loses_no_update_under_contention() {
+    use kumactl::cp_lite::store::{MemoryStore, ResourceKey, ResourceStore, StoreError};
+    use kumactl::resources::Resource;
+    use std::sync::Arc;
+    const THREADS: usize = 16;
+    const INCREMENTS: usize = 200;
+    let store = Arc::new(MemoryStore::new());
+    let counter = |n: usize| {
+        Resource::from_json(
+            json!({"type": "GlobalSecret", "name": "counter", "labels": {"n": n.to_string()}}),
+        )
+        .unwrap()
+    };
+    store.create(counter(0), None).unwrap();
+    let key = ResourceKey::of(&counter(0));
+    let threads: Vec<_> = (0..THREADS)
+        .map(|thread| {
+            let store = store.clone();
+            let key = key.clone();
+            std::thread::spawn(move || {
+                let mut conflicts = 0;
+                for i in 0..INCREMENTS {
+                    // Read-modify-write of the shared counter, retried on conflicts.
+                    loop {
+                        let current = store.get(&key).unwrap();
+                        let n: usize = current.resource.meta.labels["n"].parse().unwrap();
+                        match store.update(counter(n + 1), current.version) {
+                            Ok(_) => break,
+                            Err(StoreError::Conflict(_)) => conflicts += 1,
+                            Err(other) => panic!("unexpected {other}"),
+                        }
+                    }
+                    // And a resource of its own, created then updated.
+                    let own = Resource::from_json(
+                        json!({"type": "GlobalSecret", "name": format!("s-{thread}-{i}")}),
+                    )
+                    .unwrap();
+                    let version = store.create(own.clone(), None).unwrap();
+                    store.update(own, version).unwrap();
+                }
+                conflicts
+            })
+        })
+        .collect();
+    let conflicts: usize = threads
+        .into_iter()
+        .map(|t| t.join().expect("no panic"))
+        .sum();
+    let final_value = &store.get(&key).unwrap().resource.meta.labels["n"];
+    assert_eq!(
+        final_value,
+        &(THREADS * INCREMENTS).to_string(),
+        "after {conflicts} conflicts"
+    );
+    assert_eq!(
+        store.list("GlobalSecret", None).len(),
+        1 + THREADS * INCREMENTS
+    );
+}

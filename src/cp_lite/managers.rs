@@ -2,7 +2,7 @@
 //! the control plane's state (api.md §3.2 "Manager-level checks", §1.8): Mesh names and
 //! CA backends on create and update, and what may be deleted.
 
-use super::store::ResourceStore;
+use super::store::{ResourceKey, ResourceStore, StoreError};
 use crate::resources::Violation;
 use crate::resources::spec::checks::{Violations, is_dns_name};
 use crate::resources::spec::jsonpb::{Reader, Reason};
@@ -131,54 +131,138 @@ fn read_builtin_conf(conf: Option<&Map<String, Value>>) -> Result<(), Reason> {
     Ok(())
 }
 
+/// Where a provided CA's certificate or key comes from.
+enum DataSource {
+    /// A Secret of the mesh.
+    Secret(String),
+    /// A file on the control plane's host.
+    File(String),
+    Inline(Vec<u8>),
+    InlineString(String),
+    /// None of the above is set.
+    Unset,
+}
+
+/// The data source fields, read like Kuma's typed conversion of the backend `conf`.
+fn read_data_source(value: &Value) -> Result<DataSource, Reason> {
+    let reader = Reader::new(value)?;
+    if reader.raw("secret").is_some() {
+        return reader.string("secret").map(DataSource::Secret);
+    }
+    if reader.raw("file").is_some() {
+        return reader.string("file").map(DataSource::File);
+    }
+    if reader.raw("inline").is_some() {
+        return reader
+            .bytes_wrapper("inline")
+            .map(|bytes| DataSource::Inline(bytes.unwrap_or_default()));
+    }
+    if reader.raw("inlineString").is_some() {
+        return reader.string("inlineString").map(DataSource::InlineString);
+    }
+    Ok(DataSource::Unset)
+}
+
+/// Kuma's data source validator: one source, not empty.
+fn data_source_violations(source: &DataSource) -> Vec<Violation> {
+    let mut violations = Violations::default();
+    match source {
+        DataSource::Secret(name) if name.is_empty() => violations.add("secret", "cannot be empty"),
+        DataSource::File(path) if path.is_empty() => violations.add("file", "cannot be empty"),
+        DataSource::Inline(bytes) if bytes.is_empty() => {
+            violations.add("inline", "cannot be empty")
+        }
+        DataSource::InlineString(text) if text.is_empty() => {
+            violations.add("inlineString", "cannot be empty")
+        }
+        DataSource::Unset => violations.add(
+            "",
+            "data source has to be chosen. Available sources: secret, file, inline",
+        ),
+        _ => {}
+    }
+    violations.into_vec()
+}
+
+/// (inferred) The wording of load failures.
+fn load_data_source(
+    store: &dyn ResourceStore,
+    mesh: &str,
+    source: &DataSource,
+) -> Result<Vec<u8>, String> {
+    match source {
+        DataSource::Secret(name) => {
+            let key = ResourceKey {
+                type_name: "Secret",
+                mesh: mesh.to_string(),
+                name: name.clone(),
+            };
+            let stored = store
+                .get(&key)
+                .ok_or_else(|| format!("could not load data: {}", StoreError::NotFound(key)))?;
+            match TypedSpec::read("Secret", &stored.resource.spec) {
+                Some(Ok(TypedSpec::Secret(secret))) => Ok(secret.value().to_vec()),
+                _ => Err("could not load data: the secret has no valid data".to_string()),
+            }
+        }
+        DataSource::File(path) => std::fs::read(path).map_err(|err| {
+            format!(
+                "could not load data: {}",
+                crate::os_error::path_text("open", std::path::Path::new(path), &err)
+            )
+        }),
+        DataSource::Inline(bytes) => Ok(bytes.clone()),
+        DataSource::InlineString(text) => Ok(text.as_bytes().to_vec()),
+        DataSource::Unset => Err("could not load data: no data source".to_string()),
+    }
+}
+
 /// A provided CA names its certificate and key as data sources (`secret`, `file`,
-/// `inline`, `inlineString`), which must be set.
+/// `inline`, `inlineString`). They must be set, load, form a key pair, and the
+/// certificate must be a signing CA.
 fn provided_violations(
     store: &dyn ResourceStore,
     index: usize,
     mesh: &str,
     backend: &CaBackend,
 ) -> Vec<Violation> {
-    let _ = (store, mesh);
+    let conf_path = format!("mtls.backends[{index}].conf");
     let mut violations = Violations::default();
-    let conf = backend.conf.clone().unwrap_or_default();
+    let empty = Map::new();
+    let conf = backend.conf.as_ref().unwrap_or(&empty);
+    let mut sources = Vec::new();
     for part in ["cert", "key"] {
-        let path = format!("mtls.backends[{index}].conf.{part}");
-        match conf.get(part) {
-            None | Some(Value::Null) => violations.add(path, "has to be defined"),
-            Some(source) => violations.extend_under(&path, data_source_violations(source)),
+        let path = format!("{conf_path}.{part}");
+        match conf.get(part).filter(|v| !v.is_null()) {
+            None => violations.add(path, "has to be defined"),
+            Some(value) => match read_data_source(value) {
+                Ok(source) => {
+                    violations.extend_under(&path, data_source_violations(&source));
+                    sources.push((path, source));
+                }
+                Err(reason) => {
+                    return vec![Violation::new(
+                        conf_path,
+                        format!("could not convert backend config: {reason}"),
+                    )];
+                }
+            },
         }
     }
-    violations.into_vec()
-}
-
-/// Kuma's data source validator.
-fn data_source_violations(source: &Value) -> Vec<Violation> {
-    let mut violations = Violations::default();
-    let fields = source.as_object();
-    let get = |key: &str| fields.and_then(|f| f.get(key)).filter(|v| !v.is_null());
-    let empty = |value: &Value| value.as_str().is_some_and(str::is_empty);
-    if let Some(secret) = get("secret") {
-        if empty(secret) {
-            violations.add("secret", "cannot be empty");
+    if !violations.0.is_empty() {
+        return violations.into_vec();
+    }
+    let mut material = Vec::new();
+    for (path, source) in &sources {
+        match load_data_source(store, mesh, source) {
+            Ok(bytes) => material.push(bytes),
+            Err(reason) => violations.add(path.clone(), reason),
         }
-    } else if let Some(file) = get("file") {
-        if empty(file) {
-            violations.add("file", "cannot be empty");
+    }
+    if let [cert, key] = material.as_slice() {
+        for problem in super::ca::provided_ca_problems(cert, key) {
+            violations.add(format!("{conf_path}.cert"), problem);
         }
-    } else if let Some(inline) = get("inline") {
-        if empty(inline) {
-            violations.add("inline", "cannot be empty");
-        }
-    } else if let Some(inline) = get("inlineString") {
-        if empty(inline) {
-            violations.add("inlineString", "cannot be empty");
-        }
-    } else {
-        violations.add(
-            "",
-            "data source has to be chosen. Available sources: secret, file, inline",
-        );
     }
     violations.into_vec()
 }

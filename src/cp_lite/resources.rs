@@ -360,65 +360,98 @@ fn create_or_update(
     let (mesh, name) = target(t, request);
     check_mesh(state, t, &mesh)?;
     let (resource, body_type) = read_body(t, body)?;
-    let violations = spec::validate(&resource);
+    let written = upsert(state, &request.user, t, &mesh, &name, &resource, &body_type)?;
+    Ok(json(
+        written.status,
+        &WriteResponse {
+            warnings: written.warnings,
+        },
+    ))
+}
+
+/// The outcome of a successful [`upsert`].
+#[derive(Debug)]
+pub struct Written {
+    /// 201 when created, 200 when updated.
+    pub status: StatusCode,
+    /// Deprecation warnings for the client.
+    pub warnings: Vec<String>,
+}
+
+/// Creates or updates `resource` at (`mesh`, `name`) as a PUT does once the body is read
+/// (api.md §1.7 steps 2–6): spec rules, request checks (`body_type` is the body's `type`
+/// field), labels, access, manager checks, then the store write. Computed labels and
+/// times are the server's. The caller has already checked that the type is writable in
+/// this mode and that the mesh exists. Concurrent writers never lose updates: a write
+/// that races another is re-read and redone.
+pub fn upsert(
+    state: &AppState,
+    user: &User,
+    t: &'static ResourceType,
+    mesh: &str,
+    name: &str,
+    resource: &Resource,
+    body_type: &str,
+) -> Result<Written, ApiError> {
+    let violations = spec::validate(resource);
     if !violations.is_empty() {
         return Err(invalid(PROCESS_ERROR_TITLE, violations));
     }
-    let key = ResourceKey::new(t, &mesh, &name);
+    let mut checks = Vec::new();
+    if resource.meta.name != name {
+        checks.push(Violation::new(
+            "name",
+            "name from the URL has to be the same as in body",
+        ));
+    }
+    if body_type != t.name {
+        checks.push(Violation::new(
+            "type",
+            "type from the URL has to be the same as in body",
+        ));
+    }
+    if t.scope == Scope::Mesh && resource.meta.mesh != mesh {
+        checks.push(Violation::new(
+            "mesh",
+            "mesh from the URL has to be the same as in body",
+        ));
+    }
+    checks.extend(labels::validate(
+        &resource.meta.labels,
+        t,
+        mesh,
+        &state.options,
+    ));
+    checks.extend(validate_meta(t, &resource.meta.name, &resource.meta.mesh));
+    if !checks.is_empty() {
+        return Err(invalid(PROCESS_ERROR_TITLE, checks));
+    }
+    let key = ResourceKey::new(t, mesh, name);
     for _ in 0..WRITE_ATTEMPTS {
         let existing = state.store.get(&key);
-        let mut checks = Vec::new();
-        if resource.meta.name != name {
-            checks.push(Violation::new(
-                "name",
-                "name from the URL has to be the same as in body",
-            ));
-        }
-        if body_type != t.name {
-            checks.push(Violation::new(
-                "type",
-                "type from the URL has to be the same as in body",
-            ));
-        }
-        if t.scope == Scope::Mesh && resource.meta.mesh != mesh {
-            checks.push(Violation::new(
-                "mesh",
-                "mesh from the URL has to be the same as in body",
-            ));
-        }
-        checks.extend(labels::validate(
-            &resource.meta.labels,
-            t,
-            &mesh,
-            &state.options,
-        ));
-        checks.extend(validate_meta(t, &resource.meta.name, &resource.meta.mesh));
-        if !checks.is_empty() {
-            return Err(invalid(PROCESS_ERROR_TITLE, checks));
-        }
-        check_access(t, &request.user)?;
+        check_access(t, user)?;
         let outcome = match &existing {
-            None => create(state, t, &mesh, &resource),
-            Some(stored) => update(state, t, &mesh, &resource, stored),
+            None => create(state, t, mesh, resource),
+            Some(stored) => update(state, t, mesh, resource, stored),
         };
         match outcome {
             Ok(status) => {
-                let warnings = spec::warnings(&resource);
-                return Ok(json(status, &WriteResponse { warnings }));
+                return Ok(Written {
+                    status,
+                    warnings: spec::warnings(resource),
+                });
             }
-            // Another writer got there first: read again and redo the checks.
+            // Another writer got there first: read again and redo the write.
             Err(WriteError::Store(
                 StoreError::AlreadyExists(_) | StoreError::Conflict(_) | StoreError::NotFound(_),
             )) => continue,
             Err(WriteError::Store(StoreError::OwnerNotFound { .. })) => {
-                return Err(mesh_vanished(
-                    if existing.is_some() {
-                        UPDATE_ERROR_TITLE
-                    } else {
-                        CREATE_ERROR_TITLE
-                    },
-                    &mesh,
-                ));
+                let title = if existing.is_some() {
+                    UPDATE_ERROR_TITLE
+                } else {
+                    CREATE_ERROR_TITLE
+                };
+                return Err(mesh_vanished(title, mesh));
             }
             Err(WriteError::Api(err)) => return Err(err),
         }
