@@ -866,3 +866,93 @@ fn service_annotations_keep_only_truthy_values() {
         serde_json::json!({"kept": "false", "prometheus.io/port": "5680"})
     );
 }
+
+#[test]
+fn ebpf_env_drops_the_empty_interface() {
+    let out = install(&[DETERMINISTIC, &["--set", "experimental.ebpf.enabled=true"]].concat());
+    let docs = documents(&out.stdout);
+    let cp = &find(&docs, "Deployment", "kuma-control-plane")["spec"]["template"]["spec"]["containers"]
+        [0];
+    let prefix = "KUMA_RUNTIME_KUBERNETES_INJECTOR_EBPF_";
+    let ebpf: Vec<(String, String)> = cp["env"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| {
+            let name = e["name"].as_str()?.strip_prefix(prefix)?;
+            Some((name.to_string(), e["value"].as_str()?.to_string()))
+        })
+        .collect();
+    let expected: Vec<(String, String)> = [
+        ("BPFFS_PATH", "/sys/fs/bpf"),
+        ("CGROUP_PATH", "/sys/fs/cgroup"),
+        ("ENABLED", "true"),
+        ("INSTANCE_IP_ENV_VAR_NAME", "INSTANCE_IP"),
+        ("PROGRAMS_SOURCE_PATH", "/tmp/kuma-ebpf"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    assert_eq!(ebpf, expected);
+}
+
+#[test]
+fn hostname_like_kds_address_is_a_scheme_error_not_a_parse_error() {
+    assert_fails(
+        &["--zone", "zone-1", "--kds-global-address", "foo.com:5685"],
+        "controlPlane.kdsGlobalAddress must be a url with scheme grpcs:// or grpc:// got:'foo.com:5685'",
+    );
+    let out = install(
+        &[
+            DETERMINISTIC,
+            &["--kds-global-address", "grpc://foo.com:5685"],
+        ]
+        .concat(),
+    );
+    assert_eq!(out.code, 0, "grpc:// is accepted too: {}", out.stderr);
+}
+
+#[test]
+fn output_is_byte_for_byte_deterministic_with_a_given_secret() {
+    let args = [
+        DETERMINISTIC,
+        &["--egress-enabled", "--ingress-enabled", "--cni-enabled"],
+    ]
+    .concat();
+    assert_eq!(install(&args).stdout, install(&args).stdout);
+}
+
+#[test]
+fn autoscaling_and_disruption_budgets_follow_their_own_switches() {
+    let out = install(
+        &[DETERMINISTIC, &[
+            "--skip-kinds", "CustomResourceDefinition",
+            "--set", "controlPlane.autoscaling.enabled=true,controlPlane.podDisruptionBudget.enabled=true",
+            "--set", "egress.autoscaling.enabled=true,egress.podDisruptionBudget.enabled=true",
+        ]]
+        .concat(),
+    );
+    let docs = documents(&out.stdout);
+    let names = kinds_and_names(&docs);
+    // Egress itself is off: the chart guards HPA and PDB by their own switches only.
+    assert!(!names.contains(&"Deployment kuma-egress".to_string()));
+    assert_eq!(names[1], "PodDisruptionBudget kuma-control-plane");
+    assert_eq!(names[2], "PodDisruptionBudget kuma-egress");
+    let hpa = find(&docs, "HorizontalPodAutoscaler", "kuma-egress");
+    assert_eq!(hpa["apiVersion"], "autoscaling/v2");
+    assert_eq!(hpa["spec"]["minReplicas"], 2);
+    assert_eq!(hpa["spec"]["maxReplicas"], 5);
+    assert_eq!(
+        hpa["spec"]["metrics"][0]["resource"]["target"]["averageUtilization"],
+        80
+    );
+    assert_eq!(
+        find(&docs, "PodDisruptionBudget", "kuma-egress")["apiVersion"],
+        "policy/v1"
+    );
+    assert!(
+        find(&docs, "Deployment", "kuma-control-plane")["spec"]
+            .get("replicas")
+            .is_none()
+    );
+}
