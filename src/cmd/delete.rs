@@ -23,7 +23,7 @@ pub struct DeleteArgs {
     /// mesh to use
     #[arg(short = 'm', long, value_name = "string", default_value = "default")]
     pub mesh: String,
-    /// TYPE and NAME (counted by the command, as cobra's `ExactArgs(2)`)
+    /// the type of the resource (mesh, zoneegress, secret...) and its name
     #[arg(value_name = "TYPE NAME", action = ArgAction::Append, num_args = 0..)]
     pub args: Vec<String>,
 }

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod http;
+pub mod http_files;
 
 use kumactl::config::{ApiServer, Config, Context, ControlPlane, Coordinates};
 use kumactl::cp_lite::{RunningServer, ServerOptions};

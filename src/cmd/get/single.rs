@@ -30,6 +30,7 @@ pub fn command(t: &'static ResourceType) -> Option<clap::Command> {
         .arg(
             // Counted by the command (cobra's `accepts 1 arg(s), received N`).
             Arg::new("NAME")
+                .value_name("NAME")
                 .action(ArgAction::Append)
                 .num_args(0..)
                 .help("name of the resource"),

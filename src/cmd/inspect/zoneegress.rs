@@ -21,7 +21,7 @@ pub struct ZoneEgressArgs {
     /// deprecated: use --type=config-dump
     #[arg(long, hide = true)]
     pub config_dump: bool,
-    /// the name of the Zone Egress (counted by the command, as cobra's `ExactArgs(1)`)
+    /// name of the Zone Egress
     #[arg(value_name = "NAME", action = ArgAction::Append, num_args = 0..)]
     pub names: Vec<String>,
 }

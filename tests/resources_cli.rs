@@ -1,0 +1,989 @@
+//! kumactl apply, get, inspect and delete against kuma-cp-lite (cli.md §3, §4, §5, §9):
+//! exact stdout, stderr and exit codes. Fixtures and golden files are in
+//! `tests/resources_cli/`.
+
+mod common;
+
+use common::http_files::HttpFiles;
+use common::{Outcome, TestEnv, run};
+use kumactl::cp_lite::{Mode, ServerOptions};
+use regex::Regex;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/resources_cli")
+        .join(name)
+}
+
+fn fixture_text(name: &str) -> String {
+    std::fs::read_to_string(fixture(name)).expect("fixture readable")
+}
+
+/// `kumactl <args>` against the env's control plane.
+fn kumactl(env: &TestEnv, args: &[&str]) -> Outcome {
+    run(env.kumactl().args(args))
+}
+
+/// `kumactl apply` with `input` on stdin.
+fn apply_stdin(env: &TestEnv, input: &str, extra: &[&str]) -> Outcome {
+    run(env
+        .kumactl()
+        .args(["apply", "-f", "-"])
+        .args(extra)
+        .write_stdin(input))
+}
+
+fn assert_outcome(out: &Outcome, stdout: &str, stderr: &str, code: i32) {
+    assert_eq!(out.stdout, stdout, "stdout (stderr was {:?})", out.stderr);
+    assert_eq!(out.stderr, stderr, "stderr");
+    assert_eq!(out.code, code, "exit code");
+}
+
+/// Masks what depends on the clock: server timestamps and table AGE cells.
+fn masked(text: &str) -> String {
+    let times = Regex::new(r#""\d{4}-\d\d-\d\dT[0-9:.]+Z""#).unwrap();
+    let ages = Regex::new(r"(?m)\b\d+s$").unwrap();
+    let text = times.replace_all(text, "\"<time>\"");
+    ages.replace_all(&text, "<age>").into_owned()
+}
+
+const SEED_ZONEEGRESS: &str =
+    "type: ZoneEgress\nname: zoneegress-1\nnetworking:\n  address: 192.168.0.1\n  port: 10002\n";
+
+fn apply_seed(env: &TestEnv) {
+    let out = kumactl(
+        env,
+        &["apply", "-f", fixture("zoneegress.yaml").to_str().unwrap()],
+    );
+    assert_outcome(
+        &out,
+        "resource type=\"ZoneEgress\" mesh=\"\" name=\"zoneegress-1\" Created\n",
+        "",
+        0,
+    );
+}
+
+fn zoneegress_names(env: &TestEnv) -> String {
+    let out = kumactl(env, &["get", "zoneegresses"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().next().unwrap_or_default().to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn mesh_names(env: &TestEnv) -> String {
+    let out = kumactl(env, &["get", "meshes"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().next().unwrap_or_default().to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+// ---------------------------------------------------------------------------------------
+// apply: the happy paths
+
+#[test]
+fn seed_zoneegress_is_created_then_updated() {
+    let env = TestEnv::with_server();
+    apply_seed(&env);
+    let out = kumactl(
+        &env,
+        &["apply", "-f", fixture("zoneegress.yaml").to_str().unwrap()],
+    );
+    assert_outcome(
+        &out,
+        "resource type=\"ZoneEgress\" mesh=\"\" name=\"zoneegress-1\" Updated\n",
+        "",
+        0,
+    );
+    assert_eq!(zoneegress_names(&env), "zoneegress-1");
+}
+
+#[test]
+fn mesh_with_builtin_mtls_is_applied_and_listed() {
+    let env = TestEnv::with_server();
+    let path = fixture("mesh-mtls.yaml");
+    let out = kumactl(&env, &["apply", "-f", path.to_str().unwrap()]);
+    assert_outcome(
+        &out,
+        "resource type=\"Mesh\" mesh=\"\" name=\"demo\" Created\n",
+        "",
+        0,
+    );
+    let out = kumactl(&env, &["apply", "-f", path.to_str().unwrap()]);
+    assert_outcome(
+        &out,
+        "resource type=\"Mesh\" mesh=\"\" name=\"demo\" Updated\n",
+        "",
+        0,
+    );
+    let out = kumactl(&env, &["get", "meshes"]);
+    assert_eq!(out.stderr, "");
+    let line = |cells: [&str; 5]| {
+        format!(
+            "{:<10}{:<15}{:<11}{:<13}{}\n",
+            cells[0], cells[1], cells[2], cells[3], cells[4]
+        )
+    };
+    assert_eq!(
+        masked(&out.stdout),
+        [
+            line(["NAME", "mTLS", "LOCALITY", "ZONEEGRESS", "AGE"]),
+            line(["default", "off", "off", "off", "<age>"]),
+            line(["demo", "builtin/ca-1", "off", "on", "<age>"]),
+        ]
+        .concat()
+    );
+    let out = kumactl(&env, &["get", "mesh", "demo"]);
+    assert_eq!(
+        masked(&out.stdout),
+        "NAME   mTLS           LOCALITY   ZONEEGRESS   AGE\n\
+         demo   builtin/ca-1   off        on           <age>\n"
+    );
+}
+
+#[test]
+fn mesh_is_fetched_as_yaml_and_json() {
+    let env = TestEnv::with_server();
+    let out = kumactl(
+        &env,
+        &["apply", "-f", fixture("mesh-mtls.yaml").to_str().unwrap()],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = kumactl(&env, &["get", "mesh", "demo", "-o", "yaml"]);
+    assert_outcome(
+        &Outcome {
+            stdout: masked(&out.stdout),
+            ..out
+        },
+        "creationTime: \"<time>\"\n\
+         kri: kri_m____demo_\n\
+         modificationTime: \"<time>\"\n\
+         name: demo\n\
+         type: Mesh\n\
+         mtls:\n  backends:\n  - name: ca-1\n    type: builtin\n  enabledBackend: ca-1\n\
+         routing:\n  zoneEgress: true\n",
+        "",
+        0,
+    );
+    let out = kumactl(&env, &["get", "mesh", "demo", "-o", "json"]);
+    assert_outcome(
+        &Outcome {
+            stdout: masked(&out.stdout),
+            ..out
+        },
+        "{\n  \"type\": \"Mesh\",\n  \"name\": \"demo\",\n  \"creationTime\": \"<time>\",\n  \"modificationTime\": \"<time>\",\n  \"kri\": \"kri_m____demo_\",\n  \"mtls\": {\n    \"enabledBackend\": \"ca-1\",\n    \"backends\": [\n      {\n        \"name\": \"ca-1\",\n        \"type\": \"builtin\"\n      }\n    ]\n  },\n  \"routing\": {\n    \"zoneEgress\": true\n  }\n}\n",
+        "",
+        0,
+    );
+}
+
+#[test]
+fn zoneegress_is_fetched_in_three_formats() {
+    let env = TestEnv::with_server();
+    apply_seed(&env);
+    let out = kumactl(&env, &["get", "zoneegress", "zoneegress-1"]);
+    assert_eq!(out.stderr, "");
+    assert_eq!(
+        masked(&out.stdout),
+        "NAME           AGE\nzoneegress-1   <age>\n"
+    );
+    let out = kumactl(&env, &["get", "zoneegress", "zoneegress-1", "-o", "yaml"]);
+    assert_eq!(out.stderr, "");
+    assert_eq!(
+        masked(&out.stdout),
+        "creationTime: \"<time>\"\n\
+         kri: kri_ze__default__zoneegress-1_\n\
+         labels:\n  kuma.io/env: universal\n  kuma.io/origin: zone\n  kuma.io/proxy-type: zoneegress\n  kuma.io/zone: default\n\
+         modificationTime: \"<time>\"\n\
+         name: zoneegress-1\n\
+         type: ZoneEgress\n\
+         networking:\n  address: 192.168.0.1\n  port: 10002\n"
+    );
+    let out = kumactl(&env, &["get", "zoneegress", "zoneegress-1", "-o", "json"]);
+    assert_eq!(out.stderr, "");
+    assert_eq!(
+        masked(&out.stdout),
+        "{\n  \"type\": \"ZoneEgress\",\n  \"name\": \"zoneegress-1\",\n  \"creationTime\": \"<time>\",\n  \"modificationTime\": \"<time>\",\n  \"labels\": {\n    \"kuma.io/env\": \"universal\",\n    \"kuma.io/origin\": \"zone\",\n    \"kuma.io/proxy-type\": \"zoneegress\",\n    \"kuma.io/zone\": \"default\"\n  },\n  \"kri\": \"kri_ze__default__zoneegress-1_\",\n  \"networking\": {\n    \"address\": \"192.168.0.1\",\n    \"port\": 10002\n  }\n}\n"
+    );
+}
+
+#[test]
+fn zoneegresses_are_listed_in_three_formats() {
+    let env = TestEnv::with_server();
+    apply_seed(&env);
+    let out = kumactl(&env, &["get", "zoneegresses"]);
+    assert_eq!(out.stderr, "");
+    assert_eq!(
+        masked(&out.stdout),
+        "NAME           AGE\nzoneegress-1   <age>\n"
+    );
+    let out = kumactl(&env, &["get", "zoneegresses", "-o", "yaml"]);
+    assert_eq!(out.stderr, "");
+    assert_eq!(
+        masked(&out.stdout),
+        "items:\n\
+         - creationTime: \"<time>\"\n  kri: kri_ze__default__zoneegress-1_\n  labels:\n    kuma.io/env: universal\n    kuma.io/origin: zone\n    kuma.io/proxy-type: zoneegress\n    kuma.io/zone: default\n  modificationTime: \"<time>\"\n  name: zoneegress-1\n  networking:\n    address: 192.168.0.1\n    port: 10002\n  type: ZoneEgress\n\
+         next: null\n\
+         total: 1\n"
+    );
+    let out = kumactl(&env, &["get", "zoneegresses", "-o", "json"]);
+    assert_eq!(out.stderr, "");
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(doc["total"], 1);
+    assert_eq!(doc["next"], serde_json::Value::Null);
+    assert_eq!(doc["items"][0]["name"], "zoneegress-1");
+    assert!(
+        out.stdout.starts_with("{\n  \"total\": 1,\n  \"items\": [\n    {\n      \"type\": \"ZoneEgress\",\n      \"name\": \"zoneegress-1\",\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.ends_with("  ],\n  \"next\": null\n}\n"));
+}
+
+#[test]
+fn zoneegress_is_inspected_then_deleted() {
+    let env = TestEnv::with_server();
+    apply_seed(&env);
+    let out = kumactl(&env, &["inspect", "zoneegresses"]);
+    let line = |cells: [&str; 8]| {
+        format!(
+            "{:<15}{:<10}{:<21}{:<19}{:<16}{:<15}{:<18}{}\n",
+            cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7]
+        )
+    };
+    assert_outcome(
+        &out,
+        &[
+            line([
+                "NAME",
+                "STATUS",
+                "LAST CONNECTED AGO",
+                "LAST UPDATED AGO",
+                "TOTAL UPDATES",
+                "TOTAL ERRORS",
+                "KUMA-DP VERSION",
+                "ENVOY VERSION",
+            ]),
+            line([
+                "zoneegress-1",
+                "Offline",
+                "never",
+                "never",
+                "0",
+                "0",
+                "",
+                "",
+            ]),
+        ]
+        .concat(),
+        "",
+        0,
+    );
+    let out = kumactl(&env, &["inspect", "zoneegresses", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(doc["items"][0]["type"], "ZoneEgressOverview");
+    assert_eq!(doc["items"][0]["zoneEgress"]["networking"]["port"], 10002);
+    assert_eq!(doc["next"], serde_json::Value::Null);
+
+    let out = kumactl(&env, &["delete", "zoneegress", "zoneegress-1"]);
+    assert_outcome(&out, "deleted ZoneEgress \"zoneegress-1\"\n", "", 0);
+    let out = kumactl(&env, &["delete", "zoneegress", "zoneegress-1"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: there is no ZoneEgress with name \"zoneegress-1\"\n",
+        1,
+    );
+    let out = kumactl(&env, &["get", "zoneegress", "zoneegress-1"]);
+    assert_outcome(&out, "", "Error: No resources found\n", 1);
+    let out = kumactl(&env, &["inspect", "zoneegresses"]);
+    assert_outcome(
+        &out,
+        "NAME   STATUS   LAST CONNECTED AGO   LAST UPDATED AGO   TOTAL UPDATES   TOTAL ERRORS   KUMA-DP VERSION   ENVOY VERSION\n",
+        "",
+        0,
+    );
+}
+
+#[test]
+fn mesh_is_deleted() {
+    let env = TestEnv::with_server();
+    let out = kumactl(
+        &env,
+        &["apply", "-f", fixture("mesh-mtls.yaml").to_str().unwrap()],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = kumactl(&env, &["delete", "mesh", "demo"]);
+    assert_outcome(&out, "deleted Mesh \"demo\"\n", "", 0);
+    assert_eq!(mesh_names(&env), "default");
+    let out = kumactl(&env, &["delete", "mesh", "some-non-existing-mesh"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: there is no Mesh with name \"some-non-existing-mesh\"\n",
+        1,
+    );
+}
+
+#[test]
+fn meshes_are_inspected() {
+    let env = TestEnv::with_server();
+    let out = kumactl(&env, &["inspect", "meshes"]);
+    assert_outcome(
+        &out,
+        "MESH      DATAPLANES   TRAFFIC PERMISSIONS   TRAFFIC ROUTES   CIRCUIT BREAKERS   HEALTH CHECKS   FAULT INJECTIONS   EXTERNAL SERVICES   TRAFFIC TRACES   TRAFFIC LOGS   PROXY TEMPLATES   RATE LIMITS\n\
+         default   0/0          0                     0                0                  0               0                  0                   0                0              0                 0\n",
+        "",
+        0,
+    );
+}
+
+#[test]
+fn var_flags_fill_the_template() {
+    let env = TestEnv::with_server();
+    let template = fixture("zoneegress-template.yaml");
+    let out = kumactl(
+        &env,
+        &[
+            "apply",
+            "-f",
+            template.to_str().unwrap(),
+            "-v",
+            "name=ze-2",
+            "--var",
+            "address=10.0.0.2",
+            "-v",
+            "port=10003",
+        ],
+    );
+    assert_outcome(
+        &out,
+        "resource type=\"ZoneEgress\" mesh=\"\" name=\"ze-2\" Created\n",
+        "",
+        0,
+    );
+    let out = kumactl(&env, &["get", "zoneegress", "ze-2", "-o", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(
+        doc["networking"],
+        serde_json::json!({"address": "10.0.0.2", "port": 10003})
+    );
+}
+
+#[test]
+fn var_values_are_inserted_verbatim() {
+    let env = TestEnv::with_server();
+    let out = apply_stdin(
+        &env,
+        "type: Mesh\nname: m\nlogging:\n  backends:\n  - name: file\n    type: file\n    conf:\n      path: '{{ path }}'\n",
+        &["-v", "path=/tmp/a&b<c>.log", "--dry-run"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("      path: /tmp/a&b<c>.log\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn dry_run_prints_resources_and_sends_nothing() {
+    let env = TestEnv::with_server();
+    let input = format!(
+        "{}\n---\n{}",
+        fixture_text("zoneegress-template.yaml"),
+        fixture_text("mesh-mtls.yaml")
+    );
+    let out = apply_stdin(
+        &env,
+        &input,
+        &[
+            "-v",
+            "name=ze-7",
+            "-v",
+            "address=10.0.0.7",
+            "-v",
+            "port=10007",
+            "--dry-run",
+        ],
+    );
+    assert_outcome(&out, &fixture_text("dry-run.golden.yaml"), "", 0);
+    assert_eq!(zoneegress_names(&env), "");
+    assert_eq!(mesh_names(&env), "default");
+}
+
+#[test]
+fn without_vars_templates_stay_literal() {
+    let env = TestEnv::with_server();
+    let out = apply_stdin(
+        &env,
+        "type: Mesh\nname: m\nmetrics:\n  enabledBackend: \"\"\nlogging:\n  backends:\n  - name: file\n    type: file\n    conf:\n      path: '{{ path }}'\n",
+        &["--dry-run"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("path: '{{ path }}'\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn a_directory_applies_its_yaml_and_json_files_in_order() {
+    let env = TestEnv::with_server();
+    let dir = env.path("resources");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("b-egress.yml"),
+        "type: ZoneEgress\nname: ze-b\nnetworking:\n  port: 10002\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("a-mesh.JSON"),
+        "{\"type\": \"Mesh\", \"name\": \"from-json\"}",
+    )
+    .unwrap();
+    std::fs::write(dir.join("c-notes.txt"), "type: Mesh\nname: ignored\n").unwrap();
+    std::fs::create_dir(dir.join("sub.yaml")).unwrap();
+    std::fs::write(
+        dir.join("sub.yaml/inner.yaml"),
+        "type: Mesh\nname: ignored-too\n",
+    )
+    .unwrap();
+    let out = kumactl(&env, &["apply", "-f", dir.to_str().unwrap()]);
+    assert_outcome(
+        &out,
+        "resource type=\"Mesh\" mesh=\"\" name=\"from-json\" Created\n\
+         resource type=\"ZoneEgress\" mesh=\"\" name=\"ze-b\" Created\n",
+        "",
+        0,
+    );
+    assert_eq!(mesh_names(&env), "default from-json");
+}
+
+#[test]
+fn stdin_input_with_comments_and_separators() {
+    let env = TestEnv::with_server();
+    let out = apply_stdin(&env, &fixture_text("multiple-different-types.yaml"), &[]);
+    assert_outcome(
+        &out,
+        "resource type=\"ZoneEgress\" mesh=\"\" name=\"ze-a\" Created\n\
+         resource type=\"Mesh\" mesh=\"\" name=\"other\" Created\n",
+        "",
+        0,
+    );
+}
+
+#[test]
+fn url_input_is_fetched() {
+    let env = TestEnv::with_server();
+    let files = HttpFiles::serve(vec![
+        ("/zoneegress.yaml", 200, SEED_ZONEEGRESS.to_string()),
+        ("/gone.yaml", 404, "not here".to_string()),
+    ]);
+    let out = kumactl(&env, &["apply", "-f", &files.url("/zoneegress.yaml")]);
+    assert_outcome(
+        &out,
+        "resource type=\"ZoneEgress\" mesh=\"\" name=\"zoneegress-1\" Created\n",
+        "",
+        0,
+    );
+    let gone = files.url("/gone.yaml");
+    let out = kumactl(&env, &["apply", "-f", &gone]);
+    assert_outcome(
+        &out,
+        "",
+        &format!("Error: error while retrieving URL: {gone}: 404 Not Found\n"),
+        1,
+    );
+    let out = kumactl(&env, &["apply", "-f", "http://[::1"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .starts_with("Error: invalid URL for --file: parse \"http://[::1\": "),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn url_input_that_cannot_be_fetched() {
+    let env = TestEnv::with_server();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let url = format!("http://{closed}/x.yaml");
+    let out = kumactl(&env, &["apply", "-f", &url]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.starts_with(&format!(
+            "Error: error with GET http request: Get \"{url}\": "
+        )),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+}
+
+#[test]
+fn server_warnings_go_to_stderr() {
+    let env = TestEnv::with_server();
+    let out = apply_stdin(&env, "type: Mesh\nname: aa.a\n", &[]);
+    assert_outcome(
+        &out,
+        "resource type=\"Mesh\" mesh=\"\" name=\"aa.a\" Created\n",
+        "Warning: Invalid Mesh resource name: 'aa.a'. It does not conform to the DNS format (RFC 1035). This is deprecated. Errors: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')\n",
+        0,
+    );
+}
+
+#[test]
+fn mesh_scoped_resources_use_the_input_mesh() {
+    let env = TestEnv::with_server();
+    let out = apply_stdin(
+        &env,
+        "type: Secret\nname: sample\nmesh: default\ndata: dGVzdAo=\n",
+        &[],
+    );
+    assert_outcome(
+        &out,
+        "resource type=\"Secret\" mesh=\"default\" name=\"sample\" Created\n",
+        "",
+        0,
+    );
+    let out = kumactl(&env, &["get", "secrets"]);
+    assert_eq!(
+        masked(&out.stdout),
+        "MESH      NAME     AGE\ndefault   sample   <age>\n"
+    );
+    let out = kumactl(&env, &["get", "secret", "nope"]);
+    assert_outcome(&out, "", "Error: No resources found in default mesh\n", 1);
+    let out = kumactl(&env, &["get", "secret", "sample", "-m", "other"]);
+    assert_outcome(&out, "", "Error: No resources found in other mesh\n", 1);
+    let out = kumactl(&env, &["delete", "secret", "sample"]);
+    assert_outcome(&out, "deleted Secret \"sample\"\n", "", 0);
+}
+
+// ---------------------------------------------------------------------------------------
+// apply: errors (cli.md §3.2 and §9)
+
+#[test]
+fn apply_requires_a_file() {
+    let env = TestEnv::with_server();
+    let out = kumactl(&env, &["apply"]);
+    assert_outcome(&out, "", "Error: required flag(s) \"file\" not set\n", 1);
+}
+
+#[test]
+fn apply_of_a_missing_file() {
+    let env = TestEnv::with_server();
+    let out = kumactl(&env, &["apply", "-f", "x.yaml"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: error while reading provided file: stat x.yaml: no such file or directory\n",
+        1,
+    );
+}
+
+#[test]
+fn empty_input_is_an_error_but_blank_input_is_nothing() {
+    let env = TestEnv::with_server();
+    let out = apply_stdin(&env, "", &[]);
+    assert_outcome(&out, "", "Error: no resource(s) passed to apply\n", 1);
+    let empty_dir = env.path("empty");
+    std::fs::create_dir(&empty_dir).unwrap();
+    let out = kumactl(&env, &["apply", "-f", empty_dir.to_str().unwrap()]);
+    assert_outcome(&out, "", "Error: no resource(s) passed to apply\n", 1);
+    let out = apply_stdin(&env, " \n\t\n", &[]);
+    assert_outcome(&out, "", "", 0);
+}
+
+#[test]
+fn bad_yaml_is_reported_like_go() {
+    let env = TestEnv::with_server();
+    let out = apply_stdin(&env, "\"gewfew", &[]);
+    assert_outcome(
+        &out,
+        "",
+        "resource[0]: failed to parse resource: invalid meta type: \"error converting YAML to JSON: yaml: found unexpected end of stream\"\n\
+         Error: failed to validate some resources\n",
+        1,
+    );
+}
+
+#[test]
+fn bad_yaml_in_the_middle_of_many_documents_applies_nothing() {
+    let env = TestEnv::with_server();
+    let out = kumactl(
+        &env,
+        &[
+            "apply",
+            "-f",
+            fixture("many-with-bad-yaml.yaml").to_str().unwrap(),
+        ],
+    );
+    assert_outcome(
+        &out,
+        "",
+        "resource[1]: failed to parse resource: invalid meta type: \"error converting YAML to JSON: yaml: found unexpected end of stream\"\n\
+         resource[3]: failed to parse resource: invalid resource type \"Foo\"\n\
+         Error: failed to validate some resources\n",
+        1,
+    );
+    assert_eq!(mesh_names(&env), "default");
+}
+
+#[test]
+fn invalid_specs_are_refused_before_sending() {
+    let env = TestEnv::with_server();
+    let input = "type: ZoneEgress\nname: ze-ok\nnetworking:\n  port: 10002\n---\n\
+                 type: ZoneEgress\nname: ze-bad\nnetworking:\n  address: 192.168.0.1\n  port: 70000\n---\n\
+                 type: Mesh\nname: no-mtls\nrouting:\n  zoneEgress: true\n";
+    let out = apply_stdin(&env, input, &[]);
+    assert_outcome(
+        &out,
+        "",
+        "resource[1]: failed to parse resource: networking.port: port must be in the range [1, 65535]\n\
+         resource[2]: failed to parse resource: mtls: has to be set when zoneEgress enabled\n\
+         Error: failed to validate some resources\n",
+        1,
+    );
+    assert_eq!(zoneegress_names(&env), "");
+}
+
+#[test]
+fn spec_fields_of_the_wrong_type() {
+    let env = TestEnv::with_server();
+    let out = apply_stdin(
+        &env,
+        "type: ZoneEgress\nname: ze\nnetworking:\n  port: true\n",
+        &[],
+    );
+    assert_outcome(
+        &out,
+        "",
+        "resource[0]: failed to parse resource: invalid ZoneEgress object: \"error unmarshaling JSON: while decoding JSON: json: cannot unmarshal bool into Go value of type uint32\"\n\
+         Error: failed to validate some resources\n",
+        1,
+    );
+}
+
+#[test]
+fn meta_errors() {
+    let env = TestEnv::with_server();
+    let out = apply_stdin(
+        &env,
+        "type: Secret\nname: sample\ndata: dGVzdAo=\n---\ntype: Mesh\nname: Bad_Name\n---\ntype: Mesh\n",
+        &[],
+    );
+    assert_outcome(
+        &out,
+        "",
+        "resource[0]: failed to read meta: mesh: cannot be empty\n\
+         resource[1]: failed to read meta: name: invalid characters. A lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character\n\
+         resource[2]: failed to read meta: name: cannot be empty\n\
+         Error: failed to validate some resources\n",
+        1,
+    );
+}
+
+#[test]
+fn a_mesh_that_does_not_exist() {
+    let env = TestEnv::with_server();
+    let out = apply_stdin(
+        &env,
+        "type: Secret\nname: sample\nmesh: nope\ndata: dGVzdAo=\n",
+        &[],
+    );
+    assert_eq!(out.stdout, "");
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.starts_with(
+            "Error: resource type=\"Secret\" mesh=\"nope\" name=\"sample\": failed server side: Failed to retrieve Mesh ("
+        ),
+        "{}",
+        out.stderr
+    );
+    let out = kumactl(&env, &["get", "secrets", "-m", "nope"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.starts_with("Error: Failed to retrieve Mesh ("),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn unknown_and_kubernetes_types() {
+    let env = TestEnv::with_server();
+    let out = apply_stdin(
+        &env,
+        "type: Foo\nname: x\n---\napiVersion: kuma.io/v1alpha1\nkind: Mesh\nmetadata:\n  name: default\n",
+        &[],
+    );
+    assert_outcome(
+        &out,
+        "",
+        "resource[0]: failed to parse resource: invalid resource type \"Foo\"\n\
+         resource[1]: failed to parse resource: invalid resource type \"\"\n\
+         resource[1]: hint: this is a Kubernetes manifest (apiVersion/kind); kumactl apply takes Universal resources (type, name, mesh and the spec at the top level). Apply Kubernetes manifests with `kubectl apply`\n\
+         Error: failed to validate some resources\n",
+        1,
+    );
+}
+
+#[test]
+fn template_errors_name_the_document() {
+    let env = TestEnv::with_server();
+    let out = apply_stdin(&env, "type: Mesh\nname: {{ name\n", &["-v", "name=x"]);
+    assert_outcome(
+        &out,
+        "",
+        "resource[0]: failed to render the template: line 2: unmatched open tag\n\
+         Error: failed to validate some resources\n",
+        1,
+    );
+}
+
+#[test]
+fn server_errors_are_printed_readably_and_stop_the_apply() {
+    let env = TestEnv::with_server();
+    let long_name = "m".repeat(64);
+    let input = format!(
+        "type: Mesh\nname: first\n---\ntype: Mesh\nname: {long_name}\n---\ntype: Mesh\nname: third\n"
+    );
+    let out = apply_stdin(&env, &input, &[]);
+    assert_outcome(
+        &out,
+        "resource type=\"Mesh\" mesh=\"\" name=\"first\" Created\n",
+        &format!(
+            "Error: resource type=\"Mesh\" mesh=\"\" name=\"{long_name}\": failed server side: Failed to create a resource (Resource is not valid)\n\
+             * name: cannot be longer than 63 characters\n"
+        ),
+        1,
+    );
+    assert_eq!(mesh_names(&env), "default first");
+}
+
+#[test]
+fn global_control_planes_refuse_zone_egress_writes() {
+    let env = TestEnv::with_server_options(ServerOptions {
+        mode: Mode::Global,
+        ..ServerOptions::for_tests()
+    });
+    let out = kumactl(
+        &env,
+        &["apply", "-f", fixture("zoneegress.yaml").to_str().unwrap()],
+    );
+    assert_outcome(
+        &out,
+        "",
+        "Error: resource type=\"ZoneEgress\" mesh=\"\" name=\"zoneegress-1\": failed server side: Method not allowed (On global control plane you can not modify dataplane resources with 'kumactl apply' or via the HTTP API. You can still use 'kumactl' or the HTTP API to modify them on the zone control plane.)\n",
+        1,
+    );
+    let out = kumactl(&env, &["delete", "zoneegress", "zoneegress-1"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: Method not allowed (On global control plane you can not modify dataplane resources with 'kumactl apply' or via the HTTP API. You can still use 'kumactl' or the HTTP API to modify them on the zone control plane.)\n",
+        1,
+    );
+    // Meshes are still writable on a global control plane.
+    let out = apply_stdin(&env, "type: Mesh\nname: m1\n", &[]);
+    assert_outcome(
+        &out,
+        "resource type=\"Mesh\" mesh=\"\" name=\"m1\" Created\n",
+        "",
+        0,
+    );
+}
+
+#[test]
+fn an_unreachable_control_plane() {
+    let env = TestEnv::new();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    env.write_config_for(&format!("http://{closed}"));
+    let refused = format!("connection refused (is a control plane running at {closed}?)");
+    let out = apply_stdin(&env, SEED_ZONEEGRESS, &[]);
+    assert_outcome(
+        &out,
+        "",
+        &format!(
+            "WARNING: Failed to retrieve server version, can't check compatibility: Unable to retrieve server version: Get \"http://{closed}/\": {refused}\n\
+             Error: resource type=\"ZoneEgress\" mesh=\"\" name=\"zoneegress-1\": failed server side: Get \"http://{closed}/zoneegresses/zoneegress-1\": {refused}\n"
+        ),
+        1,
+    );
+    // The output format is checked after the call, as in Go.
+    let out = kumactl(&env, &["get", "meshes", "-o", "xml"]);
+    assert!(
+        out.stderr.ends_with(&format!(
+            "Error: failed to list Mesh: Get \"http://{closed}/meshes\": {refused}\n"
+        )),
+        "{}",
+        out.stderr
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// get
+
+#[test]
+fn pagination_with_size_and_offset() {
+    let env = TestEnv::with_server();
+    let input = (1..=3)
+        .map(|i| format!("type: ZoneEgress\nname: ze-{i}\nnetworking:\n  port: 1000{i}\n"))
+        .collect::<Vec<_>>()
+        .join("---\n");
+    assert_eq!(apply_stdin(&env, &input, &[]).code, 0);
+    let out = kumactl(&env, &["get", "zoneegresses", "--size", "1"]);
+    assert_eq!(out.stderr, "");
+    assert_eq!(
+        masked(&out.stdout),
+        "NAME   AGE\nze-1   <age>\n\nRerun command with --offset=1 argument to retrieve more resources\n"
+    );
+    let out = kumactl(
+        &env,
+        &["get", "zoneegresses", "--size", "1", "--offset", "1"],
+    );
+    assert_eq!(
+        masked(&out.stdout),
+        "NAME   AGE\nze-2   <age>\n\nRerun command with --offset=2 argument to retrieve more resources\n"
+    );
+    let out = kumactl(
+        &env,
+        &["get", "zoneegresses", "--size", "2", "--offset", "1"],
+    );
+    assert_eq!(
+        masked(&out.stdout),
+        "NAME   AGE\nze-2   <age>\nze-3   <age>\n"
+    );
+    let out = kumactl(&env, &["get", "zoneegresses", "--size", "1", "-o", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(doc["total"], 3);
+    assert_eq!(doc["items"].as_array().unwrap().len(), 1);
+    assert_eq!(doc["next"], serde_json::Value::Null);
+    let out = kumactl(&env, &["get", "zoneegresses", "--size", "2000"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: Invalid page size (Invalid page size)\n* size: invalid page size of 2000. Maximum page size is 1000\n",
+        1,
+    );
+}
+
+#[test]
+fn get_aliases_and_argument_counts() {
+    let env = TestEnv::with_server();
+    let out = kumactl(&env, &["get", "zone-ingresses"]);
+    assert_outcome(&out, "NAME   AGE\n", "", 0);
+    let out = kumactl(&env, &["get", "global-secrets", "-o", "json"]);
+    assert_outcome(
+        &out,
+        "{\n  \"total\": 0,\n  \"items\": [],\n  \"next\": null\n}\n",
+        "",
+        0,
+    );
+    let out = kumactl(&env, &["get", "mesh"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: accepts 1 arg(s), received 0\nRun 'kumactl get mesh --help' for usage.\n",
+        1,
+    );
+    let out = kumactl(&env, &["get", "meshes", "extra"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .starts_with("Error: unknown command \"extra\" for \"kumactl get meshes\""),
+        "{}",
+        out.stderr
+    );
+    let out = kumactl(&env, &["get", "meshes", "-o", "xml"]);
+    assert_outcome(&out, "", "Error: unknown output format \"xml\"\n", 1);
+    let out = kumactl(&env, &["get", "mesh", "nope"]);
+    assert_outcome(&out, "", "Error: No resources found\n", 1);
+}
+
+// ---------------------------------------------------------------------------------------
+// inspect and delete: the remaining messages
+
+#[test]
+fn inspect_zoneegress_admin_data() {
+    let env = TestEnv::with_server();
+    let out = kumactl(
+        &env,
+        &[
+            "inspect",
+            "zoneegress",
+            "zoneegress-1",
+            "--type",
+            "policies",
+        ],
+    );
+    assert_outcome(
+        &out,
+        "",
+        "Error: Policies are not applied on ZoneEgress, please use '--config-dump' flag to get envoy config dump of the ZoneEgress\n",
+        1,
+    );
+    let out = kumactl(&env, &["inspect", "zoneegress"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: accepts 1 arg(s), received 0\nRun 'kumactl inspect zoneegress --help' for usage.\n",
+        1,
+    );
+}
+
+#[test]
+fn delete_messages() {
+    let env = TestEnv::with_server();
+    let out = kumactl(&env, &["delete", "foo", "x"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: unknown TYPE: foo. Allowed values: circuit-breaker, dataplane, external-service, fault-injection, global-secret, globalsecret, healthcheck, hostnamegenerator, mesh, meshaccesslog, meshcircuitbreaker, meshexternalservice, meshfaultinjection, meshgateway, meshgatewayroute, meshhealthcheck, meshhttproute, meshidentity, meshloadbalancingstrategy, meshmetric, meshmultizoneservice, meshopentelemetrybackend, meshpassthrough, meshproxypatch, meshratelimit, meshretry, meshservice, meshtcproute, meshtimeout, meshtls, meshtrace, meshtrafficpermission, meshtrust, meshzoneaddress, proxytemplate, rate-limit, retry, secret, timeout, traffic-log, traffic-permission, traffic-route, traffic-trace, virtual-outbound, workload, zone, zone-ingress, zoneegress, zoneingress\n",
+        1,
+    );
+    let out = kumactl(&env, &["delete", "mesh"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: accepts 2 arg(s), received 1\nRun 'kumactl delete --help' for usage.\n",
+        1,
+    );
+}
+
+#[test]
+fn delete_reports_a_404_without_kuma_body() {
+    // Not a Kuma server: it answers 404 with a plain body for anything but `GET /`.
+    let files = HttpFiles::serve(vec![(
+        "/",
+        200,
+        "{\"product\":\"Kuma\",\"version\":\"2.14.3\"}".into(),
+    )]);
+    let env = TestEnv::new();
+    env.write_config_for(&files.base_url);
+    let out = kumactl(&env, &["delete", "mesh", "x"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: failed to delete Mesh with the name \"x\": (404): \n",
+        1,
+    );
+}
