@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::http_files::HttpFiles;
+use common::http_files::{ECHO_URI, HttpFiles};
 use common::{Outcome, TestEnv, run};
 use kumactl::cp_lite::{Mode, ServerOptions};
 use regex::Regex;
@@ -881,7 +881,7 @@ fn pagination_with_size_and_offset() {
     assert_outcome(
         &out,
         "",
-        "Error: Invalid page size (Invalid page size)\n* size: invalid page size of 2000. Maximum page size is 1000\n",
+        "Error: Could not retrieve resources (Invalid page size)\n* size: invalid page size of 2000. Maximum page size is 1000\n",
         1,
     );
 }
@@ -948,6 +948,205 @@ fn inspect_zoneegress_admin_data() {
         "Error: accepts 1 arg(s), received 0\nRun 'kumactl inspect zoneegress --help' for usage.\n",
         1,
     );
+}
+
+#[test]
+fn inspect_zoneegress_against_kuma_cp_lite() {
+    let env = TestEnv::with_server();
+    apply_seed(&env);
+    let out = kumactl(&env, &["inspect", "zoneegress", "zoneegress-1"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: Could not execute admin operation (kuma-cp-lite serves no Envoy configuration, so it cannot reach the Envoy admin API of ZoneEgress \"zoneegress-1\" to get its config dump)\n",
+        1,
+    );
+    let out = kumactl(&env, &["inspect", "zoneegress", "nope", "--type", "stats"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: Could not retrieve a resource (Not found)\n",
+        1,
+    );
+}
+
+/// A stand-in control plane: `GET /` plus the given routes.
+fn fake_control_plane(routes: Vec<(&'static str, u16, String)>) -> (HttpFiles, TestEnv) {
+    let mut all = vec![(
+        "/",
+        200,
+        "{\"product\":\"Kuma\",\"version\":\"2.14.3\"}".to_string(),
+    )];
+    all.extend(routes);
+    let files = HttpFiles::serve(all);
+    let env = TestEnv::new();
+    env.write_config_for(&files.base_url);
+    (files, env)
+}
+
+#[test]
+fn inspect_zoneegress_passes_the_admin_data_through() {
+    let dump = "{\n \"configs\": []\n}\n";
+    let (_server, env) = fake_control_plane(vec![
+        ("/zoneegresses/ze-1/xds", 200, ECHO_URI.to_string()),
+        (
+            "/zoneegresses/ze-1/stats",
+            200,
+            "cluster.a.upstream_cx_total: 1\n".into(),
+        ),
+        ("/zoneegresses/ze-1/clusters", 200, dump.into()),
+    ]);
+    let out = kumactl(&env, &["inspect", "zoneegress", "ze-1"]);
+    assert_outcome(&out, "/zoneegresses/ze-1/xds?include_eds=false", "", 0);
+    let out = kumactl(&env, &["inspect", "zoneegress", "ze-1", "--include-eds"]);
+    assert_outcome(&out, "/zoneegresses/ze-1/xds?include_eds=true", "", 0);
+    let out = kumactl(&env, &["inspect", "zoneegress", "ze-1", "--type", "stats"]);
+    assert_outcome(&out, "cluster.a.upstream_cx_total: 1\n", "", 0);
+    let out = kumactl(&env, &["inspect", "zoneegress", "ze-1", "--type=clusters"]);
+    assert_outcome(&out, dump, "", 0);
+}
+
+#[test]
+fn inspect_zoneegresses_computes_the_columns_from_subscriptions() {
+    let ago = |minutes: i64| {
+        (chrono::Utc::now() - chrono::Duration::minutes(minutes))
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    };
+    let subscription = |connected: i64, disconnected: Option<i64>, sent: u64, dp: &str| {
+        let mut s = serde_json::json!({
+            "id": "1",
+            "controlPlaneInstanceId": "node-001",
+            "connectTime": ago(connected),
+            "status": {"total": {"responsesSent": sent.to_string(), "responsesRejected": "1"}},
+            "version": {"kumaDp": {"version": dp}, "envoy": {"version": "1.16.1"}}
+        });
+        if let Some(d) = disconnected {
+            s["disconnectTime"] = serde_json::json!(ago(d));
+        }
+        s
+    };
+    let overview = |name: &str, subscriptions: Vec<serde_json::Value>| {
+        serde_json::json!({
+            "type": "ZoneEgressOverview",
+            "name": name,
+            "creationTime": "2018-07-17T16:05:36.995Z",
+            "modificationTime": "2019-07-17T18:08:41Z",
+            "kri": format!("kri_ze____{name}_"),
+            "zoneEgress": {},
+            "zoneEgressInsight": {"subscriptions": subscriptions}
+        })
+    };
+    let mut bare = overview("zoneegress-3", vec![]);
+    bare.as_object_mut().unwrap().remove("zoneEgressInsight");
+    let body = serde_json::json!({
+        "total": 3,
+        "items": [
+            overview("zoneegress-1", vec![
+                subscription(300, Some(200), 10, "1.0.0"),
+                subscription(150, None, 20, "1.0.2"),
+            ]),
+            overview("zoneegress-2", vec![subscription(125, Some(5), 30, "1.0.2")]),
+            bare,
+        ],
+        "next": null
+    });
+    let (_server, env) =
+        fake_control_plane(vec![("/zoneegresses/_overview", 200, body.to_string())]);
+    let out = kumactl(&env, &["inspect", "zoneegresses"]);
+    let line = |cells: [&str; 8]| {
+        format!(
+            "{:<15}{:<10}{:<21}{:<19}{:<16}{:<15}{:<18}{}\n",
+            cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7]
+        )
+    };
+    assert_outcome(
+        &out,
+        &[
+            line([
+                "NAME",
+                "STATUS",
+                "LAST CONNECTED AGO",
+                "LAST UPDATED AGO",
+                "TOTAL UPDATES",
+                "TOTAL ERRORS",
+                "KUMA-DP VERSION",
+                "ENVOY VERSION",
+            ]),
+            line([
+                "zoneegress-1",
+                "Online",
+                "2h",
+                "never",
+                "30",
+                "2",
+                "1.0.2",
+                "1.16.1",
+            ]),
+            line([
+                "zoneegress-2",
+                "Offline",
+                "2h",
+                "never",
+                "30",
+                "1",
+                "1.0.2",
+                "1.16.1",
+            ]),
+            line([
+                "zoneegress-3",
+                "Offline",
+                "never",
+                "never",
+                "0",
+                "0",
+                "",
+                "",
+            ]),
+        ]
+        .concat(),
+        "",
+        0,
+    );
+    let out = kumactl(&env, &["inspect", "zoneegresses", "-o", "yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout.starts_with(
+            "items:\n- creationTime: \"2018-07-17T16:05:36.995Z\"\n  kri: kri_ze____zoneegress-1_\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("      status:\n        total:\n          responsesRejected: \"1\"\n          responsesSent: \"10\"\n"), "{}", out.stdout);
+    assert!(
+        out.stdout.ends_with("next: null\ntotal: 3\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn dry_run_of_the_dataplane_template_matches_go() {
+    let env = TestEnv::with_server();
+    let template = (1..=3)
+        .map(|i| {
+            let name = if i == 1 { "sample".to_string() } else { format!("sample-{i}") };
+            format!(
+                "type: Dataplane\nmesh: default\nname: {name}\nnetworking:\n  address: \"{{{{ address }}}}\"\n  inbound:\n  - port: 80\n    tags:\n      kuma.io/service: web\n"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("---\n");
+    let out = apply_stdin(&env, &template, &["-v", "address=2.2.2.2", "--dry-run"]);
+    let expected = ["sample", "sample-2", "sample-3"]
+        .iter()
+        .map(|name| {
+            format!(
+                "creationTime: \"0001-01-01T00:00:00Z\"\nkri: kri_dp_default___{name}_\nmesh: default\nmodificationTime: \"0001-01-01T00:00:00Z\"\nname: {name}\ntype: Dataplane\nnetworking:\n  address: 2.2.2.2\n  inbound:\n  - port: 80\n    tags:\n      kuma.io/service: web\n"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("---\n");
+    assert_outcome(&out, &expected, "", 0);
 }
 
 #[test]

@@ -2,8 +2,11 @@
 //! fixed answers per path, on an ephemeral loopback port, stopped when dropped.
 
 use axum::Router;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, Uri};
 use axum::routing::get;
+
+/// A body that answers with the request's path and query instead.
+pub const ECHO_URI: &str = "<echo-uri>";
 
 pub struct HttpFiles {
     /// `http://127.0.0.1:<port>`
@@ -13,7 +16,8 @@ pub struct HttpFiles {
 }
 
 impl HttpFiles {
-    /// Serves each `(path, status, body)`; other paths get 404.
+    /// Serves each `(path, status, body)` to GET requests ([`ECHO_URI`] as the body
+    /// echoes the request's URI); other paths get 404.
     pub fn serve(routes: Vec<(&'static str, u16, String)>) -> HttpFiles {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         listener.set_nonblocking(true).expect("non-blocking");
@@ -21,7 +25,16 @@ impl HttpFiles {
         let mut router = Router::new();
         for (path, status, body) in routes {
             let status = StatusCode::from_u16(status).expect("status");
-            router = router.route(path, get(move || async move { (status, body) }));
+            router = router.route(
+                path,
+                get(move |uri: Uri| async move {
+                    if body == ECHO_URI {
+                        (status, uri.to_string())
+                    } else {
+                        (status, body)
+                    }
+                }),
+            );
         }
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::spawn(move || {
