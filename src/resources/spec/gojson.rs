@@ -385,14 +385,17 @@ impl Scanner {
     }
 }
 
-/// Go's `json: cannot unmarshal <kind> into Go value of type <go type>`.
+/// Go's `json: cannot unmarshal <kind> into Go value of type <go type>`, for a value of
+/// the wrong kind.
 pub fn cannot_unmarshal(value: &serde_json::Value, go_type: &str) -> String {
-    let kind = match value {
-        // Go names the number itself.
-        serde_json::Value::Number(n) => format!("number {n}"),
-        other => crate::resources::resource::json_kind(other).to_string(),
-    };
+    let kind = crate::resources::resource::json_kind(value);
     format!("json: cannot unmarshal {kind} into Go value of type {go_type}")
+}
+
+/// The same error for a number that does not fit a numeric Go type: Go names the number
+/// itself then (`number -1`).
+pub fn number_does_not_fit(number: &serde_json::Number, go_type: &str) -> String {
+    format!("json: cannot unmarshal number {number} into Go value of type {go_type}")
 }
 
 #[cfg(test)]

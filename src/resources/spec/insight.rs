@@ -153,16 +153,7 @@ fn read_time(r: &Reader<'_>, name: &str) -> Result<Option<DateTime<Utc>>, Reason
 }
 
 fn read_u64(r: &Reader<'_>, name: &str) -> Result<u64, Reason> {
-    match r.raw(name) {
-        None => Ok(0),
-        Some(Value::String(text)) => text
-            .parse()
-            .map_err(|_| format!("invalid value for uint64 field {name}: {text:?}")),
-        Some(Value::Number(n)) => n
-            .as_u64()
-            .ok_or_else(|| super::gojson::cannot_unmarshal(&Value::Number(n.clone()), "uint64")),
-        Some(other) => Err(super::gojson::cannot_unmarshal(other, "uint64")),
-    }
+    r.raw(name).map_or(Ok(0), super::jsonpb::read_uint64)
 }
 
 fn read_stats(r: Reader<'_>) -> Result<DiscoveryServiceStats, Reason> {

@@ -5,7 +5,7 @@
 //! - writing: lowerCamelCase names in proto field order, zero values omitted, 64-bit
 //!   integers as strings, map keys sorted, durations as `"<seconds>s"`.
 
-use super::gojson::{cannot_unmarshal, syntax_error};
+use super::gojson::{cannot_unmarshal, number_does_not_fit, syntax_error};
 use crate::duration::GoDuration;
 use serde_json::{Map, Number, Value};
 use std::collections::BTreeMap;
@@ -117,8 +117,12 @@ impl<'a> Reader<'a> {
         self.list(name, |item| read(Reader::new(item)?))
     }
 
+    /// A repeated string; a `null` element is the empty string, as in Go.
     pub fn strings(&self, name: &str) -> Result<Vec<String>, Reason> {
-        self.list(name, read_string)
+        self.list(name, |item| match item {
+            Value::Null => Ok(String::new()),
+            other => read_string(other),
+        })
     }
 
     /// A `map<string, string>`.
@@ -203,13 +207,28 @@ fn unquoted_number(value: &Value) -> Result<Value, Reason> {
 }
 
 pub fn read_uint32(value: &Value) -> Result<u32, Reason> {
+    read_unsigned(value, "uint32")
+        .map(|n| u32::try_from(n).expect("read_unsigned checks the range"))
+}
+
+pub fn read_uint64(value: &Value) -> Result<u64, Reason> {
+    read_unsigned(value, "uint64")
+}
+
+/// An unsigned integer of the Go type `go_type` (`uint32` or `uint64`), maybe quoted.
+fn read_unsigned(value: &Value, go_type: &str) -> Result<u64, Reason> {
+    let max = if go_type == "uint32" {
+        u64::from(u32::MAX)
+    } else {
+        u64::MAX
+    };
     match unquoted_number(value)? {
         Value::Null => Ok(0),
         Value::Number(n) => n
             .as_u64()
-            .and_then(|n| u32::try_from(n).ok())
-            .ok_or_else(|| cannot_unmarshal(&Value::Number(n.clone()), "uint32")),
-        other => Err(cannot_unmarshal(&other, "uint32")),
+            .filter(|n| *n <= max)
+            .ok_or_else(|| number_does_not_fit(&n, go_type)),
+        other => Err(cannot_unmarshal(&other, go_type)),
     }
 }
 
@@ -218,7 +237,7 @@ pub fn read_double(value: &Value) -> Result<f64, Reason> {
         Value::String(text) if text == "NaN" => Ok(f64::NAN),
         Value::String(text) if text == "Infinity" => Ok(f64::INFINITY),
         Value::String(text) if text == "-Infinity" => Ok(f64::NEG_INFINITY),
-        Value::Number(n) => n.as_f64().ok_or_else(|| cannot_unmarshal(value, "float64")),
+        Value::Number(n) => n.as_f64().ok_or_else(|| number_does_not_fit(n, "float64")),
         other => Err(cannot_unmarshal(other, "float64")),
     }
 }
@@ -250,7 +269,7 @@ impl EnumDescriptor {
             Value::Number(n) => n
                 .as_i64()
                 .and_then(|n| i32::try_from(n).ok())
-                .ok_or_else(|| cannot_unmarshal(value, "protoreflect.EnumNumber")),
+                .ok_or_else(|| number_does_not_fit(n, "protoreflect.EnumNumber")),
             other => Err(cannot_unmarshal(other, "protoreflect.EnumNumber")),
         }
     }
@@ -598,6 +617,19 @@ mod tests {
         assert_eq!(
             read_uint32(&json!(true)).unwrap_err(),
             "json: cannot unmarshal bool into Go value of type uint32"
+        );
+        // Only numeric targets name the number.
+        assert_eq!(
+            read_string(&json!(7)).unwrap_err(),
+            "json: cannot unmarshal number into Go value of type string"
+        );
+        let list = json!({"backends": 3});
+        assert_eq!(
+            Reader::new(&list)
+                .unwrap()
+                .list("backends", read_string)
+                .unwrap_err(),
+            "json: cannot unmarshal number into Go value of type []json.RawMessage"
         );
     }
 
