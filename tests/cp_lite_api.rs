@@ -513,6 +513,15 @@ fn malformed_bodies() {
             "invalid Mesh object: \"json: cannot unmarshal number into Go struct field ResourceMeta.name of type string\"",
         ),
     );
+    // Bytes that are not UTF-8 are read as U+FFFD, as Go does, so only the name is wrong.
+    let mut latin1 = br#"{"type": "Mesh", "name": "caf"#.to_vec();
+    latin1.extend_from_slice(b"\xe9\"}");
+    let reply = api.put_bytes("/meshes/caf", latin1);
+    assert_eq!(reply.status, 400);
+    assert_eq!(
+        reply.json()["invalid_parameters"][0]["reason"],
+        json!("name from the URL has to be the same as in body")
+    );
     // go-restful refuses bodies that are not declared JSON before any handler runs.
     for content_type in [None, Some("text/plain")] {
         let reply = api.put_raw("/zoneegresses/x", &egress("x").to_string(), content_type);

@@ -317,9 +317,12 @@ pub fn read_body(t: &'static ResourceType, body: &[u8]) -> Result<(Resource, Str
     let value: Value = match serde_json::from_slice(body) {
         Ok(value) => value,
         Err(err) => {
-            return Err(invalid_object(
-                &gojson::syntax_error(body).unwrap_or_else(|| err.to_string()),
-            ));
+            if let Some(message) = gojson::syntax_error(body) {
+                return Err(invalid_object(&message));
+            }
+            // Well-formed but not UTF-8: Go reads invalid bytes as U+FFFD.
+            serde_json::from_str(&String::from_utf8_lossy(body))
+                .map_err(|_| invalid_object(&err.to_string()))?
         }
     };
     let Value::Object(mut fields) = value else {

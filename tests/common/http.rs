@@ -82,6 +82,16 @@ impl Api {
         self.put_raw(path, &body.to_string(), Some("application/json"))
     }
 
+    /// PUT of arbitrary bytes declared as JSON.
+    pub fn put_bytes(&self, path: &str, body: Vec<u8>) -> Reply {
+        self.send(
+            self.client
+                .put(self.url(path))
+                .header("content-type", "application/json")
+                .body(body),
+        )
+    }
+
     pub fn put_raw(&self, path: &str, body: &str, content_type: Option<&str>) -> Reply {
         let mut builder = self.client.put(self.url(path)).body(body.to_string());
         if let Some(content_type) = content_type {
