@@ -919,6 +919,34 @@ fn get_aliases_and_argument_counts() {
     assert_outcome(&out, "", "Error: No resources found\n", 1);
 }
 
+#[test]
+fn names_never_change_the_request_path() {
+    let env = TestEnv::with_server();
+    apply_seed(&env);
+    // `..` would otherwise reach `GET /`, and `a/b` another route.
+    let out = kumactl(&env, &["get", "zoneegress", ".."]);
+    assert_outcome(&out, "", "Error: No resources found\n", 1);
+    let out = kumactl(&env, &["get", "zoneegress", "zoneegress-1/xds"]);
+    assert_outcome(&out, "", "Error: No resources found\n", 1);
+    let out = kumactl(&env, &["get", "secret", "s?x=1", "-m", "a/b"]);
+    assert_outcome(&out, "", "Error: No resources found in a/b mesh\n", 1);
+    let out = kumactl(&env, &["delete", "zoneegress", ".."]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: there is no ZoneEgress with name \"..\"\n",
+        1,
+    );
+    let out = kumactl(&env, &["get", "secrets", "-m", ".."]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: failed to list Secret: there is no Mesh with name \"..\"\n",
+        1,
+    );
+    assert_eq!(zoneegress_names(&env), "zoneegress-1");
+}
+
 // ---------------------------------------------------------------------------------------
 // inspect and delete: the remaining messages
 

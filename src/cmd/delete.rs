@@ -59,9 +59,19 @@ pub fn run(ctx: &mut RootContext, args: DeleteArgs) -> anyhow::Result<()> {
     let (noun, name) = (&args.args[0], &args.args[1]);
     let t = resolve_type(RESOURCE_TYPES, noun)?;
     let fail = || format!("failed to delete {} with the name {name:?}", t.name);
+    let (Some(mesh_segment), Some(name_segment)) = (
+        super::get::path_segment(&args.mesh),
+        super::get::path_segment(name),
+    ) else {
+        bail!("there is no {} with name {name:?}", t.name);
+    };
     let client = ctx.api_client()?;
     let response = client
-        .send(Method::DELETE, &t.item_path(&args.mesh, name), None)
+        .send(
+            Method::DELETE,
+            &t.item_path(&mesh_segment, &name_segment),
+            None,
+        )
         .with_context(fail)?;
     match response.status {
         200 => {

@@ -67,8 +67,11 @@ impl ListArgs {
     }
 
     /// `<list path>[?offset=<o>&size=<n>]`, each parameter only when set.
-    pub fn request_path(&self) -> String {
-        let mut path = self.resource_type.list_path(&self.mesh);
+    pub fn request_path(&self) -> anyhow::Result<String> {
+        let Some(mesh) = super::path_segment(&self.mesh) else {
+            anyhow::bail!("there is no Mesh with name {:?}", self.mesh);
+        };
+        let mut path = self.resource_type.list_path(&mesh);
         let mut query = url::form_urlencoded::Serializer::new(String::new());
         if !self.offset.is_empty() {
             query.append_pair("offset", &self.offset);
@@ -81,7 +84,7 @@ impl ListArgs {
             path.push('?');
             path.push_str(&query);
         }
-        path
+        Ok(path)
     }
 }
 
@@ -118,7 +121,9 @@ pub fn run(ctx: &mut RootContext, output: &str, args: ListArgs) -> anyhow::Resul
     let type_name = args.resource_type.name;
     let fail = || format!("failed to list {type_name}");
     let client = ctx.api_client()?;
-    let response = client.get(&args.request_path()).with_context(fail)?;
+    let response = client
+        .get(&args.request_path().with_context(fail)?)
+        .with_context(fail)?;
     let page: Page = response
         .json()
         .map_err(|e| e.into_anyhow())
@@ -157,12 +162,20 @@ mod tests {
 
     #[test]
     fn query_has_only_what_is_set() {
-        assert_eq!(args("Mesh", 0, "").request_path(), "/meshes");
-        assert_eq!(args("Mesh", 1, "").request_path(), "/meshes?size=1");
+        assert_eq!(args("Mesh", 0, "").request_path().unwrap(), "/meshes");
         assert_eq!(
-            args("Secret", 2, "1").request_path(),
+            args("Mesh", 1, "").request_path().unwrap(),
+            "/meshes?size=1"
+        );
+        assert_eq!(
+            args("Secret", 2, "1").request_path().unwrap(),
             "/meshes/demo/secrets?offset=1&size=2"
         );
+        let mut odd = args("Secret", 0, "");
+        odd.mesh = "a/b".into();
+        assert_eq!(odd.request_path().unwrap(), "/meshes/a%2Fb/secrets");
+        odd.mesh = "..".into();
+        assert!(odd.request_path().is_err());
     }
 
     #[test]

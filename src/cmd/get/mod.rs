@@ -95,6 +95,25 @@ impl clap::FromArgMatches for GetArgs {
     }
 }
 
+/// A name or mesh typed by the user, as one URL path segment: characters that would
+/// change the path (`/`, `?`, `#`, `%`, spaces...) are percent-encoded. `None` for `.`
+/// and `..`, which no resource can be named and which a URL path cannot carry.
+pub fn path_segment(text: &str) -> Option<String> {
+    if text == "." || text == ".." {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        let keep = byte.is_ascii_alphanumeric() || b"-._~:@!$&'()*+,;=".contains(&byte);
+        if keep {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    Some(out)
+}
+
 pub fn run(ctx: &mut RootContext, args: GetArgs) -> anyhow::Result<()> {
     // cobra validates positional arguments before the group's pre-run.
     if let Target::Single(single) = &args.target {
@@ -143,6 +162,15 @@ mod tests {
             mesh.get_about().unwrap().to_string(),
             "Show a single Mesh resource"
         );
+    }
+
+    #[test]
+    fn user_names_stay_one_path_segment() {
+        assert_eq!(path_segment("zoneegress-1").unwrap(), "zoneegress-1");
+        assert_eq!(path_segment("a/b?c#d e%").unwrap(), "a%2Fb%3Fc%23d%20e%25");
+        assert_eq!(path_segment("é").unwrap(), "%C3%A9");
+        assert!(path_segment("..").is_none());
+        assert!(path_segment(".").is_none());
     }
 
     #[test]

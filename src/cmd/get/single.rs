@@ -6,7 +6,7 @@ use crate::cmd::cli_errors::usage_error;
 use crate::cmd::context::RootContext;
 use crate::output::resources::{self, Format};
 use crate::resources::descriptor::{ResourceType, Scope};
-use anyhow::{Context, bail};
+use anyhow::{Context, anyhow};
 use clap::{Arg, ArgAction, ArgMatches};
 use std::io::Write;
 
@@ -70,15 +70,21 @@ pub fn run(ctx: &mut RootContext, output: &str, args: SingleArgs) -> anyhow::Res
         Scope::Global => format!("failed to get {name}"),
         Scope::Mesh => format!("failed to get {name} in mesh {}", args.mesh),
     };
+    let not_found = || match t.scope {
+        Scope::Global => anyhow!("No resources found"),
+        Scope::Mesh => anyhow!("No resources found in {} mesh", args.mesh),
+    };
+    let (Some(mesh_segment), Some(name_segment)) =
+        (super::path_segment(&args.mesh), super::path_segment(name))
+    else {
+        return Err(not_found());
+    };
     let client = ctx.api_client()?;
     let response = client
-        .get(&t.item_path(&args.mesh, name))
+        .get(&t.item_path(&mesh_segment, &name_segment))
         .with_context(fail)?;
     if response.status == 404 {
-        match t.scope {
-            Scope::Global => bail!("No resources found"),
-            Scope::Mesh => bail!("No resources found in {} mesh", args.mesh),
-        }
+        return Err(not_found());
     }
     let resource = response
         .json()

@@ -36,7 +36,9 @@ impl ZoneEgressArgs {
 
     /// The admin endpoint for `--type`.
     pub fn request_path(&self) -> anyhow::Result<String> {
-        let name = &self.names[0];
+        let Some(name) = crate::cmd::get::path_segment(&self.names[0]) else {
+            bail!("there is no ZoneEgress with name {:?}", self.names[0]);
+        };
         Ok(match self.inspection_type.as_str() {
             "config-dump" => format!("/zoneegresses/{name}/xds?include_eds={}", self.include_eds),
             "stats" => format!("/zoneegresses/{name}/stats"),
@@ -77,6 +79,18 @@ mod tests {
             config_dump: false,
             names: vec!["ze-1".into()],
         }
+    }
+
+    #[test]
+    fn names_are_one_path_segment() {
+        let mut a = args("stats", false);
+        a.names = vec!["a/b".into()];
+        assert_eq!(a.request_path().unwrap(), "/zoneegresses/a%2Fb/stats");
+        a.names = vec!["..".into()];
+        assert_eq!(
+            a.request_path().unwrap_err().to_string(),
+            "there is no ZoneEgress with name \"..\""
+        );
     }
 
     #[test]
