@@ -1035,6 +1035,51 @@ fn inspect_zoneegress_passes_the_admin_data_through() {
 }
 
 #[test]
+fn get_wraps_other_errors_like_go() {
+    let (_server, env) = fake_control_plane(vec![
+        ("/meshes", 500, "boom".into()),
+        ("/meshes/m1", 500, "boom".into()),
+        ("/meshes/default/secrets/s1", 503, "later".into()),
+        (
+            "/zoneegresses",
+            200,
+            "{\"total\": 2, \"items\": [], \"next\": \"http://[::1\"}".into(),
+        ),
+        (
+            "/zoneingresses",
+            400,
+            "{\"type\":\"/std-errors\",\"status\":400,\"title\":\"Could not retrieve resources\",\"detail\":\"invalid: invalid offset: must be non-negative\"}".into(),
+        ),
+    ]);
+    let out = kumactl(&env, &["get", "meshes"]);
+    assert_outcome(&out, "", "Error: failed to list Mesh: (500): boom\n", 1);
+    let out = kumactl(&env, &["get", "mesh", "m1"]);
+    assert_outcome(&out, "", "Error: failed to get m1: (500): boom\n", 1);
+    let out = kumactl(&env, &["get", "secret", "s1"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: failed to get s1 in mesh default: (503): later\n",
+        1,
+    );
+    let out = kumactl(&env, &["get", "zoneegresses"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .starts_with("Error: invalid next URL from the server: "),
+        "{}",
+        out.stderr
+    );
+    let out = kumactl(&env, &["get", "zoneingresses", "--offset", "-1"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: Could not retrieve resources (invalid: invalid offset: must be non-negative)\n",
+        1,
+    );
+}
+
+#[test]
 fn inspect_zoneegresses_computes_the_columns_from_subscriptions() {
     let ago = |minutes: i64| {
         (chrono::Utc::now() - chrono::Duration::minutes(minutes))

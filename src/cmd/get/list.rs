@@ -21,22 +21,25 @@ pub struct ListArgs {
 /// The `get <list noun>` command of a type, if it has one.
 pub fn command(t: &'static ResourceType) -> Option<clap::Command> {
     let noun = t.list_arg?;
-    let mut cmd =
-        clap::Command::new(noun)
-            .about(format!("Show {}", t.name))
-            .long_about(format!("Show {} entities.", t.name))
-            .arg(mesh_arg())
-            .arg(
-                Arg::new("size")
-                    .long("size")
-                    .value_name("int")
-                    .default_value("0")
-                    .value_parser(go_int)
-                    .help("maximum number of elements to return"),
-            )
-            .arg(Arg::new("offset").long("offset").value_name("string").help(
-                "the offset that indicates starting element of the resources list to retrieve",
-            ));
+    // pflag takes the argument after a flag as its value, even `-1`.
+    let size = Arg::new("size")
+        .long("size")
+        .value_name("int")
+        .default_value("0")
+        .allow_negative_numbers(true)
+        .value_parser(go_int)
+        .help("maximum number of elements to return");
+    let offset = Arg::new("offset")
+        .long("offset")
+        .value_name("string")
+        .allow_hyphen_values(true)
+        .help("the offset that indicates starting element of the resources list to retrieve");
+    let mut cmd = clap::Command::new(noun)
+        .about(format!("Show {}", t.name))
+        .long_about(format!("Show {} entities.", t.name))
+        .arg(mesh_arg())
+        .arg(size)
+        .arg(offset);
     if let Some(alias) = t.list_alias {
         cmd = cmd.alias(alias);
     }

@@ -202,5 +202,13 @@ mod tests {
             }
             Target::Single(_) => panic!("a list command"),
         }
+        // Like pflag, a flag's value may start with a dash.
+        match parse(&["kumactl", "get", "meshes", "--size", "-3", "--offset", "-1"]).target {
+            Target::List(list) => {
+                assert_eq!(list.size, -3);
+                assert_eq!(list.offset, "-1");
+            }
+            Target::Single(_) => panic!("a list command"),
+        }
     }
 }
