@@ -5,6 +5,7 @@
 //! ([`server::start`]); the `kuma-cp-lite` binary runs it until SIGINT/SIGTERM.
 
 pub mod ca;
+pub mod authn;
 pub mod caller;
 pub mod cli;
 pub mod index;
@@ -19,10 +20,12 @@ pub mod request_log;
 pub mod resources;
 pub mod response;
 pub mod router;
+pub mod secrets;
 pub mod server;
 pub mod state;
 pub mod store;
 pub mod tls;
+pub mod token_service;
 
 pub use options::{Mode, ServerOptions};
 pub use server::{RunningServer, start};
