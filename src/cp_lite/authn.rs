@@ -14,8 +14,12 @@ use std::time::SystemTime;
 const BEARER_PREFIX: &str = "Bearer ";
 
 /// The answer to a request whose token does not validate.
-pub fn unauthenticated() -> ApiError {
-    ApiError::new(401, "Invalid authentication data", "Unauthenticated")
+pub fn unauthenticated() -> Box<ApiError> {
+    Box::new(ApiError::new(
+        401,
+        "Invalid authentication data",
+        "Unauthenticated",
+    ))
 }
 
 /// The caller of a request. `skip_tokens` is for routes that ignore credentials (`GET /`):
@@ -27,7 +31,7 @@ pub fn authenticate(
     skip_tokens: bool,
     secrets: &dyn SecretAccess,
     now: SystemTime,
-) -> Result<User, ApiError> {
+) -> Result<User, Box<ApiError>> {
     if localhost_is_admin && remote.is_some_and(|addr| is_local_admin_request(addr, headers)) {
         // Kuma does not look at the token of a local admin at all.
         return Ok(User::admin());

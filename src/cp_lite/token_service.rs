@@ -28,41 +28,46 @@ const TEN_YEARS: GoDuration = GoDuration::from_secs(10 * 365 * 24 * 3600);
 pub enum TokenRequestError {
     /// The body is not the expected JSON: Kuma answers 400 with an empty body.
     UnreadableBody,
-    Api(ApiError),
+    Api(Box<ApiError>),
 }
 
-impl From<ApiError> for TokenRequestError {
-    fn from(e: ApiError) -> Self {
+impl From<Box<ApiError>> for TokenRequestError {
+    fn from(e: Box<ApiError>) -> Self {
         TokenRequestError::Api(e)
     }
 }
 
+/// Errors are boxed: an [`ApiError`] is large and travels through `Result`s.
+type ApiResult<T> = Result<T, Box<ApiError>>;
+
 /// Kuma's static access rule for token generation: the admin user or group only.
-fn check_access(user: &User, action: &str) -> Result<(), ApiError> {
+fn check_access(user: &User, action: &str) -> ApiResult<()> {
     if user.is_admin() {
         return Ok(());
     }
-    Err(ApiError::new(
+    Err(Box::new(ApiError::new(
         403,
         "Access Denied",
         format!("user {:?} cannot access {action}", user.describe()),
-    ))
+    )))
 }
 
-fn invalid_request(field: &str, reason: String) -> ApiError {
-    ApiError::new(400, "Invalid request", "Resource is not valid")
-        .with_parameters(vec![(field.to_string(), reason)])
+fn invalid_request(field: &str, reason: String) -> Box<ApiError> {
+    Box::new(
+        ApiError::new(400, "Invalid request", "Resource is not valid")
+            .with_parameters(vec![(field.to_string(), reason)]),
+    )
 }
 
 /// `validFor` as Go parses it.
-fn parse_valid_for(text: &str) -> Result<GoDuration, ApiError> {
+fn parse_valid_for(text: &str) -> ApiResult<GoDuration> {
     GoDuration::parse(text).map_err(|e| invalid_request("validFor", format!("is invalid: {e}")))
 }
 
-fn internal_error(title: &str, reason: impl std::fmt::Display) -> ApiError {
+fn internal_error(title: &str, reason: impl std::fmt::Display) -> Box<ApiError> {
     // The reason goes to the log only: it may describe key material.
     eprintln!("kuma-cp-lite: {title}: {reason}");
-    ApiError::new(500, title, "Internal Server Error")
+    Box::new(ApiError::new(500, title, "Internal Server Error"))
 }
 
 /// Signs with the highest-serial key among `names`; its serial is the `kid`.
@@ -72,14 +77,18 @@ fn sign_with_latest<C: Serialize>(
     names: Vec<String>,
     read: impl Fn(&str) -> Option<Vec<u8>>,
     claims: &C,
-) -> Result<String, ApiError> {
+) -> ApiResult<String> {
     let not_found = || {
         let missing = SigningKeyNotFound {
             kid: signing_keys::DEFAULT_KEY_ID.into(),
             prefix: prefix.into(),
             mesh: mesh.map(String::from),
         };
-        ApiError::new(404, "Signing Key not found", missing.to_string())
+        Box::new(ApiError::new(
+            404,
+            "Signing Key not found",
+            missing.to_string(),
+        ))
     };
     let Some((name, kid)) = signing_keys::latest_key(prefix, names.iter().map(String::as_str))
     else {
@@ -95,7 +104,7 @@ fn sign_global<C: Serialize>(
     secrets: &dyn SecretAccess,
     prefix: &str,
     claims: &C,
-) -> Result<String, ApiError> {
+) -> ApiResult<String> {
     sign_with_latest(
         prefix,
         None,
@@ -295,7 +304,7 @@ mod tests {
 
     fn api_error(result: Result<String, TokenRequestError>) -> ApiError {
         match result {
-            Err(TokenRequestError::Api(e)) => e,
+            Err(TokenRequestError::Api(e)) => *e,
             other => panic!("expected an API error, got {other:?}"),
         }
     }
