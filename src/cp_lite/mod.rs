@@ -8,6 +8,7 @@ pub mod ca;
 pub mod authn;
 pub mod caller;
 pub mod cli;
+pub mod dp_server;
 pub mod index;
 pub mod insights;
 pub mod labels;

@@ -11,6 +11,8 @@ use std::sync::Arc;
 /// A server certificate chain with its key, and the CA to trust it with.
 pub struct ServerTls {
     pub config: Arc<rustls::ServerConfig>,
+    /// The serving certificate, whose names the dp-server checks requests against.
+    pub leaf: CertificateDer<'static>,
     /// PEM of the CA that signed the serving certificate (generated case only).
     pub generated_ca_pem: Option<String>,
 }
@@ -32,6 +34,7 @@ pub fn from_files(cert_file: &Path, key_file: &Path) -> anyhow::Result<ServerTls
     let key = PrivateKeyDer::from_pem_file(key_file)
         .with_context(|| format!("could not read the TLS key {}", key_file.display()))?;
     Ok(ServerTls {
+        leaf: certs[0].clone(),
         config: server_config(certs, key)?,
         generated_ca_pem: None,
     })
@@ -64,6 +67,7 @@ pub fn generate(extra_names: &[String]) -> anyhow::Result<ServerTls> {
     let key_der = PrivateKeyDer::try_from(key.serialize_der())
         .map_err(|e| anyhow::anyhow!("generated key: {e}"))?;
     Ok(ServerTls {
+        leaf: cert.der().clone(),
         config: server_config(vec![cert.der().clone()], key_der)?,
         generated_ca_pem: Some(ca.pem()),
     })

@@ -1,0 +1,412 @@
+//! The dp-server (api.md §5.5, §9): where a Zone Egress proxy registers.
+//!
+//! Real Kuma splits this in two: `POST /bootstrap` checks that a token is present and
+//! hands out an Envoy bootstrap, then the proxy's first xDS request carries the token,
+//! which is validated before the ZoneEgress is upserted and its insight records the
+//! connection. kuma-cp-lite serves no xDS, so `POST /bootstrap` does all of it in one
+//! request, in the same order and with the same answers; `POST /bootstrap/disconnect`
+//! (ours) records the end of the connection.
+
+use super::secrets::SecretAccess;
+use super::token_service::validate_zone_token;
+use crate::resources::Resource;
+use crate::resources::spec;
+use crate::tokens::zone::{EGRESS_SCOPE, ZoneClaims, go_slice};
+use base64::Engine;
+use rustls::pki_types::{CertificateDer, ServerName};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+use std::time::SystemTime;
+
+/// kuma-dp's text when no token is configured (a 422).
+pub const TOKEN_REQUIRED: &str = "Dataplane Token is required. Generate token using 'kumactl generate dataplane-token > /path/file' and provide it via --dataplane-token-file=/path/file argument to Kuma DP";
+
+/// The version block kuma-dp sends, kept as the subscription's `version`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct KumaDpVersion {
+    pub version: String,
+    pub git_tag: String,
+    pub git_commit: String,
+    pub build_date: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EnvoyVersion {
+    pub version: String,
+    pub build: String,
+    pub kuma_dp_compatible: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Version {
+    pub kuma_dp: KumaDpVersion,
+    pub envoy: EnvoyVersion,
+}
+
+impl Version {
+    /// The jsonpb form of a subscription's `version` (zero values omitted).
+    pub fn to_json(&self) -> Value {
+        let mut kuma_dp = Map::new();
+        for (key, value) in [
+            ("version", &self.kuma_dp.version),
+            ("gitTag", &self.kuma_dp.git_tag),
+            ("gitCommit", &self.kuma_dp.git_commit),
+            ("buildDate", &self.kuma_dp.build_date),
+        ] {
+            if !value.is_empty() {
+                kuma_dp.insert(key.into(), value.clone().into());
+            }
+        }
+        let mut envoy = Map::new();
+        for (key, value) in [
+            ("version", &self.envoy.version),
+            ("build", &self.envoy.build),
+        ] {
+            if !value.is_empty() {
+                envoy.insert(key.into(), value.clone().into());
+            }
+        }
+        if self.envoy.kuma_dp_compatible {
+            envoy.insert("kumaDpCompatible".into(), true.into());
+        }
+        let mut out = Map::new();
+        if !kuma_dp.is_empty() {
+            out.insert("kumaDp".into(), Value::Object(kuma_dp));
+        }
+        if !envoy.is_empty() {
+            out.insert("envoy".into(), Value::Object(envoy));
+        }
+        Value::Object(out)
+    }
+}
+
+/// The fields of kuma-dp's bootstrap request that matter here; the others are accepted
+/// and ignored.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct BootstrapRequest {
+    pub mesh: String,
+    pub name: String,
+    pub proxy_type: String,
+    /// The token file's contents, trimmed.
+    pub dataplane_token: String,
+    pub dataplane_token_path: String,
+    /// The proxy's resource as JSON text (`--dataplane-file`).
+    pub dataplane_resource: String,
+    pub version: Version,
+}
+
+/// `POST /bootstrap/disconnect`: which egress, and its token.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DisconnectRequest {
+    pub name: String,
+    pub dataplane_token: String,
+}
+
+/// A refused request: status and plain-text body (empty when Kuma sends none).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    pub status: u16,
+    pub text: String,
+}
+
+impl Refusal {
+    pub fn new(status: u16, text: impl Into<String>) -> Refusal {
+        Refusal {
+            status,
+            text: text.into(),
+        }
+    }
+
+    fn authentication(reason: impl std::fmt::Display) -> Refusal {
+        Refusal::new(401, format!("authentication failed: {reason}"))
+    }
+}
+
+/// The request `Host` without its port (and IPv6 brackets).
+pub fn host_name(host: &str) -> &str {
+    if let Some(rest) = host.strip_prefix('[') {
+        return rest.split(']').next().unwrap_or_default();
+    }
+    match host.rsplit_once(':') {
+        Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) => name,
+        _ => host,
+    }
+}
+
+/// The proxy must reach us by a name our certificate carries, or its TLS check would
+/// fail later: Kuma answers 400 and lists the certificate's names.
+pub fn check_host(cert: &CertificateDer<'_>, host: &str) -> Result<(), Refusal> {
+    let name = host_name(host);
+    let Ok(server_name) = ServerName::try_from(name) else {
+        return Err(san_mismatch(name, Vec::new()));
+    };
+    let parsed = rustls::server::ParsedCertificate::try_from(cert)
+        .map_err(|e| Refusal::new(500, format!("the dp-server certificate is unusable: {e}")))?;
+    match rustls::client::verify_server_name(&parsed, &server_name) {
+        Ok(()) => Ok(()),
+        Err(rustls::Error::InvalidCertificate(
+            rustls::CertificateError::NotValidForNameContext { presented, .. },
+        )) => Err(san_mismatch(name, presented)),
+        Err(_) => Err(san_mismatch(name, Vec::new())),
+    }
+}
+
+/// rustls lists names as `DnsName("x")` / `IpAddress(x)`; we print them as Kuma does.
+fn plain_name(presented: &str) -> String {
+    if let Some(dns) = presented
+        .strip_prefix("DnsName(\"")
+        .and_then(|s| s.strip_suffix("\")"))
+    {
+        return dns.to_string();
+    }
+    if let Some(ip) = presented
+        .strip_prefix("IpAddress(")
+        .and_then(|s| s.strip_suffix(')'))
+    {
+        return ip
+            .parse::<std::net::IpAddr>()
+            .map_or_else(|_| ip.to_string(), |ip| ip.to_string());
+    }
+    presented.to_string()
+}
+
+fn san_mismatch(host: &str, sans: Vec<String>) -> Refusal {
+    let quoted: Vec<String> = sans
+        .iter()
+        .map(|s| format!("{:?}", plain_name(s)))
+        .collect();
+    Refusal::new(
+        400,
+        format!(
+            "A data plane proxy is trying to connect to the control plane using {host:?} address, but the certificate in the control plane has the following SANs [{}]. Either change the --cp-address in kuma-dp to one of those or start kuma-cp-lite with a certificate for that address (--tls-cert-file and --tls-key-file).",
+            quoted.join(" ")
+        ),
+    )
+}
+
+/// The bootstrap checks that come before authentication: a token is present, the proxy is
+/// an egress, and its inline resource (if any) is a valid ZoneEgress. Returns the inline
+/// resource.
+pub fn check_bootstrap_request(request: &BootstrapRequest) -> Result<Option<Resource>, Refusal> {
+    if request.dataplane_token.trim().is_empty() && request.dataplane_token_path.is_empty() {
+        return Err(Refusal::new(422, TOKEN_REQUIRED));
+    }
+    let proxy_type = if request.proxy_type.is_empty() {
+        "dataplane"
+    } else {
+        request.proxy_type.as_str()
+    };
+    if proxy_type != "egress" {
+        return Err(Refusal::new(
+            422,
+            format!(
+                "kuma-cp-lite registers Zone Egress proxies only (proxyType \"egress\"), not {proxy_type:?}"
+            ),
+        ));
+    }
+    if request.dataplane_token.trim().is_empty() {
+        // Real Envoy would read the file named by dataplaneTokenPath; we cannot.
+        return Err(Refusal::new(
+            422,
+            "kuma-cp-lite needs the token itself in dataplaneToken: it cannot read dataplaneTokenPath on the proxy's machine",
+        ));
+    }
+    if request.dataplane_resource.is_empty() {
+        return Ok(None);
+    }
+    let invalid = |reason: String| Refusal::new(422, format!("invalid resource: {reason}"));
+    let value: Value = serde_json::from_str(&request.dataplane_resource)
+        .map_err(|e| invalid(format!("not JSON: {e}")))?;
+    let resource = Resource::from_json(value).map_err(|e| invalid(e.to_string()))?;
+    if resource.resource_type().name != "ZoneEgress" {
+        return Err(invalid(format!(
+            "expected a ZoneEgress, got a {}",
+            resource.resource_type().name
+        )));
+    }
+    let mut resource = spec::parse(resource).map_err(|e| match e {
+        spec::SpecError::Invalid(_) => Refusal::new(422, e.to_string()),
+        spec::SpecError::Decode(decode) => invalid(decode.to_string()),
+    })?;
+    if resource.meta.name.is_empty() {
+        resource.meta.name = request.name.clone();
+    }
+    if resource.meta.name.is_empty() {
+        return Err(Refusal::new(422, "name: cannot be empty"));
+    }
+    if !request.name.is_empty() && request.name != resource.meta.name {
+        return Err(Refusal::new(
+            422,
+            format!(
+                "name: the proxy name {:?} differs from the name of its resource {:?}",
+                request.name, resource.meta.name
+            ),
+        ));
+    }
+    Ok(Some(resource))
+}
+
+/// What Kuma checks on the first xDS request of a Zone Egress (`authZoneEntity`): a valid
+/// zone token (signature with the key named by `kid`, expiry, revocations), with `egress`
+/// in scope and a zone that is empty or ours.
+pub fn authenticate_zone_egress(
+    secrets: &dyn SecretAccess,
+    cp_zone: &str,
+    token: &str,
+    now: SystemTime,
+) -> Result<ZoneClaims, Refusal> {
+    let claims =
+        validate_zone_token(secrets, token.trim(), now).map_err(Refusal::authentication)?;
+    if !claims.has_scope(EGRESS_SCOPE) {
+        return Err(Refusal::authentication(format!(
+            "token cannot be used to authenticate zone entity ({EGRESS_SCOPE} is out of token's scope: {})",
+            go_slice(claims.scope())
+        )));
+    }
+    if !claims.zone.is_empty() && claims.zone != cp_zone {
+        return Err(Refusal::authentication(format!(
+            "zone from requestor: {cp_zone} is different than in token: {}",
+            claims.zone
+        )));
+    }
+    Ok(claims)
+}
+
+/// The answer to a successful bootstrap. kuma-cp-lite serves no xDS, so the Envoy
+/// bootstrap only names the node (`.<name>`, cluster `egress`) and the admin port.
+#[derive(Debug, Serialize)]
+pub struct BootstrapResponse {
+    pub bootstrap: String,
+    #[serde(rename = "kumaSidecarConfiguration")]
+    pub kuma_sidecar_configuration: Value,
+}
+
+pub fn envoy_bootstrap_yaml(name: &str, admin_port: u32) -> String {
+    format!(
+        "node:\n  id: .{name}\n  cluster: egress\n  metadata:\n    dataplane.proxyType: egress\nadmin:\n  address:\n    socketAddress:\n      address: 127.0.0.1\n      portValue: {admin_port}\n"
+    )
+}
+
+pub fn bootstrap_response(name: &str, admin_port: u32) -> BootstrapResponse {
+    BootstrapResponse {
+        bootstrap: base64::engine::general_purpose::STANDARD
+            .encode(envoy_bootstrap_yaml(name, admin_port)),
+        kuma_sidecar_configuration: json!({
+            "networking": {"corefileTemplate": null, "address": ""},
+            "metrics": {"aggregate": []}
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::secrets::memory::MemorySecrets;
+    use super::super::token_service;
+    use super::*;
+    use crate::cp_lite::caller::User;
+
+    fn request(resource: &str) -> BootstrapRequest {
+        BootstrapRequest {
+            name: "ze-1".into(),
+            proxy_type: "egress".into(),
+            dataplane_token: "t".into(),
+            dataplane_resource: resource.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn bootstrap_checks() {
+        let none = BootstrapRequest {
+            proxy_type: "egress".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            check_bootstrap_request(&none).unwrap_err(),
+            Refusal::new(422, TOKEN_REQUIRED)
+        );
+        let dataplane = BootstrapRequest {
+            dataplane_token: "t".into(),
+            ..Default::default()
+        };
+        assert_eq!(check_bootstrap_request(&dataplane).unwrap_err().status, 422);
+        assert_eq!(check_bootstrap_request(&request("")).unwrap(), None);
+        let ok = check_bootstrap_request(&request(
+            r#"{"type":"ZoneEgress","name":"ze-1","networking":{"address":"192.168.0.1","port":10002}}"#,
+        ))
+        .unwrap()
+        .unwrap();
+        assert_eq!(ok.meta.name, "ze-1");
+        assert_eq!(
+            check_bootstrap_request(&request(
+                r#"{"type":"ZoneEgress","name":"ze-1","networking":{"address":"192.168.0.1"}}"#
+            ))
+            .unwrap_err(),
+            Refusal::new(422, "networking.port: port must be in the range [1, 65535]")
+        );
+        assert_eq!(
+            check_bootstrap_request(&request(r#"{"type":"Mesh","name":"ze-1"}"#))
+                .unwrap_err()
+                .text,
+            "invalid resource: expected a ZoneEgress, got a Mesh"
+        );
+    }
+
+    #[test]
+    fn egress_authentication() {
+        let secrets = MemorySecrets::default();
+        let now = SystemTime::now();
+        token_service::bootstrap(&secrets, now).unwrap();
+        let token = |body: &str| {
+            token_service::zone_token(&secrets, &User::admin(), body.as_bytes(), now).unwrap()
+        };
+        let egress = token(r#"{"zone":"default","scope":["egress"],"validFor":"1h"}"#);
+        assert!(authenticate_zone_egress(&secrets, "default", &egress, now).is_ok());
+        let any_zone = token(r#"{"zone":"","scope":["ingress","egress"],"validFor":"1h"}"#);
+        assert!(authenticate_zone_egress(&secrets, "default", &any_zone, now).is_ok());
+        let ingress = token(r#"{"zone":"default","scope":["ingress"],"validFor":"1h"}"#);
+        assert_eq!(
+            authenticate_zone_egress(&secrets, "default", &ingress, now).unwrap_err(),
+            Refusal::new(
+                401,
+                "authentication failed: token cannot be used to authenticate zone entity (egress is out of token's scope: [ingress])"
+            )
+        );
+        assert_eq!(
+            authenticate_zone_egress(&secrets, "eu-west", &egress, now).unwrap_err(),
+            Refusal::new(
+                401,
+                "authentication failed: zone from requestor: eu-west is different than in token: default"
+            )
+        );
+    }
+
+    #[test]
+    fn host_names() {
+        assert_eq!(host_name("localhost:5678"), "localhost");
+        assert_eq!(host_name("[::1]:5678"), "::1");
+        assert_eq!(host_name("cp.example.com"), "cp.example.com");
+    }
+
+    #[test]
+    fn certificate_names() {
+        let tls = crate::cp_lite::tls::generate(&["10.0.0.1".to_string()]).unwrap();
+        assert!(check_host(&tls.leaf, "localhost:5678").is_ok());
+        assert!(check_host(&tls.leaf, "127.0.0.1:5678").is_ok());
+        assert!(check_host(&tls.leaf, "10.0.0.1").is_ok());
+        let refusal = check_host(&tls.leaf, "192.168.0.9:5678").unwrap_err();
+        assert_eq!(refusal.status, 400);
+        assert!(
+            refusal.text.starts_with(
+                "A data plane proxy is trying to connect to the control plane using \"192.168.0.9\" address, but the certificate in the control plane has the following SANs [\"localhost\" \"127.0.0.1\""
+            ),
+            "{}",
+            refusal.text
+        );
+    }
+}
