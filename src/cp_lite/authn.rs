@@ -4,10 +4,15 @@
 //! user-token signing keys and revocations; anyone else is anonymous.
 
 use super::caller::{AUTHENTICATED_GROUP, User, is_local_admin_request};
-use super::secrets::SecretAccess;
+use super::response;
+use super::secrets::{SecretAccess, StoreSecrets};
+use super::state::SharedState;
 use super::token_service::validate_user_token;
 use crate::api::ApiError;
-use axum::http::HeaderMap;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderMap, Method};
+use axum::middleware::Next;
+use axum::response::Response;
 use std::net::SocketAddr;
 use std::time::SystemTime;
 
@@ -60,6 +65,32 @@ pub fn authenticate(
             eprintln!("kuma-cp-lite: authentication rejected: {reason}");
             Err(unauthenticated())
         }
+    }
+}
+
+/// The layer in front of every API route: puts the caller in the request's extensions
+/// (where [`super::caller::Caller`] finds it), or answers 401 for a bad token.
+pub async fn layer(State(state): State<SharedState>, mut request: Request, next: Next) -> Response {
+    let remote = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| *addr);
+    // `GET /` is Kuma's only `auth=skip` route.
+    let skip_tokens = request.method() == Method::GET && request.uri().path() == "/";
+    let caller = authenticate(
+        state.options.localhost_is_admin,
+        remote,
+        request.headers(),
+        skip_tokens,
+        &StoreSecrets(&state),
+        SystemTime::now(),
+    );
+    match caller {
+        Ok(user) => {
+            request.extensions_mut().insert(user);
+            next.run(request).await
+        }
+        Err(err) => response::error(&err),
     }
 }
 

@@ -7,15 +7,35 @@
 //! request, in the same order and with the same answers; `POST /bootstrap/disconnect`
 //! (ours) records the end of the connection.
 
-use super::secrets::SecretAccess;
+use super::insights::{self, ZONE_EGRESS};
+use super::labels;
+use super::options::Mode;
+use super::request_log::log_requests;
+use super::response;
+use super::secrets::{SecretAccess, StoreSecrets};
+use super::state::{AppState, SharedState};
+use super::store::{ResourceKey, StoreError};
 use super::token_service::validate_zone_token;
 use crate::resources::Resource;
-use crate::resources::spec;
+use crate::resources::descriptor;
+use crate::resources::spec::insight::{
+    self as insight, DiscoveryServiceStats, DiscoverySubscription, ProxyVersion, SubscriptionStatus,
+};
+use crate::resources::spec::jsonpb::Reader;
+use crate::resources::spec::{self, ZoneEgressSpec};
 use crate::tokens::zone::{EGRESS_SCOPE, ZoneClaims, go_slice};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, Uri, header};
+use axum::middleware;
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
 use base64::Engine;
+use chrono::{DateTime, Utc};
 use rustls::pki_types::{CertificateDer, ServerName};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use std::time::SystemTime;
 
 /// kuma-dp's text when no token is configured (a 422).
@@ -47,39 +67,24 @@ pub struct Version {
 }
 
 impl Version {
-    /// The jsonpb form of a subscription's `version` (zero values omitted).
-    pub fn to_json(&self) -> Value {
-        let mut kuma_dp = Map::new();
-        for (key, value) in [
-            ("version", &self.kuma_dp.version),
-            ("gitTag", &self.kuma_dp.git_tag),
-            ("gitCommit", &self.kuma_dp.git_commit),
-            ("buildDate", &self.kuma_dp.build_date),
-        ] {
-            if !value.is_empty() {
-                kuma_dp.insert(key.into(), value.clone().into());
-            }
-        }
-        let mut envoy = Map::new();
-        for (key, value) in [
-            ("version", &self.envoy.version),
-            ("build", &self.envoy.build),
-        ] {
-            if !value.is_empty() {
-                envoy.insert(key.into(), value.clone().into());
-            }
-        }
-        if self.envoy.kuma_dp_compatible {
-            envoy.insert("kumaDpCompatible".into(), true.into());
-        }
-        let mut out = Map::new();
-        if !kuma_dp.is_empty() {
-            out.insert("kumaDp".into(), Value::Object(kuma_dp));
-        }
-        if !envoy.is_empty() {
-            out.insert("envoy".into(), Value::Object(envoy));
-        }
-        Value::Object(out)
+    /// The subscription's `version`, when kuma-dp sent one.
+    fn to_proxy_version(&self) -> Option<ProxyVersion> {
+        let kuma_dp = (self.kuma_dp != KumaDpVersion::default()).then(|| insight::KumaDpVersion {
+            version: self.kuma_dp.version.clone(),
+            git_tag: self.kuma_dp.git_tag.clone(),
+            git_commit: self.kuma_dp.git_commit.clone(),
+            build_date: self.kuma_dp.build_date.clone(),
+        });
+        let envoy = (self.envoy != EnvoyVersion::default()).then(|| insight::EnvoyVersion {
+            version: self.envoy.version.clone(),
+            build: self.envoy.build.clone(),
+            kuma_dp_compatible: self.envoy.kuma_dp_compatible,
+        });
+        (kuma_dp.is_some() || envoy.is_some()).then(|| ProxyVersion {
+            kuma_dp,
+            envoy,
+            dependencies: Default::default(),
+        })
     }
 }
 
@@ -189,13 +194,18 @@ fn san_mismatch(host: &str, sans: Vec<String>) -> Refusal {
     )
 }
 
-/// The bootstrap checks that come before authentication: a token is present, the proxy is
-/// an egress, and its inline resource (if any) is a valid ZoneEgress. Returns the inline
-/// resource.
-pub fn check_bootstrap_request(request: &BootstrapRequest) -> Result<Option<Resource>, Refusal> {
-    if request.dataplane_token.trim().is_empty() && request.dataplane_token_path.is_empty() {
+/// The first bootstrap check: some token is configured.
+pub fn require_token(token: &str, token_path: &str) -> Result<(), Refusal> {
+    if token.trim().is_empty() && token_path.is_empty() {
         return Err(Refusal::new(422, TOKEN_REQUIRED));
     }
+    Ok(())
+}
+
+/// The bootstrap checks after the token and host ones: the proxy is an egress, we got the
+/// token itself, and its inline resource (if any) is a valid ZoneEgress. Returns the
+/// inline resource.
+pub fn check_bootstrap_request(request: &BootstrapRequest) -> Result<Option<Resource>, Refusal> {
     let proxy_type = if request.proxy_type.is_empty() {
         "dataplane"
     } else {
@@ -303,6 +313,263 @@ pub fn bootstrap_response(name: &str, admin_port: u32) -> BootstrapResponse {
     }
 }
 
+/// The router state: the control plane and the certificate the listener serves.
+#[derive(Clone)]
+pub struct DpState {
+    pub app: SharedState,
+    pub certificate: CertificateDer<'static>,
+}
+
+/// The dp-server's routes; anything else gets go-restful's plain-text 404.
+pub fn dp_router(app: SharedState, certificate: CertificateDer<'static>) -> Router {
+    let quiet = app.options.quiet;
+    let router = Router::new()
+        .route("/bootstrap", post(bootstrap))
+        .route("/bootstrap/disconnect", post(disconnect))
+        .fallback(response::page_not_found)
+        .method_not_allowed_fallback(response::method_not_allowed)
+        .with_state(DpState { app, certificate });
+    if quiet {
+        router
+    } else {
+        router.layer(middleware::from_fn(|request, next| {
+            log_requests("dp-server", request, next)
+        }))
+    }
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::BAD_REQUEST);
+        if self.text.is_empty() {
+            status.into_response()
+        } else {
+            response::plain(status, &self.text)
+        }
+    }
+}
+
+/// The address the client used: the `Host` header, or HTTP/2's `:authority`.
+fn request_host(headers: &HeaderMap, uri: &Uri) -> String {
+    headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+        .or_else(|| uri.authority().map(|a| a.to_string()))
+        .unwrap_or_default()
+}
+
+fn zone_egress_key(name: &str) -> ResourceKey {
+    ResourceKey::new(
+        descriptor::by_name(ZONE_EGRESS).expect("the descriptor table has ZoneEgress"),
+        "",
+        name,
+    )
+}
+
+/// Creates or replaces the ZoneEgress with the labels the control plane computes.
+fn upsert_zone_egress(state: &AppState, resource: Resource) -> Result<(), Refusal> {
+    let key = ResourceKey::of(&resource);
+    let t = resource.meta.resource_type;
+    let labels = labels::compute(resource.meta.labels.clone(), t, "", &state.options);
+    // Lost races with other writers are retried on a fresh read.
+    for _ in 0..64 {
+        let now = Utc::now();
+        let mut next = resource.clone();
+        next.meta.labels = labels.clone();
+        next.meta.modification_time = now;
+        let written = match state.store.get(&key) {
+            None => {
+                next.meta.creation_time = now;
+                state.store.create(next, None).map(|_| ())
+            }
+            Some(stored) => {
+                next.meta.creation_time = stored.resource.meta.creation_time;
+                state.store.update(next, stored.version).map(|_| ())
+            }
+        };
+        match written {
+            Ok(()) => return Ok(()),
+            Err(StoreError::AlreadyExists(_) | StoreError::Conflict(_)) => continue,
+            Err(err) => return Err(internal(err)),
+        }
+    }
+    Err(internal("too many concurrent writers"))
+}
+
+fn internal(reason: impl std::fmt::Display) -> Refusal {
+    eprintln!("kuma-cp-lite: dp-server: {reason}");
+    Refusal::new(500, "")
+}
+
+fn new_subscription(
+    state: &AppState,
+    version: &Version,
+    now: DateTime<Utc>,
+) -> DiscoverySubscription {
+    let stats = || Some(DiscoveryServiceStats::default());
+    DiscoverySubscription {
+        id: uuid::Uuid::new_v4().to_string(),
+        control_plane_instance_id: state.index.instance_id.clone(),
+        connect_time: Some(now),
+        disconnect_time: None,
+        // No xDS is served, so nothing is ever sent: every counter stays at zero.
+        status: Some(SubscriptionStatus {
+            last_update_time: None,
+            total: stats(),
+            cds: stats(),
+            eds: stats(),
+            lds: stats(),
+            rds: stats(),
+        }),
+        version: version.to_proxy_version(),
+        generation: 0,
+    }
+}
+
+/// `POST /bootstrap`: the bootstrap checks, then the xDS authentication, then the
+/// registration of the ZoneEgress and its connection.
+fn register(dp: &DpState, host: &str, body: &[u8]) -> Result<(String, u32), Refusal> {
+    let state = dp.app.as_ref();
+    let request: BootstrapRequest =
+        serde_json::from_slice(body).map_err(|_| Refusal::new(400, ""))?;
+    require_token(&request.dataplane_token, &request.dataplane_token_path)?;
+    check_host(&dp.certificate, host)?;
+    if state.options.mode == Mode::Global {
+        return Err(Refusal::new(
+            422,
+            "a global control plane does not register proxies: connect the Zone Egress to a zone control plane",
+        ));
+    }
+    let inline = check_bootstrap_request(&request)?;
+    let name = inline
+        .as_ref()
+        .map_or_else(|| request.name.clone(), |r| r.meta.name.clone());
+    let existing = state.store.get(&zone_egress_key(&name));
+    if inline.is_none() && existing.is_none() {
+        // Kuma's answer when the proxy brings no resource and none is stored.
+        return Err(Refusal::new(404, ""));
+    }
+    authenticate_zone_egress(
+        &StoreSecrets(state),
+        &state.options.zone,
+        &request.dataplane_token,
+        SystemTime::now(),
+    )?;
+    // Zone tokens are not bound to a name: a valid egress token may take over an
+    // existing ZoneEgress, as in Kuma.
+    let resource = match inline {
+        Some(resource) => {
+            upsert_zone_egress(state, resource.clone())?;
+            resource
+        }
+        None => existing
+            .map(|s| (*s.resource).clone())
+            .ok_or_else(|| Refusal::new(404, ""))?,
+    };
+    let now = Utc::now();
+    insights::record_zone_egress_connect(
+        state.store.as_ref(),
+        &name,
+        new_subscription(state, &request.version, now),
+        None,
+    )
+    .map_err(|e| match e {
+        // Deleted between the upsert and now.
+        insights::InsightError::ProxyNotFound { .. } => Refusal::new(404, ""),
+        other => internal(other),
+    })?;
+    let admin_port = ZoneEgressSpec::read(Reader::from_map(&resource.spec))
+        .map(|spec| spec.admin_port())
+        .unwrap_or(spec::zone_egress::DEFAULT_ADMIN_PORT);
+    Ok((name, admin_port))
+}
+
+async fn bootstrap(
+    State(dp): State<DpState>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let (name, admin_port) = match register(&dp, &request_host(&headers, &uri), &body) {
+        Ok(registered) => registered,
+        Err(refusal) => return refusal.into_response(),
+    };
+    let wants_json = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("application/json"));
+    if wants_json {
+        let body = serde_json::to_vec(&bootstrap_response(&name, admin_port))
+            .expect("the bootstrap response serializes");
+        (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "application/json")],
+            body,
+        )
+            .into_response()
+    } else {
+        (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "text/x-yaml")],
+            envoy_bootstrap_yaml(&name, admin_port),
+        )
+            .into_response()
+    }
+}
+
+/// `POST /bootstrap/disconnect` (ours): the proxy's open connections end now. It needs
+/// the same token as the registration, so nobody else can mark an egress offline.
+fn disconnect_egress(dp: &DpState, host: &str, body: &[u8]) -> Result<(), Refusal> {
+    let state = dp.app.as_ref();
+    let request: DisconnectRequest =
+        serde_json::from_slice(body).map_err(|_| Refusal::new(400, ""))?;
+    require_token(&request.dataplane_token, "")?;
+    check_host(&dp.certificate, host)?;
+    if state.store.get(&zone_egress_key(&request.name)).is_none() {
+        return Err(Refusal::new(404, ""));
+    }
+    authenticate_zone_egress(
+        &StoreSecrets(state),
+        &state.options.zone,
+        &request.dataplane_token,
+        SystemTime::now(),
+    )?;
+    let open: Vec<String> =
+        insights::proxy_insight(state.store.as_ref(), ZONE_EGRESS, "", &request.name)
+            .map(|insight| {
+                insight
+                    .subscriptions
+                    .iter()
+                    .filter(|s| s.is_online())
+                    .map(|s| s.id.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+    let now = Utc::now();
+    for id in open {
+        match insights::record_zone_egress_disconnect(state.store.as_ref(), &request.name, &id, now)
+        {
+            Ok(()) | Err(insights::InsightError::SubscriptionNotFound { .. }) => {}
+            Err(insights::InsightError::ProxyNotFound { .. }) => return Err(Refusal::new(404, "")),
+            Err(other) => return Err(internal(other)),
+        }
+    }
+    Ok(())
+}
+
+async fn disconnect(
+    State(dp): State<DpState>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    match disconnect_egress(&dp, &request_host(&headers, &uri), &body) {
+        Ok(()) => response::json(StatusCode::OK, &json!({})),
+        Err(refusal) => refusal.into_response(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::secrets::memory::MemorySecrets;
@@ -322,14 +589,11 @@ mod tests {
 
     #[test]
     fn bootstrap_checks() {
-        let none = BootstrapRequest {
-            proxy_type: "egress".into(),
-            ..Default::default()
-        };
         assert_eq!(
-            check_bootstrap_request(&none).unwrap_err(),
+            require_token(" ", "").unwrap_err(),
             Refusal::new(422, TOKEN_REQUIRED)
         );
+        assert!(require_token("", "/path").is_ok());
         let dataplane = BootstrapRequest {
             dataplane_token: "t".into(),
             ..Default::default()

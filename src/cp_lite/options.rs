@@ -42,6 +42,23 @@ pub struct ServerOptions {
     /// do not create the Mesh "default" at start-up
     #[arg(long)]
     pub skip_default_mesh: bool,
+    /// port of the dp-server, over HTTPS, where Zone Egress proxies register (0 picks a free port)
+    #[arg(long, default_value_t = 5678)]
+    pub dp_port: u16,
+    /// treat requests from this machine as the admin; --localhost-is-admin=false requires a user token from everyone
+    #[arg(
+        long,
+        value_name = "bool",
+        default_value_t = true,
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true",
+        action = clap::ArgAction::Set
+    )]
+    pub localhost_is_admin: bool,
+    /// write the admin user token to this file (mode 0600) at start-up, for when no local admin can fetch it
+    #[arg(long, value_name = "path")]
+    pub admin_token_file: Option<PathBuf>,
 }
 
 impl Default for ServerOptions {
@@ -56,6 +73,9 @@ impl Default for ServerOptions {
             tls_key_file: None,
             quiet: false,
             skip_default_mesh: false,
+            dp_port: 5678,
+            localhost_is_admin: true,
+            admin_token_file: None,
         }
     }
 }
@@ -66,6 +86,7 @@ impl ServerOptions {
         ServerOptions {
             api_port: 0,
             api_https_port: 0,
+            dp_port: 0,
             quiet: true,
             ..ServerOptions::default()
         }

@@ -1,11 +1,13 @@
 //! The API server's routes. Each concern adds its routes here; anything else gets
 //! go-restful's plain-text 404.
 
+use super::authn;
 use super::index;
 use super::request_log::log_requests;
 use super::resources;
 use super::response;
 use super::state::SharedState;
+use super::token_service;
 use axum::Router;
 use axum::middleware;
 use axum::routing::get;
@@ -16,6 +18,9 @@ pub fn api_router(state: SharedState) -> Router {
         .route("/", get(index::index))
         .route("/who-am-i", get(index::who_am_i))
         .merge(resources::routes())
+        .merge(token_service::routes())
+        // Who calls, for every route (unknown routes are answered without it).
+        .route_layer(middleware::from_fn_with_state(state.clone(), authn::layer))
         .fallback(response::page_not_found)
         .method_not_allowed_fallback(response::method_not_allowed)
         .with_state(state);

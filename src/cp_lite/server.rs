@@ -2,11 +2,14 @@
 //! "address in use" come back to the caller and port 0 resolves), then serve on a
 //! dedicated tokio runtime.
 
+use super::dp_server;
 use super::options::ServerOptions;
 use super::request::ListenerScheme;
 use super::router::api_router;
+use super::secrets::StoreSecrets;
 use super::state::{AppState, SharedState};
 use super::tls;
+use super::token_service;
 use anyhow::Context;
 use axum::Router;
 use axum_server::Handle;
@@ -22,6 +25,8 @@ const GRACE_PERIOD: Duration = Duration::from_secs(5);
 pub struct RunningServer {
     pub api_addr: SocketAddr,
     pub api_https_addr: SocketAddr,
+    /// The dp-server (HTTPS), where Zone Egress proxies register.
+    pub dp_addr: SocketAddr,
     /// The CA of the generated HTTPS certificate, when no certificate was given.
     pub generated_ca_pem: Option<String>,
     pub state: SharedState,
@@ -38,6 +43,16 @@ impl RunningServer {
     /// `https://localhost:<port>` of the HTTPS API server.
     pub fn api_https_url(&self) -> String {
         format!("https://localhost:{}", self.api_https_addr.port())
+    }
+
+    /// `https://localhost:<port>` of the dp-server.
+    pub fn dp_url(&self) -> String {
+        format!("https://localhost:{}", self.dp_addr.port())
+    }
+
+    /// The admin user token created at start (GlobalSecret `admin-user-token`).
+    pub fn admin_token(&self) -> Option<String> {
+        token_service::admin_token(&StoreSecrets(&self.state))
     }
 
     /// Stops accepting, lets in-flight requests finish, and waits for the runtime to end.
@@ -64,6 +79,7 @@ impl Drop for RunningServer {
 struct Listeners {
     api: TcpListener,
     api_https: TcpListener,
+    dp: TcpListener,
 }
 
 fn bind(options: &ServerOptions, port: u16, what: &str) -> anyhow::Result<TcpListener> {
@@ -77,6 +93,7 @@ fn bind_all(options: &ServerOptions) -> anyhow::Result<Listeners> {
     Ok(Listeners {
         api: bind(options, options.api_port, "API server")?,
         api_https: bind(options, options.api_https_port, "HTTPS API server")?,
+        dp: bind(options, options.dp_port, "dp-server")?,
     })
 }
 
@@ -94,8 +111,17 @@ pub fn start(options: ServerOptions) -> anyhow::Result<RunningServer> {
     let tls = load_tls(&options)?;
     let api_addr = listeners.api.local_addr()?;
     let api_https_addr = listeners.api_https.local_addr()?;
+    let dp_addr = listeners.dp.local_addr()?;
     let state: SharedState = Arc::new(AppState::new(options));
-    let handles = vec![Handle::new(), Handle::new()];
+    token_service::bootstrap(&StoreSecrets(&state), std::time::SystemTime::now())?;
+    if let Some(path) = &state.options.admin_token_file {
+        let token = token_service::admin_token(&StoreSecrets(&state))
+            .context("the admin user token is missing")?;
+        crate::config::write_atomically(path, token.as_bytes(), 0o600).with_context(|| {
+            format!("could not write the admin user token to {}", path.display())
+        })?;
+    }
+    let handles = vec![Handle::new(), Handle::new(), Handle::new()];
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .thread_name("kuma-cp-lite")
@@ -104,12 +130,20 @@ pub fn start(options: ServerOptions) -> anyhow::Result<RunningServer> {
     let serve_state = state.clone();
     let serve_handles = handles.clone();
     let tls_config = tls.config.clone();
+    let certificate = tls.leaf.clone();
     let runtime_thread = std::thread::Builder::new()
         .name("kuma-cp-lite".into())
         .spawn(move || {
             runtime.block_on(async move {
-                if let Err(err) = serve_all(listeners, tls_config, serve_state, serve_handles).await
-                {
+                let served = serve_all(
+                    listeners,
+                    tls_config,
+                    certificate,
+                    serve_state,
+                    serve_handles,
+                )
+                .await;
+                if let Err(err) = served {
                     eprintln!("kuma-cp-lite: {err:#}");
                 }
             });
@@ -117,6 +151,7 @@ pub fn start(options: ServerOptions) -> anyhow::Result<RunningServer> {
     Ok(RunningServer {
         api_addr,
         api_https_addr,
+        dp_addr,
         generated_ca_pem: tls.generated_ca_pem,
         state,
         handles,
@@ -127,9 +162,19 @@ pub fn start(options: ServerOptions) -> anyhow::Result<RunningServer> {
 async fn serve_all(
     listeners: Listeners,
     tls_config: Arc<rustls::ServerConfig>,
+    certificate: rustls::pki_types::CertificateDer<'static>,
     state: SharedState,
     handles: Vec<Handle<SocketAddr>>,
 ) -> anyhow::Result<()> {
+    let dp = axum_server::tls_rustls::from_tcp_rustls(
+        listeners.dp,
+        RustlsConfig::from_config(tls_config.clone()),
+    )?
+    .handle(handles[2].clone())
+    .serve(
+        dp_server::dp_router(state.clone(), certificate)
+            .into_make_service_with_connect_info::<SocketAddr>(),
+    );
     let api: Router = api_router(state.clone());
     let http = axum_server::from_tcp(listeners.api)?
         .handle(handles[0].clone())
@@ -146,9 +191,10 @@ async fn serve_all(
         api.layer(axum::Extension(ListenerScheme::HTTPS))
             .into_make_service_with_connect_info::<SocketAddr>(),
     );
-    let (http, https) = tokio::join!(http, https);
+    let (http, https, dp) = tokio::join!(http, https, dp);
     http.context("API server")?;
     https.context("HTTPS API server")?;
+    dp.context("dp-server")?;
     Ok(())
 }
 
@@ -200,4 +246,23 @@ fn announce(server: &RunningServer) {
             "the HTTPS listeners use a self-signed certificate generated at start-up; pass --tls-cert-file/--tls-key-file to use your own"
         );
     }
+    eprintln!(
+        "dp-server on {}: Zone Egress proxies register with POST /bootstrap and a zone token with the egress scope",
+        server.dp_url()
+    );
+    // Where the admin token is, never the token itself.
+    let fetch = match (
+        &server.state.options.admin_token_file,
+        server.state.options.localhost_is_admin,
+    ) {
+        (Some(path), _) => format!("it was written to {}", path.display()),
+        (None, true) => format!(
+            "on this machine: curl -s {}/global-secrets/admin-user-token | jq -r .data | base64 -d",
+            server.api_url()
+        ),
+        (None, false) => "--localhost-is-admin=false: pass --admin-token-file to get it".into(),
+    };
+    eprintln!(
+        "the admin user token is in the GlobalSecret \"admin-user-token\" ({fetch}); use it with: kumactl config control-planes add --name NAME --address URL --auth-type=tokens --auth-conf token=TOKEN"
+    );
 }

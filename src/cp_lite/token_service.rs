@@ -2,8 +2,10 @@
 //! token, `POST /tokens/zone|dataplane|user`, and validation of zone and user tokens
 //! against the stored keys and revocation lists.
 
-use super::caller::User;
-use super::secrets::SecretAccess;
+use super::caller::{Caller, User};
+use super::response;
+use super::secrets::{SecretAccess, StoreSecrets};
+use super::state::SharedState;
 use crate::api::ApiError;
 use crate::api::tokens::{DataplaneTokenRequest, UserTokenRequest, ZoneTokenRequest};
 use crate::duration::GoDuration;
@@ -17,6 +19,12 @@ use crate::tokens::user::UserClaims;
 use crate::tokens::validator::{self, SecretKeys, ValidationError, Wording};
 use crate::tokens::zone::ZoneClaims;
 use crate::tokens::{Claims, keys};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
 use serde::Serialize;
 use std::time::SystemTime;
 
@@ -158,6 +166,13 @@ pub fn dataplane_token(
     )?;
     let valid_for = parse_valid_for(&request.valid_for)?;
     let prefix = signing_keys::dataplane_signing_key_prefix(&request.mesh);
+    if secrets.mesh_secret_names(&request.mesh, &prefix).is_empty() {
+        // Kuma creates this key with the mesh; we create it on first use, so meshes
+        // that never issue dataplane tokens cost no key generation.
+        let name = signing_keys::signing_key_name(&prefix, signing_keys::DEFAULT_KEY_ID);
+        let pem = keys::private_key_to_pem(&keys::generate(keys::DEFAULT_KEY_BITS));
+        secrets.create_mesh_secret(&request.mesh, &name, pem.as_bytes());
+    }
     let claims = DataplaneClaims {
         name: request.name,
         mesh: request.mesh.clone(),
@@ -227,6 +242,13 @@ pub fn bootstrap(secrets: &dyn SecretAccess, now: SystemTime) -> anyhow::Result<
     Ok(created)
 }
 
+/// The admin user token created at start (GlobalSecret `admin-user-token`).
+pub fn admin_token(secrets: &dyn SecretAccess) -> Option<String> {
+    secrets
+        .global_secret(ADMIN_USER_TOKEN)
+        .map(|data| String::from_utf8_lossy(&data).into_owned())
+}
+
 fn validate_global<C: Claims>(
     secrets: &dyn SecretAccess,
     prefix: &str,
@@ -272,6 +294,41 @@ pub fn validate_user_token(
         token,
         now,
     )
+}
+
+/// `POST /tokens/zone|dataplane|user`. The caller comes from the authentication layer.
+pub fn routes() -> Router<SharedState> {
+    type Issue =
+        fn(&dyn SecretAccess, &User, &[u8], SystemTime) -> Result<String, TokenRequestError>;
+    let route = |issue: Issue| {
+        post(
+            move |State(state): State<SharedState>, Caller(user): Caller, body: Bytes| async move {
+                respond(issue(
+                    &StoreSecrets(&state),
+                    &user,
+                    &body,
+                    SystemTime::now(),
+                ))
+            },
+        )
+    };
+    Router::new()
+        .route("/tokens/zone", route(zone_token))
+        .route("/tokens/dataplane", route(dataplane_token))
+        .route("/tokens/user", route(user_token))
+}
+
+fn respond(result: Result<String, TokenRequestError>) -> Response {
+    match result {
+        Ok(token) => (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, "text/plain")],
+            token,
+        )
+            .into_response(),
+        Err(TokenRequestError::UnreadableBody) => StatusCode::BAD_REQUEST.into_response(),
+        Err(TokenRequestError::Api(err)) => response::error(&err),
+    }
 }
 
 #[cfg(test)]
@@ -444,23 +501,19 @@ mod tests {
     #[test]
     fn dataplane_and_user_tokens() {
         let secrets = ready();
+        // No such mesh: its key cannot be created.
         let err = api_error(dataplane_token(
             &secrets,
             &admin(),
-            br#"{"name":"","mesh":"default","tags":{},"type":"","workload":"","validFor":"1h0m0s"}"#,
+            br#"{"name":"","mesh":"nope","tags":{},"type":"","workload":"","validFor":"1h0m0s"}"#,
             at(0),
         ));
         assert_eq!(err.status, 404);
         assert_eq!(
             err.detail,
-            "there is no signing key with KID 1. Secret of name \"dataplane-token-signing-key-default-1\" in mesh \"default\" is not found. If signing key was rotated, regenerate the token"
+            "there is no signing key with KID 1. Secret of name \"dataplane-token-signing-key-nope-1\" in mesh \"nope\" is not found. If signing key was rotated, regenerate the token"
         );
-        let pem = keys::private_key_to_pem(&keys::generate(2048));
-        secrets.put(
-            "default",
-            "dataplane-token-signing-key-default-1",
-            pem.as_bytes(),
-        );
+        secrets.put("", "mesh:default", b"");
         let token = dataplane_token(
             &secrets,
             &admin(),
@@ -472,6 +525,11 @@ mod tests {
             .unwrap()
             .claims;
         assert_eq!(claims.tags["a"], ["1", "2"]);
+        assert!(
+            secrets
+                .mesh_secret("default", "dataplane-token-signing-key-default-1")
+                .is_some()
+        );
 
         let err = api_error(user_token(
             &secrets,
