@@ -746,3 +746,851 @@ fn inspect_zone_token_rejects_invalid_tokens() {
         "Error: could not decode the zone token: token is malformed: token contains an invalid number of segments\n"
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// kuma-cp-lite: token service, API authentication
+// ---------------------------------------------------------------------------------------
+
+use kumactl::cp_lite::ServerOptions;
+use reqwest::blocking::Client;
+
+/// A server where localhost is not the admin, so tokens matter on loopback.
+fn env_requiring_tokens() -> TestEnv {
+    TestEnv::with_server_options(ServerOptions {
+        localhost_is_admin: false,
+        ..ServerOptions::for_tests()
+    })
+}
+
+/// Points kumactl at the test server with `authType: tokens`.
+fn use_token(env: &TestEnv, token: &str) {
+    use kumactl::config::{ApiServer, Config, Context, ControlPlane, Coordinates};
+    let config = Config {
+        control_planes: vec![ControlPlane {
+            name: "test".into(),
+            coordinates: Coordinates {
+                api_server: ApiServer {
+                    url: env.server().api_url(),
+                    auth_type: "tokens".into(),
+                    auth_conf: [("token".to_string(), token.to_string())].into(),
+                    ..ApiServer::default()
+                },
+            },
+        }],
+        contexts: vec![Context {
+            name: "test".into(),
+            control_plane: "test".into(),
+            defaults: None,
+        }],
+        current_context: "test".into(),
+    };
+    config.save(&env.config_path).unwrap();
+}
+
+struct Reply {
+    status: u16,
+    content_type: String,
+    text: String,
+}
+
+fn send(request: reqwest::blocking::RequestBuilder) -> Reply {
+    let response = request.send().expect("kuma-cp-lite answers");
+    Reply {
+        status: response.status().as_u16(),
+        content_type: response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string(),
+        text: response.text().unwrap(),
+    }
+}
+
+/// `GET <path>` on the API server, with a bearer token if given.
+fn api_get(env: &TestEnv, path: &str, token: Option<&str>) -> Reply {
+    let mut request = Client::new().get(format!("{}{path}", env.server().api_url()));
+    if let Some(token) = token {
+        request = request.header("authorization", format!("Bearer {token}"));
+    }
+    send(request)
+}
+
+fn api_put(env: &TestEnv, path: &str, body: Value, token: Option<&str>) -> Reply {
+    let mut request = Client::new()
+        .put(format!("{}{path}", env.server().api_url()))
+        .header("content-type", "application/json")
+        .body(body.to_string());
+    if let Some(token) = token {
+        request = request.header("authorization", format!("Bearer {token}"));
+    }
+    send(request)
+}
+
+/// Kuma's error body as kuma-cp-lite writes it (one-space indent, trailing newline).
+fn error_body(status: u16, title: &str, detail: &str) -> String {
+    let body = serde_json::json!({
+        "type": "/std-errors", "status": status, "title": title, "detail": detail, "details": detail,
+    });
+    String::from_utf8(kumactl::output::json::to_server_body(&body)).unwrap()
+}
+
+/// The PEM of a GlobalSecret (as the local admin).
+fn global_secret(env: &TestEnv, name: &str) -> Vec<u8> {
+    let reply = api_get(env, &format!("/global-secrets/{name}"), None);
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    let doc: Value = serde_json::from_str(&reply.text).unwrap();
+    STANDARD.decode(doc["data"].as_str().unwrap()).unwrap()
+}
+
+fn put_global_secret(env: &TestEnv, name: &str, data: &[u8]) {
+    let reply = api_put(
+        env,
+        &format!("/global-secrets/{name}"),
+        serde_json::json!({"type": "GlobalSecret", "name": name, "data": STANDARD.encode(data)}),
+        None,
+    );
+    assert!(matches!(reply.status, 200 | 201), "{}", reply.text);
+}
+
+fn kid_of(token: &str) -> String {
+    serde_json::from_str::<Value>(&segment(token, 0)).unwrap()["kid"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn online_zone_token_comes_from_kuma_cp_lite() {
+    let env = TestEnv::with_server();
+    let before = now_secs();
+    let token = kumactl_ok(
+        &env,
+        &[
+            "generate",
+            "zone-token",
+            "--zone",
+            "default",
+            "--valid-for",
+            "24h",
+            "--scope",
+            "egress",
+        ],
+    );
+    let after = now_secs();
+    assert_eq!(
+        segment(&token, 0),
+        r#"{"alg":"RS256","kid":"1","typ":"JWT"}"#
+    );
+    assert_eq!(
+        keys_of(&claims_of(&token)),
+        ["Zone", "Scope", "exp", "nbf", "iat", "jti"]
+    );
+
+    // It verifies with the public half of the key the control plane created at start.
+    let key = write_file(
+        &env,
+        "cp-key.pem",
+        &global_secret(&env, "zone-token-signing-key-1"),
+        0o600,
+    );
+    let public = kumactl_ok(
+        &env,
+        &["generate", "public-key", "--signing-key-path", p(&key)],
+    );
+    let claims = verify_independently(&token, &public);
+    assert_eq!(claims["Zone"], "default");
+    assert_eq!(claims["Scope"], serde_json::json!(["egress"]));
+    let iat = claims["iat"].as_i64().unwrap();
+    assert!((before - 5..=after - 5).contains(&iat));
+    assert_eq!(claims["exp"].as_i64().unwrap() - iat, 86400 + 5);
+
+    // The default scope, and the other online tokens.
+    let token = kumactl_ok(
+        &env,
+        &["generate", "zone-token", "--zone", "z", "--valid-for", "1h"],
+    );
+    assert_eq!(
+        claims_of(&token)["Scope"],
+        serde_json::json!(["ingress", "egress"])
+    );
+    let token = kumactl_ok(
+        &env,
+        &[
+            "generate",
+            "user-token",
+            "--name",
+            "john",
+            "--group",
+            "team-a",
+            "--valid-for",
+            "1h",
+        ],
+    );
+    assert_eq!(claims_of(&token)["Groups"], serde_json::json!(["team-a"]));
+    let token = kumactl_ok(
+        &env,
+        &[
+            "generate",
+            "dataplane-token",
+            "--name",
+            "web",
+            "--tag",
+            "app=web",
+            "--valid-for",
+            "1h",
+        ],
+    );
+    assert_eq!(claims_of(&token)["Mesh"], "default");
+    assert_eq!(
+        claims_of(&token)["Tags"],
+        serde_json::json!({"app": ["web"]})
+    );
+}
+
+#[test]
+fn token_endpoints_are_admin_only() {
+    let env = env_requiring_tokens();
+    let admin = env.server().admin_token().expect("the admin token exists");
+    let anonymous = "user \"mesh-system:anonymous/mesh-system:unauthenticated\"";
+    assert_fails(
+        &env,
+        &[
+            "generate",
+            "zone-token",
+            "--zone",
+            "zone-1",
+            "--valid-for",
+            "1h",
+        ],
+        &format!(
+            "Error: Access Denied ({anonymous} cannot access generate zone token for zone 'zone-1')\n"
+        ),
+    );
+    assert_fails(
+        &env,
+        &["generate", "user-token", "--name", "n", "--valid-for", "1h"],
+        &format!("Error: Access Denied ({anonymous} cannot access generate user token)\n"),
+    );
+    assert_fails(
+        &env,
+        &["generate", "dataplane-token", "--valid-for", "1h"],
+        &format!(
+            "Error: Access Denied ({anonymous} cannot access generate dataplane token for mesh 'default')\n"
+        ),
+    );
+
+    // The admin token works; a user token without the admin group does not.
+    use_token(&env, &admin);
+    let john = kumactl_ok(
+        &env,
+        &[
+            "generate",
+            "user-token",
+            "--name",
+            "john",
+            "--group",
+            "team-a",
+            "--valid-for",
+            "1h",
+        ],
+    );
+    assert_eq!(kid_of(&john), "1");
+    kumactl_ok(
+        &env,
+        &["generate", "zone-token", "--zone", "z", "--valid-for", "1h"],
+    );
+    use_token(&env, &john);
+    assert_fails(
+        &env,
+        &["generate", "zone-token", "--zone", "z", "--valid-for", "1h"],
+        "Error: Access Denied (user \"john/team-a,mesh-system:authenticated\" cannot access generate zone token for zone 'z')\n",
+    );
+    use_token(&env, "not-a-token");
+    let out =
+        run(env
+            .kumactl()
+            .args(["generate", "zone-token", "--zone", "z", "--valid-for", "1h"]));
+    assert_eq!(
+        out.stderr,
+        "Error: Invalid authentication data (Unauthenticated)\n"
+    );
+    assert_eq!(out.code, 1);
+}
+
+#[test]
+fn secrets_are_admin_only_and_bad_tokens_get_401() {
+    let env = env_requiring_tokens();
+    let admin = env.server().admin_token().unwrap();
+    let john = kumactl::cp_lite::token_service::user_token(
+        &kumactl::cp_lite::secrets::StoreSecrets(&env.server().state),
+        &kumactl::cp_lite::caller::User::admin(),
+        br#"{"name":"john","groups":["team-a"],"validFor":"1h"}"#,
+        SystemTime::now(),
+    )
+    .unwrap();
+
+    let reply = api_get(&env, "/global-secrets", None);
+    assert_eq!(reply.status, 403);
+    assert_eq!(
+        reply.text,
+        error_body(
+            403,
+            "Access Denied",
+            "user \"mesh-system:anonymous/mesh-system:unauthenticated\" cannot access the resource of type \"GlobalSecret\""
+        )
+    );
+    let reply = api_get(&env, "/meshes/default/secrets", Some(&john));
+    assert_eq!(
+        reply.text,
+        error_body(
+            403,
+            "Access Denied",
+            "user \"john/team-a,mesh-system:authenticated\" cannot access the resource of type \"Secret\""
+        )
+    );
+    let reply = api_get(&env, "/global-secrets/admin-user-token", Some(&admin));
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    // Other resources are open to anyone (api.md §7).
+    assert_eq!(api_get(&env, "/meshes", None).status, 200);
+
+    let who = api_get(&env, "/who-am-i", Some(&john));
+    assert_eq!(
+        serde_json::from_str::<Value>(&who.text).unwrap(),
+        serde_json::json!({"name": "john", "groups": ["team-a", "mesh-system:authenticated"]})
+    );
+
+    let unauthenticated = error_body(401, "Invalid authentication data", "Unauthenticated");
+    let reply = api_get(&env, "/meshes", Some("garbage"));
+    assert_eq!(
+        (reply.status, reply.text.as_str()),
+        (401, unauthenticated.as_str())
+    );
+    assert_eq!(reply.content_type, "application/json");
+    // `GET /` ignores credentials.
+    assert_eq!(api_get(&env, "/", Some("garbage")).status, 200);
+
+    // A revoked user token is refused; the others still work.
+    let jti = claims_of(&john)["jti"].as_str().unwrap().to_string();
+    let reply = api_put(
+        &env,
+        "/global-secrets/user-token-revocations",
+        serde_json::json!({"type": "GlobalSecret", "name": "user-token-revocations", "data": STANDARD.encode(format!("{jti}\n"))}),
+        Some(&admin),
+    );
+    assert_eq!(reply.status, 201, "{}", reply.text);
+    assert_eq!(api_get(&env, "/meshes", Some(&john)).status, 401);
+    assert_eq!(api_get(&env, "/meshes", Some(&admin)).status, 200);
+}
+
+#[test]
+fn localhost_is_admin_by_default_whatever_the_token() {
+    let env = TestEnv::with_server();
+    assert_eq!(
+        api_get(&env, "/global-secrets", Some("garbage")).status,
+        200
+    );
+    let reply = api_get(&env, "/who-am-i", None);
+    assert_eq!(
+        serde_json::from_str::<Value>(&reply.text).unwrap()["name"],
+        "mesh-system:admin"
+    );
+}
+
+#[test]
+fn missing_signing_key_names_the_global_control_plane() {
+    let env = TestEnv::with_server();
+    kumactl_ok(
+        &env,
+        &["delete", "global-secret", "zone-token-signing-key-1"],
+    );
+    assert_fails(
+        &env,
+        &["generate", "zone-token", "--zone", "z", "--valid-for", "1h"],
+        "Error: Signing Key not found (there is no signing key with KID 1. GlobalSecret of name \"zone-token-signing-key-1\" is not found. If signing key was rotated, regenerate the token)\n\
+         Zone tokens for a zone of a multizone deployment are issued by the global control plane: run this command against the global control plane.\n",
+    );
+}
+
+#[test]
+fn signing_keys_and_admin_token_exist_at_start() {
+    let env = TestEnv::with_server();
+    let out = kumactl_ok(&env, &["get", "global-secrets"]);
+    let names: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "admin-user-token",
+            "user-token-signing-key-1",
+            "zone-token-signing-key-1"
+        ]
+    );
+    let pem = global_secret(&env, "zone-token-signing-key-1");
+    assert!(pem.starts_with(b"-----BEGIN RSA PRIVATE KEY-----\n"));
+    let admin = String::from_utf8(global_secret(&env, "admin-user-token")).unwrap();
+    assert_eq!(kid_of(&admin), "1");
+    let claims = claims_of(&admin);
+    assert_eq!(claims["Name"], "mesh-system:admin");
+    assert_eq!(claims["Groups"], serde_json::json!(["mesh-system:admin"]));
+    let validity = claims["exp"].as_i64().unwrap() - claims["iat"].as_i64().unwrap();
+    assert_eq!(validity, 10 * 365 * 86400 + 5);
+}
+
+// ---------------------------------------------------------------------------------------
+// kuma-cp-lite: Zone Egress registration on the dp-server
+// ---------------------------------------------------------------------------------------
+
+/// An HTTPS client for the dp-server that trusts the CA kuma-cp-lite generated.
+fn dp_client(env: &TestEnv) -> Client {
+    let ca = env
+        .server()
+        .generated_ca_pem
+        .clone()
+        .expect("a generated certificate");
+    Client::builder()
+        .use_rustls_tls()
+        .add_root_certificate(reqwest::Certificate::from_pem(ca.as_bytes()).unwrap())
+        .build()
+        .unwrap()
+}
+
+fn zone_egress(name: &str) -> Value {
+    serde_json::json!({"type": "ZoneEgress", "name": name, "networking": {"address": "192.168.0.1", "port": 10002}})
+}
+
+/// What kuma-dp sends for `--proxy-type=egress --dataplane-file` with this token.
+fn egress_bootstrap(token: &str, resource: &Value) -> Value {
+    serde_json::json!({
+        "mesh": "",
+        "name": resource["name"],
+        "proxyType": "egress",
+        "dataplaneToken": token,
+        "dataplaneTokenPath": "/tmp/egress-token",
+        "dataplaneResource": resource.to_string(),
+        "version": {
+            "kumaDp": {"version": "2.14.3", "gitTag": "v2.14.3", "gitCommit": "abc", "buildDate": "2025-01-01T00:00:00Z"},
+            "envoy": {"version": "1.34.1", "build": "hash/1.34.1/RELEASE", "kumaDpCompatible": true}
+        },
+        "operatingSystem": "linux",
+        "features": ["feature-tcp-accesslog-via-named-pipe"]
+    })
+}
+
+fn post_dp(env: &TestEnv, path: &str, body: String) -> Reply {
+    send(
+        dp_client(env)
+            .post(format!("{}{path}", env.server().dp_url()))
+            .header("content-type", "application/json")
+            .header("accept", "application/json")
+            .body(body),
+    )
+}
+
+fn register(env: &TestEnv, token: &str, resource: &Value) -> Reply {
+    post_dp(
+        env,
+        "/bootstrap",
+        egress_bootstrap(token, resource).to_string(),
+    )
+}
+
+fn online_token(env: &TestEnv, zone: &str, scope: &str) -> String {
+    kumactl_ok(
+        env,
+        &[
+            "generate",
+            "zone-token",
+            "--zone",
+            zone,
+            "--valid-for",
+            "1h",
+            "--scope",
+            scope,
+        ],
+    )
+}
+
+fn inspect_row(env: &TestEnv, name: &str) -> Vec<String> {
+    let out = kumactl_ok(env, &["inspect", "zoneegresses"]);
+    out.lines()
+        .find(|l| l.starts_with(&format!("{name} ")))
+        .unwrap_or_else(|| panic!("{name} in {out}"))
+        .split_whitespace()
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn an_egress_token_registers_a_zone_egress() {
+    let env = TestEnv::with_server();
+    let token = online_token(&env, "default", "egress");
+    let reply = register(&env, &token, &zone_egress("zoneegress-1"));
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    assert_eq!(reply.content_type, "application/json");
+    let doc: Value = serde_json::from_str(&reply.text).unwrap();
+    let bootstrap =
+        String::from_utf8(STANDARD.decode(doc["bootstrap"].as_str().unwrap()).unwrap()).unwrap();
+    assert!(
+        bootstrap.starts_with("node:\n  id: .zoneegress-1\n  cluster: egress\n"),
+        "{bootstrap}"
+    );
+    assert!(bootstrap.contains("portValue: 9901\n"));
+    assert_eq!(
+        doc["kumaSidecarConfiguration"],
+        serde_json::json!({"networking": {"corefileTemplate": null, "address": ""}, "metrics": {"aggregate": []}})
+    );
+
+    let out = kumactl_ok(&env, &["get", "zoneegresses"]);
+    assert_eq!(
+        out.lines()
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>(),
+        ["NAME", "AGE"]
+    );
+    assert!(
+        out.lines().nth(1).unwrap().starts_with("zoneegress-1 "),
+        "{out}"
+    );
+    let json: Value = serde_json::from_str(&kumactl_ok(
+        &env,
+        &["get", "zoneegress", "zoneegress-1", "-o", "json"],
+    ))
+    .unwrap();
+    assert_eq!(
+        json["labels"],
+        serde_json::json!({
+            "kuma.io/env": "universal", "kuma.io/origin": "zone",
+            "kuma.io/proxy-type": "zoneegress", "kuma.io/zone": "default"
+        })
+    );
+    assert_eq!(
+        json["networking"],
+        serde_json::json!({"address": "192.168.0.1", "port": 10002})
+    );
+
+    assert_eq!(
+        inspect_row(&env, "zoneegress-1"),
+        [
+            "zoneegress-1",
+            "Online",
+            "0s",
+            "never",
+            "0",
+            "0",
+            "2.14.3",
+            "1.34.1"
+        ]
+    );
+    let overview: Value =
+        serde_json::from_str(&api_get(&env, "/zoneegresses/zoneegress-1/_overview", None).text)
+            .unwrap();
+    let subscription = &overview["zoneEgressInsight"]["subscriptions"][0];
+    assert_eq!(
+        subscription["controlPlaneInstanceId"],
+        env.server().state.index.instance_id
+    );
+    assert!(subscription["connectTime"].is_string());
+    assert!(subscription.get("disconnectTime").is_none());
+    assert_eq!(
+        subscription["version"]["kumaDp"],
+        serde_json::json!({"version": "2.14.3", "gitTag": "v2.14.3", "gitCommit": "abc", "buildDate": "2025-01-01T00:00:00Z"})
+    );
+
+    // Disconnecting takes the same token; the egress stays, offline.
+    let disconnect =
+        serde_json::json!({"name": "zoneegress-1", "dataplaneToken": token}).to_string();
+    let reply = post_dp(&env, "/bootstrap/disconnect", disconnect.clone());
+    assert_eq!((reply.status, reply.text.as_str()), (200, "{}\n"));
+    assert_eq!(inspect_row(&env, "zoneegress-1")[1], "Offline");
+
+    // Registering again (here without the resource: the stored one is used) adds a
+    // subscription and closes none that is open.
+    let mut by_name = egress_bootstrap(&token, &zone_egress("zoneegress-1"));
+    by_name["dataplaneResource"] = "".into();
+    let reply = post_dp(&env, "/bootstrap", by_name.to_string());
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    assert_eq!(inspect_row(&env, "zoneegress-1")[1], "Online");
+    let overview: Value =
+        serde_json::from_str(&api_get(&env, "/zoneegresses/zoneegress-1/_overview", None).text)
+            .unwrap();
+    assert_eq!(
+        overview["zoneEgressInsight"]["subscriptions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // An unknown egress without its resource is Kuma's bare 404.
+    let mut unknown = egress_bootstrap(&token, &zone_egress("zoneegress-9"));
+    unknown["dataplaneResource"] = "".into();
+    let reply = post_dp(&env, "/bootstrap", unknown.to_string());
+    assert_eq!((reply.status, reply.text.as_str()), (404, ""));
+    let reply = post_dp(
+        &env,
+        "/bootstrap/disconnect",
+        serde_json::json!({"name": "zoneegress-9", "dataplaneToken": token}).to_string(),
+    );
+    assert_eq!(reply.status, 404);
+}
+
+#[test]
+fn a_token_from_any_zone_and_text_bootstrap() {
+    let env = TestEnv::with_server();
+    // An empty zone in the token matches any zone; the default scope includes egress.
+    let token = kumactl_ok(
+        &env,
+        &["generate", "zone-token", "--zone", "", "--valid-for", "1h"],
+    );
+    let reply = send(
+        dp_client(&env)
+            .post(format!("{}/bootstrap", env.server().dp_url()))
+            .header("content-type", "application/json")
+            .body(egress_bootstrap(&token, &zone_egress("ze-2")).to_string()),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    assert_eq!(reply.content_type, "text/x-yaml");
+    assert!(reply.text.starts_with("node:\n  id: .ze-2\n"));
+}
+
+#[test]
+fn bootstrap_request_errors() {
+    let env = TestEnv::with_server();
+    let token = online_token(&env, "default", "egress");
+    let reply = post_dp(&env, "/bootstrap", "{".into());
+    assert_eq!((reply.status, reply.text.as_str()), (400, ""));
+
+    let mut no_token = egress_bootstrap("", &zone_egress("ze-1"));
+    no_token["dataplaneTokenPath"] = "".into();
+    let reply = post_dp(&env, "/bootstrap", no_token.to_string());
+    assert_eq!(reply.status, 422);
+    assert_eq!(
+        reply.text,
+        "Dataplane Token is required. Generate token using 'kumactl generate dataplane-token > /path/file' and provide it via --dataplane-token-file=/path/file argument to Kuma DP"
+    );
+
+    let invalid = serde_json::json!({"type": "ZoneEgress", "name": "ze-1", "networking": {"address": "0.0.0.0"}});
+    let reply = register(&env, &token, &invalid);
+    assert_eq!(reply.status, 422);
+    assert_eq!(
+        reply.text,
+        "networking.address.address: must not be 0.0.0.0 or ::; networking.port: port must be in the range [1, 65535]"
+    );
+
+    // The address the proxy uses must be one the certificate carries.
+    let reply = send(
+        dp_client(&env)
+            .post(format!("{}/bootstrap", env.server().dp_url()))
+            .header(
+                "host",
+                format!("cp.example.com:{}", env.server().dp_addr.port()),
+            )
+            .header("content-type", "application/json")
+            .body(egress_bootstrap(&token, &zone_egress("ze-1")).to_string()),
+    );
+    assert_eq!(reply.status, 400);
+    assert!(
+        reply.text.starts_with(
+            "A data plane proxy is trying to connect to the control plane using \"cp.example.com\" address, but the certificate in the control plane has the following SANs [\"localhost\" \"127.0.0.1\" \"::1\""
+        ),
+        "{}",
+        reply.text
+    );
+
+    let reply = send(dp_client(&env).get(format!("{}/nope", env.server().dp_url())));
+    assert_eq!(
+        (reply.status, reply.text.as_str()),
+        (404, "404: Page Not Found")
+    );
+    // Nothing was registered by the failed attempts.
+    assert_eq!(
+        kumactl_ok(&env, &["get", "zoneegresses"]).lines().count(),
+        1
+    );
+}
+
+/// The CP's zone signing key, to sign tokens offline as an attacker or operator would.
+fn cp_zone_key(env: &TestEnv) -> PathBuf {
+    write_file(
+        env,
+        "cp-zone-key.pem",
+        &global_secret(env, "zone-token-signing-key-1"),
+        0o600,
+    )
+}
+
+#[test]
+fn rejected_zone_tokens() {
+    let env = TestEnv::with_server();
+    let key = cp_zone_key(&env);
+    let resource = zone_egress("zoneegress-1");
+    let in_memory = "could not parse token. kuma-cp runs with an in-memory database and its state isn't preserved between restarts. Keep in mind that an in-memory database cannot be used with multiple instances of the control plane";
+    let rejected = |token: &str, message: &str| {
+        let reply = register(&env, token, &resource);
+        assert_eq!(
+            (reply.status, reply.text.as_str()),
+            (401, format!("authentication failed: {message}").as_str()),
+            "for {token}"
+        );
+        assert_eq!(reply.content_type, "text/plain; charset=utf-8");
+    };
+
+    rejected(
+        &online_token(&env, "default", "ingress"),
+        "token cannot be used to authenticate zone entity (egress is out of token's scope: [ingress])",
+    );
+    rejected(
+        &online_token(&env, "eu-west", "egress"),
+        "zone from requestor: default is different than in token: eu-west",
+    );
+    let offline = |kid: &str, valid_for: &str| {
+        kumactl_ok(
+            &env,
+            &[
+                "generate",
+                "zone-token",
+                "--zone",
+                "default",
+                "--scope",
+                "egress",
+                &format!("--valid-for={valid_for}"),
+                "--signing-key-path",
+                p(&key),
+                "--kid",
+                kid,
+            ],
+        )
+    };
+    // Signed offline with the right key and kid: accepted.
+    assert_eq!(register(&env, &offline("1", "1h"), &resource).status, 200);
+    rejected(
+        &offline("1", "-1m"),
+        &format!("{in_memory}: token has invalid claims: token is expired"),
+    );
+    rejected(
+        &offline("9", "1h"),
+        "there is no signing key with KID 9. GlobalSecret of name \"zone-token-signing-key-9\" is not found. If signing key was rotated, regenerate the token",
+    );
+
+    let good = online_token(&env, "default", "egress");
+    let parts: Vec<&str> = good.split('.').collect();
+    let mut claims = claims_of(&good);
+    claims.insert("Zone".into(), "".into());
+    let forged_claims = URL_SAFE_NO_PAD.encode(Value::Object(claims.clone()).to_string());
+    rejected(
+        &format!("{}.{forged_claims}.{}", parts[0], parts[2]),
+        &format!("{in_memory}: token signature is invalid: crypto/rsa: verification error"),
+    );
+    let none_header = URL_SAFE_NO_PAD.encode(r#"{"alg":"none","kid":"1","typ":"JWT"}"#);
+    rejected(
+        &format!("{none_header}.{}.", parts[1]),
+        &format!(
+            "{in_memory}: token is unverifiable: error while executing keyfunc: unsupported token alg none. Allowed algorithms are RS256 and HS256"
+        ),
+    );
+    // HS256 keyed with the public key (the classic algorithm confusion): Kuma looks for
+    // a legacy HMAC key, which does not exist.
+    let public = kumactl_ok(
+        &env,
+        &["generate", "public-key", "--signing-key-path", p(&key)],
+    );
+    let hs_header = URL_SAFE_NO_PAD.encode(r#"{"alg":"HS256","kid":"1","typ":"JWT"}"#);
+    let input = format!("{hs_header}.{}", parts[1]);
+    let signature = jsonwebtoken::crypto::sign(
+        input.as_bytes(),
+        &jsonwebtoken::EncodingKey::from_secret(public.as_bytes()),
+        jsonwebtoken::Algorithm::HS256,
+    )
+    .unwrap();
+    rejected(
+        &format!("{input}.{signature}"),
+        "there is no signing key with KID 0. GlobalSecret of name \"zone-token-signing-key\" is not found. If signing key was rotated, regenerate the token",
+    );
+    let no_kid = URL_SAFE_NO_PAD.encode(r#"{"alg":"RS256","typ":"JWT"}"#);
+    rejected(
+        &format!("{no_kid}.{}.{}", parts[1], parts[2]),
+        &format!(
+            "{in_memory}: token is unverifiable: error while executing keyfunc: JWT token must have kid header"
+        ),
+    );
+    rejected(
+        "not-a-token",
+        &format!("{in_memory}: token is malformed: token contains an invalid number of segments"),
+    );
+
+    // Revoked: list its jti in zone-token-revocations.
+    assert_eq!(register(&env, &good, &resource).status, 200);
+    let jti = claims["jti"].as_str().unwrap().to_string();
+    put_global_secret(
+        &env,
+        "zone-token-revocations",
+        format!("other,{jti}\n").as_bytes(),
+    );
+    rejected(&good, "token is revoked");
+}
+
+#[test]
+fn zone_token_key_rotation() {
+    let env = TestEnv::with_server();
+    let old = online_token(&env, "default", "egress");
+    assert_eq!(kid_of(&old), "1");
+
+    // Rotate as the README says: the next serial, from `generate signing-key`.
+    let key2 = kumactl_ok(&env, &["generate", "signing-key"]);
+    let out = run(env
+        .kumactl()
+        .args(["apply", "--var", &format!("key={key2}"), "-f", "-"])
+        .write_stdin("type: GlobalSecret\nname: zone-token-signing-key-2\ndata: {{ key }}\n"));
+    assert_eq!(out.stderr, "");
+    assert_eq!(
+        out.stdout,
+        "resource type=\"GlobalSecret\" mesh=\"\" name=\"zone-token-signing-key-2\" Created\n"
+    );
+
+    let new = online_token(&env, "default", "egress");
+    assert_eq!(kid_of(&new), "2");
+    // Offline tokens signed with key 2 under kid 2 are accepted too.
+    let key2_pem = write_file(&env, "key2.pem", &STANDARD.decode(&key2).unwrap(), 0o600);
+    let offline = kumactl_ok(
+        &env,
+        &[
+            "generate",
+            "zone-token",
+            "--zone",
+            "default",
+            "--scope",
+            "egress",
+            "--valid-for",
+            "1h",
+            "--signing-key-path",
+            p(&key2_pem),
+            "--kid",
+            "2",
+        ],
+    );
+    for token in [&old, &new, &offline] {
+        assert_eq!(register(&env, token, &zone_egress("ze-1")).status, 200);
+    }
+
+    // Until key 1 is deleted: then its tokens are refused, the new ones still work.
+    kumactl_ok(
+        &env,
+        &["delete", "global-secret", "zone-token-signing-key-1"],
+    );
+    let reply = register(&env, &old, &zone_egress("ze-1"));
+    assert_eq!(
+        (reply.status, reply.text.as_str()),
+        (
+            401,
+            "authentication failed: there is no signing key with KID 1. GlobalSecret of name \"zone-token-signing-key-1\" is not found. If signing key was rotated, regenerate the token"
+        )
+    );
+    assert_eq!(register(&env, &new, &zone_egress("ze-1")).status, 200);
+    assert_eq!(register(&env, &offline, &zone_egress("ze-1")).status, 200);
+}

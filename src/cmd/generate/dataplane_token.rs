@@ -81,10 +81,8 @@ pub fn run(ctx: &mut RootContext, args: DataplaneTokenArgs) -> anyhow::Result<()
                 workload: args.workload.clone(),
                 valid_for: valid_for.to_string(),
             };
-            return post_token(&client, "/tokens/dataplane", &request).map_err(|e| match e {
-                TokenRequestError::Answer(answer) => anyhow::Error::new(answer),
-                transport => anyhow::Error::new(transport),
-            });
+            return post_token(&client, "/tokens/dataplane", &request)
+                .map_err(TokenRequestError::into_anyhow);
         }
         let key = read_signing_key(&args.signing_key_path)?;
         let claims = DataplaneClaims {

@@ -58,7 +58,7 @@ pub fn run(ctx: &mut RootContext, args: UserTokenArgs) -> anyhow::Result<()> {
             valid_for: valid_for.to_string(),
         };
         post_token(&client, "/tokens/user", &request)
-            .map_err(|e| anyhow::Error::new(e).context("failed to generate a user token"))?
+            .map_err(|e| e.into_anyhow().context("failed to generate a user token"))?
     } else {
         let sign = || -> anyhow::Result<String> {
             let key = read_signing_key(&args.signing_key_path)?;

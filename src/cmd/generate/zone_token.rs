@@ -114,6 +114,8 @@ fn online_error(err: TokenRequestError) -> anyhow::Error {
                 api.formatted()
             )
         }
-        other => anyhow::Error::new(other).context("failed to generate a zone token"),
+        other => other
+            .into_anyhow()
+            .context("failed to generate a zone token"),
     }
 }
