@@ -1594,3 +1594,138 @@ fn zone_token_key_rotation() {
     assert_eq!(register(&env, &new, &zone_egress("ze-1")).status, 200);
     assert_eq!(register(&env, &offline, &zone_egress("ze-1")).status, 200);
 }
+
+// ---------------------------------------------------------------------------------------
+// README: the Universal walkthrough, run as written
+// ---------------------------------------------------------------------------------------
+
+/// The `sh` blocks (the commands) and `text` blocks (their output) of a README section.
+fn readme_blocks(section: &str) -> (Vec<String>, Vec<String>) {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find(&format!("## {section}\n"))
+        .expect("the section exists");
+    let body = &readme[start + 1..];
+    let body = &body[..body.find("\n## ").unwrap_or(body.len())];
+    let (mut commands, mut outputs) = (Vec::new(), Vec::new());
+    let mut current: Option<(&str, String)> = None;
+    for line in body.lines() {
+        match (&mut current, line) {
+            (None, "```sh") => current = Some(("sh", String::new())),
+            (None, "```text") => current = Some(("text", String::new())),
+            (Some((kind, text)), "```") => {
+                let text = std::mem::take(text);
+                if *kind == "sh" {
+                    commands.push(text);
+                } else {
+                    outputs.push(text);
+                }
+                current = None;
+            }
+            (Some((_, text)), line) => {
+                text.push_str(line);
+                text.push('\n');
+            }
+            (None, _) => {}
+        }
+    }
+    (commands, outputs)
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Ages and durations vary from run to run, and so does the padding around them.
+fn normalized(line: &str) -> String {
+    let ages = regex::Regex::new(r"\b\d+[smhdy]\b").unwrap();
+    ages.replace_all(line, "AGE")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn readme_universal_walkthrough_runs_as_written() {
+    use std::os::unix::process::CommandExt;
+    let (commands, outputs) = readme_blocks("Universal walkthrough");
+    assert!(commands.len() >= 5, "the walkthrough has its commands");
+    assert!(outputs.len() >= 3, "the walkthrough shows outputs");
+    let dir = tempfile::tempdir().unwrap();
+    // The README's ports, moved to free ones so tests can run side by side.
+    let (api, https, dp) = (free_port(), free_port(), free_port());
+    let script = commands
+        .join("")
+        .replace("5681", &api.to_string())
+        .replace("5678", &dp.to_string())
+        .replace(
+            "kuma-cp-lite run",
+            &format!("kuma-cp-lite run --api-port {api} --api-https-port {https} --dp-port {dp}"),
+        );
+    let bin_dir = assert_cmd::cargo::cargo_bin("kumactl")
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let stdout_path = dir.path().join("stdout");
+    let stderr_path = dir.path().join("stderr");
+    let mut child = std::process::Command::new("bash")
+        .arg("-c")
+        // Stop the control plane however the script ends.
+        .arg(format!(
+            "set -euo pipefail\ntrap 'kill $(jobs -p) 2>/dev/null || true' EXIT\n{script}"
+        ))
+        .current_dir(dir.path())
+        .env("HOME", dir.path())
+        .env(
+            "PATH",
+            format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap()),
+        )
+        .stdout(std::fs::File::create(&stdout_path).unwrap())
+        .stderr(std::fs::File::create(&stderr_path).unwrap())
+        .process_group(0)
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            // Our own process group: the shell and the control plane it started.
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", "--", &format!("-{}", child.id())])
+                .status();
+            panic!(
+                "the walkthrough did not finish within 2 minutes; stdout:\n{}\nstderr:\n{}\nkuma-cp-lite.log:\n{}",
+                std::fs::read_to_string(&stdout_path).unwrap_or_default(),
+                std::fs::read_to_string(&stderr_path).unwrap_or_default(),
+                std::fs::read_to_string(dir.path().join("kuma-cp-lite.log")).unwrap_or_default()
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    let stdout = std::fs::read_to_string(&stdout_path).unwrap();
+    let stderr = std::fs::read_to_string(&stderr_path).unwrap();
+    assert!(status.success(), "stdout:\n{stdout}\nstderr:\n{stderr}");
+    assert_eq!(stderr, "");
+
+    // Every output the README shows appears, in order.
+    let actual: Vec<String> = stdout.lines().map(normalized).collect();
+    let mut position = 0;
+    for expected in outputs.iter().flat_map(|o| o.lines()).map(normalized) {
+        match actual[position..].iter().position(|line| *line == expected) {
+            Some(offset) => position += offset + 1,
+            None => panic!("{expected:?} not found in order in:\n{stdout}"),
+        }
+    }
+    // What the README does not spell out: the applied Mesh and the decoded token.
+    assert!(stdout.contains("resource type=\"Mesh\" mesh=\"\" name=\"default\" Updated\n"));
+    assert!(stdout.contains("SCOPE:        [egress]\n"));
+    let log = std::fs::read_to_string(dir.path().join("kuma-cp-lite.log")).unwrap();
+    assert!(log.contains("the admin user token is in the GlobalSecret \"admin-user-token\""));
+}
