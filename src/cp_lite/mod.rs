@@ -4,8 +4,8 @@
 //! status codes and error bodies. The library can start it in-process on ephemeral ports
 //! ([`server::start`]); the `kuma-cp-lite` binary runs it until SIGINT/SIGTERM.
 
-pub mod ca;
 pub mod authn;
+pub mod ca;
 pub mod caller;
 pub mod cli;
 pub mod dp_server;
