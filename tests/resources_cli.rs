@@ -891,13 +891,25 @@ fn get_aliases_and_argument_counts() {
     let env = TestEnv::with_server();
     let out = kumactl(&env, &["get", "zone-ingresses"]);
     assert_outcome(&out, "NAME   AGE\n", "", 0);
+    // A fresh control plane holds the token keys and the admin token, as Kuma does.
     let out = kumactl(&env, &["get", "global-secrets", "-o", "json"]);
-    assert_outcome(
-        &out,
-        "{\n  \"total\": 0,\n  \"items\": [],\n  \"next\": null\n}\n",
-        "",
-        0,
+    assert_eq!((out.stderr.as_str(), out.code), ("", 0));
+    let list: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let names: Vec<&str> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "admin-user-token",
+            "user-token-signing-key-1",
+            "zone-token-signing-key-1"
+        ]
     );
+    assert_eq!(list["next"], serde_json::Value::Null);
     let out = kumactl(&env, &["get", "mesh"]);
     assert_outcome(
         &out,
