@@ -1257,3 +1257,37 @@ fn the_store_loses_no_update_under_contention() {
         1 + THREADS * INCREMENTS
     );
 }
+
+#[test]
+fn next_links_use_the_scheme_of_the_listener() {
+    let (env, _api) = server();
+    let ca = reqwest::Certificate::from_pem(
+        env.server().generated_ca_pem.as_deref().unwrap().as_bytes(),
+    )
+    .unwrap();
+    let client = reqwest::blocking::Client::builder()
+        .add_root_certificate(ca)
+        .build()
+        .unwrap();
+    let base = env.server().api_https_url();
+    for name in ["m1", "m2"] {
+        let reply = client
+            .put(format!("{base}/meshes/{name}"))
+            .header("content-type", "application/json")
+            .body(mesh(name).to_string())
+            .send()
+            .unwrap();
+        assert_eq!(reply.status().as_u16(), 201);
+    }
+    let page: Value = client
+        .get(format!("{base}/meshes?size=1"))
+        .send()
+        .unwrap()
+        .json()
+        .unwrap();
+    let host = base.trim_start_matches("https://");
+    assert_eq!(
+        page["next"],
+        json!(format!("https://{host}/meshes?offset=1&size=1"))
+    );
+}
