@@ -9,6 +9,7 @@ pub mod config;
 pub mod context;
 pub mod delete;
 pub mod generate;
+pub mod generated_docs;
 pub mod get;
 pub mod help;
 pub mod inspect;
