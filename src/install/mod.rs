@@ -19,9 +19,6 @@ use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 use values::Values;
 
-/// The chart's `appVersion` as Go kumactl embeds it (install.md §0): the fallback image
-/// tag and the only accepted `global.image.tag` on docker.io/kumahq.
-pub const CHART_APP_VERSION: &str = "0.0.0-preview.vlocal-build";
 /// Release name, chart name and `kuma.name`: every object name derives from it.
 pub const RELEASE_NAME: &str = "kuma";
 
@@ -386,14 +383,14 @@ mod tests {
     #[test]
     fn unknown_keys_are_warned() {
         let request = InstallRequest {
-            set: vec!["controlPlane.serviceMonitor.enabled=true".into()],
+            set: vec!["controlPlane.serviceMonitor.enabled=true,controlPlane.bogus=1".into()],
             ..InstallRequest::default()
         };
         let prepared = prepare_with(&request);
         assert_eq!(
             prepared.warnings,
             vec![
-                "WARNING: value \"controlPlane.serviceMonitor\" is not used by kumactl install control-plane and has no effect"
+                "WARNING: value \"controlPlane.bogus\" is not used by kumactl install control-plane and has no effect"
             ]
         );
     }

@@ -1,21 +1,27 @@
 //! The checks of install.md §2, with the same messages (without Helm's template
 //! positions), run in the order Go reports them: Helm executes the templates in reverse
-//! lexical order and stops at the first failure (ingress, egress, webhooks and secrets,
-//! then the control plane Deployment, then cert-manager, then CNI). Then the settings we
-//! know but cannot render are refused, never silently rendered differently.
+//! lexical order and stops at the first failure (mesh-scoped zone proxies, ingress,
+//! egress, webhooks and secrets, KDS secrets, then the control plane Deployment, then
+//! cert-manager, then CNI).
 
-use super::CHART_APP_VERSION;
 use super::values::Values;
+use crate::build_info::KUMA_VERSION;
 use anyhow::bail;
+use serde_json::Value;
 
 const MODES: [&str; 3] = ["zone", "global", "standalone"];
+const ENVIRONMENTS: [&str; 2] = ["kubernetes", "universal"];
 const DEFAULT_REGISTRY: &str = "docker.io/kumahq";
+/// Longest name of a Service (an RFC 1035 label).
+const MAX_SERVICE_NAME: usize = 63;
 
 pub fn validate(values: &Values) -> anyhow::Result<()> {
     let mode = values.text("controlPlane.mode");
     let environment = values.text("controlPlane.environment");
     let ingress = values.truthy("ingress.enabled");
     let egress = values.truthy("egress.enabled");
+
+    check_mesh_zone_proxies(values, &mode)?;
 
     if ingress && (mode == "global" || mode == "standalone") {
         bail!("You shouldn't run zoneIngress when running the CP in global or standalone");
@@ -42,6 +48,21 @@ pub fn validate(values: &Values) -> anyhow::Result<()> {
         bail!(
             "You need to send both or neither of controlPlane.tls.general.caBundle and controlPlane.tls.general.secretName"
         );
+    }
+
+    if mode == "zone"
+        && values.truthy("controlPlane.tls.kdsZoneClient.create")
+        && !values.truthy("controlPlane.tls.kdsZoneClient.cert")
+    {
+        bail!("you must provide a kds cert");
+    }
+    if mode == "global" && values.truthy("controlPlane.tls.kdsGlobalServer.create") {
+        if !values.truthy("controlPlane.tls.kdsGlobalServer.cert") {
+            bail!("you must provide a kds tls cert");
+        }
+        if !values.truthy("controlPlane.tls.kdsGlobalServer.key") {
+            bail!("you must provide a kds tls key");
+        }
     }
 
     if !MODES.contains(&mode.as_str()) {
@@ -78,19 +99,40 @@ pub fn validate(values: &Values) -> anyhow::Result<()> {
             bail!("Can't specify a controlPlane.kdsGlobalAddress when controlPlane.mode!='zone'");
         }
     }
-    if environment == "universal" && mode == "zone" {
-        if ingress {
-            bail!("Can't have ingress.enabled when running controlPlane.mode=='universal'");
+    // Go's chart has no such check: any other value renders a control plane with the
+    // kubernetes environment variables but without its RBAC and webhooks.
+    if !ENVIRONMENTS.contains(&environment.as_str()) {
+        bail!(
+            "controlPlane.environment invalid got:'{environment}' supported values: kubernetes,universal"
+        );
+    }
+    if environment == "universal" {
+        if mode == "zone" {
+            if ingress {
+                bail!("Can't have ingress.enabled when running controlPlane.mode=='universal'");
+            }
+            if egress {
+                bail!("Can't have egress.enabled when running controlPlane.mode=='universal'");
+            }
         }
-        if egress {
-            bail!("Can't have egress.enabled when running controlPlane.mode=='universal'");
+        let postgres_tls = values.text("postgres.tls.mode");
+        if (postgres_tls == "verifyCa" || postgres_tls == "verifyFull")
+            && !values.truthy("postgres.tls.caSecretName")
+        {
+            bail!(
+                "if mode is 'verifyCa' or 'verifyFull' then you must provide .Values.postgres.tls.caSecretName"
+            );
         }
+    } else {
+        // The kubernetes environment names the injected images.
+        check_image(values, "dataPlane.initImage")?;
+        check_image(values, "dataPlane.image")?;
     }
     check_image(values, "controlPlane.image")?;
-    check_image(values, "dataPlane.initImage")?;
-    check_image(values, "dataPlane.image")?;
 
     if cert_manager {
+        // The chart also fails when a connected cluster lacks cert-manager's CRDs;
+        // kumactl never connects, so that check cannot apply.
         let dns_names = values.string_list("controlPlane.tls.general.certManager.dnsNames")?;
         if dns_names.is_empty() {
             bail!("controlPlane.tls.general.certManager.dnsNames must not be empty");
@@ -102,33 +144,58 @@ pub fn validate(values: &Values) -> anyhow::Result<()> {
     if values.truthy("cni.enabled") {
         check_image(values, "cni.image")?;
     }
+    Ok(())
+}
 
-    if environment != "kubernetes" {
-        bail!(
-            "controlPlane.environment={environment:?} is not supported by this kumactl: it renders the kubernetes environment only"
-        );
-    }
-    if cert_manager {
-        bail!(
-            "controlPlane.tls.general.certManager.enabled is not supported by this kumactl: give a certificate with --tls-general-secret and --tls-general-ca-bundle, or let kumactl generate one"
-        );
+/// The mesh-scoped zone proxies of `meshes[]`: each entry names its mesh, they need
+/// zone mode, and every enabled role has a complete image and a Service name that fits.
+fn check_mesh_zone_proxies(values: &Values, mode: &str) -> anyhow::Result<()> {
+    let meshes = match values.get("meshes") {
+        None | Some(Value::Null) => return Ok(()),
+        Some(Value::Array(meshes)) => meshes,
+        Some(_) => bail!("meshes must be a list of {{name, ingress, egress}}"),
+    };
+    for mesh in meshes {
+        let name = mesh.get("name").map(super::values::go_text);
+        let Some(name) = name.filter(|name| !name.is_empty()) else {
+            bail!("each meshes entry must have a name");
+        };
+        let roles = super::render::mesh_zone_proxy::enabled_roles(mesh);
+        if !roles.is_empty() && mode != "zone" {
+            bail!("meshes[{name}]: mesh-scoped zone proxies require controlPlane.mode=zone");
+        }
+        for role in roles {
+            let service = super::render::mesh_zone_proxy::service_name(values, &name, mesh, role);
+            if service.len() > MAX_SERVICE_NAME {
+                bail!(
+                    "zone proxy service name \"{service}\" exceeds {MAX_SERVICE_NAME} characters; use service.name to set a shorter name"
+                );
+            }
+            if super::render::mesh_zone_proxy::image(values, mesh, role).is_none() {
+                bail!(
+                    "meshes[{name}].{role}.image is missing: set .Values.zoneProxyImage or meshes[].{role}.image (registry/repository/tag)"
+                );
+            }
+        }
     }
     Ok(())
 }
 
 /// The checks of the chart's image formatting: a repository, and no foreign
-/// `global.image.tag` with Kuma's own registry.
+/// `global.image.tag` with Kuma's own registry. Go compares the tag with its chart's
+/// unpublished `0.0.0-preview.vlocal-build`, so it refuses every real version; we
+/// compare with the Kuma version we render.
 fn check_image(values: &Values, image: &str) -> anyhow::Result<()> {
     if values.text(&format!("{image}.repository")).is_empty() {
         bail!("Must specify image repository");
     }
     let global_tag = values.text("global.image.tag");
     if !global_tag.is_empty()
-        && global_tag != CHART_APP_VERSION
+        && global_tag != KUMA_VERSION
         && values.text("global.image.registry") == DEFAULT_REGISTRY
     {
         bail!(
-            "This chart only supports Kuma version \"{CHART_APP_VERSION}\" but global.image.tag is set to \"{global_tag}\". Set global.image.tag to \"{CHART_APP_VERSION}\" or skip this check by setting *.image.tag for each individual component."
+            "This chart only supports Kuma version \"{KUMA_VERSION}\" but global.image.tag is set to \"{global_tag}\". Set global.image.tag to \"{KUMA_VERSION}\" or skip this check by setting *.image.tag for each individual component."
         );
     }
     Ok(())

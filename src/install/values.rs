@@ -38,6 +38,9 @@ const OPEN_MAPS: &[&str] = &[
     "hooks.nodeSelector",
     "plugins.policies",
     "plugins.resources",
+    "transparentProxy.configMap.config",
+    "meshZoneProxyDefaults.ingress.nodeSelector",
+    "meshZoneProxyDefaults.egress.nodeSelector",
 ];
 
 /// The parsed defaults.
@@ -130,6 +133,14 @@ fn collect_unknown(
         };
         match defaults.get(key) {
             None => unknown.push(path),
+            Some(_) if path == "meshes" => {
+                let template = mesh_entry_template(defaults);
+                for (i, entry) in value.as_array().into_iter().flatten().enumerate() {
+                    if let Value::Object(entry) = entry {
+                        collect_unknown(entry, &template, &format!("meshes[{i}]"), unknown);
+                    }
+                }
+            }
             Some(Value::Object(inner_defaults))
                 if !inner_defaults.is_empty() && !OPEN_MAPS.contains(&path.as_str()) =>
             {
@@ -140,6 +151,33 @@ fn collect_unknown(
             Some(_) => {}
         }
     }
+}
+
+/// The keys a `meshes[]` entry may have: a name, and per role the keys of
+/// `meshZoneProxyDefaults.<role>` plus `enabled`, `image` and `service.name`.
+fn mesh_entry_template(defaults: &Map<String, Value>) -> Map<String, Value> {
+    let mut entry = Map::new();
+    entry.insert("name".into(), Value::String(String::new()));
+    for role in ["ingress", "egress"] {
+        let mut keys = match defaults
+            .get("meshZoneProxyDefaults")
+            .and_then(|d| d.get(role))
+        {
+            Some(Value::Object(role_defaults)) => role_defaults.clone(),
+            _ => Map::new(),
+        };
+        // Open maps (user keys of their own) are empty in the template.
+        keys.insert("nodeSelector".into(), Value::Object(Map::new()));
+        let own: Map<String, Value> = serde_json::from_value(serde_json::json!({
+            "enabled": false,
+            "image": {"registry": "", "repository": "", "tag": ""},
+            "service": {"name": ""},
+        }))
+        .unwrap_or_default();
+        merge_maps(&mut keys, own);
+        entry.insert(role.into(), Value::Object(keys));
+    }
+    entry
 }
 
 /// The final values, read the way the chart's templates read them.
@@ -323,11 +361,22 @@ mod tests {
             "controlPlane": {"nodeSelector": {"a": "b"}, "podAnnotations": {"x": "y"},
                              "bogus": 1, "tls": {"general": {"nope": true}}},
             "egress": {"enabled": true},
+            "meshes": [
+                {"name": "m", "ingress": {"enabled": true, "service": {"name": "s", "type": "x"},
+                                          "nodeSelector": {"free": "form"}, "bad": 1}},
+                {"name": "n", "extra": true}
+            ],
             "top": 1
         }));
         assert_eq!(
             unknown_keys(&user, &defaults()),
-            vec!["controlPlane.bogus", "controlPlane.tls.general.nope", "top"]
+            vec![
+                "controlPlane.bogus",
+                "controlPlane.tls.general.nope",
+                "meshes[0].ingress.bad",
+                "meshes[1].extra",
+                "top"
+            ]
         );
     }
 

@@ -1,4 +1,5 @@
-//! The control plane's ConfigMap, Deployment and Services (install.md §5.1–§5.3).
+//! The control plane's ConfigMaps, Deployment and Services (install.md §5.1–§5.3), in
+//! the kubernetes and the universal environment.
 
 use super::{CONTROL_PLANE_NAME, Context, app_selector, non_empty};
 use crate::install::manifest::Object;
@@ -26,26 +27,231 @@ const API_SERVER_TLS_DIR: &str = "/var/run/secrets/kuma.io/api-server-tls-cert";
 const API_SERVER_CLIENT_CERTS_DIR: &str = "/var/run/secrets/kuma.io/api-server-client-certs";
 const KDS_SERVER_TLS_DIR: &str = "/var/run/secrets/kuma.io/kds-server-tls-cert";
 const KDS_CLIENT_TLS_DIR: &str = "/var/run/secrets/kuma.io/kds-client-tls-cert";
+const POSTGRES_TLS_DIR: &str = "/var/run/secrets/kuma.io/postgres-tls-cert";
+/// The Secrets rendered from `controlPlane.tls.kds*.cert` when `.create` is set.
+pub const KDS_GLOBAL_SERVER_SECRET: &str = "kuma-kds-global-server-tls";
+pub const KDS_ZONE_CLIENT_SECRET: &str = "kuma-kds-zone-client-tls";
 const DIAGNOSTICS_PORT: i32 = 5680;
 const CONFIG_HEADER: &str = "# use this file to override default configuration of `kuma-cp`\n#\n# see conf/kuma-cp.conf.yml for available settings\n";
 
-/// `kuma-control-plane-config`: a commented header, then `controlPlane.config`.
-pub fn config_map(ctx: &Context) -> anyhow::Result<Object> {
+/// The ConfigMaps: `kuma-control-plane-config` (a commented header, then
+/// `controlPlane.config`), each `controlPlane.extraConfigMaps` entry that has `values`,
+/// then the transparent proxy settings when `transparentProxy.configMap.enabled`.
+pub fn config_maps(ctx: &Context) -> anyhow::Result<Vec<Object>> {
+    let values = ctx.values;
     let mut config = CONFIG_HEADER.to_string();
-    let extra = ctx.values.text("controlPlane.config");
+    let extra = values.text("controlPlane.config");
     if !extra.trim().is_empty() {
         config.push_str(extra.trim_end());
         config.push('\n');
     }
-    Object::typed(&ConfigMap {
+    let mut objects = vec![Object::typed(&ConfigMap {
         metadata: ctx.cp_meta(CONFIG_MAP_NAME)?,
         data: Some(BTreeMap::from([("config.yaml".to_string(), config)])),
         ..ConfigMap::default()
-    })
+    })?];
+    for (i, extra) in extra_config_maps(ctx)?.iter().enumerate() {
+        let data = match extra.get("values") {
+            Some(Value::Object(data)) if !data.is_empty() => data,
+            None | Some(Value::Null) | Some(Value::Object(_)) => continue,
+            Some(_) => bail!("controlPlane.extraConfigMaps[{i}].values must be a map"),
+        };
+        let mut entries = BTreeMap::new();
+        for (key, value) in data {
+            if value.is_array() || value.is_object() {
+                bail!("controlPlane.extraConfigMaps[{i}].values.{key} must be text");
+            }
+            entries.insert(key.clone(), go_text(value));
+        }
+        objects.push(Object::typed(&ConfigMap {
+            metadata: ctx.cp_meta(&field_text(extra, "name"))?,
+            data: Some(entries),
+            ..ConfigMap::default()
+        })?);
+    }
+    if values.truthy("transparentProxy.configMap.enabled") {
+        let settings = values
+            .get("transparentProxy.configMap.config")
+            .cloned()
+            .unwrap_or(Value::Null);
+        let mut text = crate::output::yaml::to_string(&settings);
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        objects.push(Object::typed(&ConfigMap {
+            metadata: ctx.cp_meta(&values.text("transparentProxy.configMap.name"))?,
+            data: Some(BTreeMap::from([("config.yaml".to_string(), text)])),
+            ..ConfigMap::default()
+        })?);
+    }
+    Ok(objects)
+}
+
+/// `controlPlane.extraConfigMaps`: a list of `{name, mountPath, readOnly, values}`.
+fn extra_config_maps<'v>(ctx: &Context<'v>) -> anyhow::Result<Vec<&'v Value>> {
+    entries(ctx, "controlPlane.extraConfigMaps")
+}
+
+/// The entries of a list, or of a map in key order (how a template ranges over both).
+fn entries<'v>(ctx: &Context<'v>, path: &str) -> anyhow::Result<Vec<&'v Value>> {
+    let entries: Vec<&Value> = match ctx.values.get(path) {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(Value::Object(map)) => map.values().collect(),
+        Some(_) => bail!("{path} must be a list"),
+    };
+    if entries.iter().any(|entry| !entry.is_object()) {
+        bail!("every entry of {path} must be a map");
+    }
+    Ok(entries)
+}
+
+/// A field of a map entry as text; missing is "".
+fn field_text(entry: &Value, name: &str) -> String {
+    entry.get(name).map(go_text).unwrap_or_default()
+}
+
+/// Whether the control plane uses a KDS Secret: its name is given, or the chart
+/// renders it (`create`).
+fn uses_kds_secret(ctx: &Context, path: &str) -> bool {
+    ctx.values.truthy(&format!("{path}.secretName")) || ctx.values.truthy(&format!("{path}.create"))
+}
+
+/// The KDS Secret to mount: the named one, else the one the chart renders.
+fn kds_secret(ctx: &Context, path: &str, created: &str) -> String {
+    match ctx.values.text(&format!("{path}.secretName")) {
+        name if name.is_empty() => created.to_string(),
+        name => name,
+    }
+}
+
+/// The universal environment mounts the general TLS certificate only in zone mode
+/// with a given secret (the kubernetes environment always does).
+fn mounts_general_tls(ctx: &Context) -> bool {
+    ctx.is_kubernetes()
+        || (ctx.is_zone() && ctx.values.truthy("controlPlane.tls.general.secretName"))
 }
 
 /// The default environment of §5.2; `None` values are dropped when merging.
 fn default_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
+    if ctx.is_kubernetes() {
+        kubernetes_env(ctx)
+    } else {
+        universal_env(ctx)
+    }
+}
+
+/// The environment of a universal control plane on Kubernetes (§5.2): a PostgreSQL
+/// store, and the TLS files of whatever is mounted.
+fn universal_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
+    let values = ctx.values;
+    let when = |condition: bool, value: &str| condition.then(|| value.to_string());
+    let non_empty = |text: String| (!text.is_empty()).then_some(text);
+    let general_tls = ctx.is_zone() && values.truthy("controlPlane.tls.general.secretName");
+    let kds_client = ctx.is_zone() && uses_kds_secret(ctx, "controlPlane.tls.kdsZoneClient");
+    // install.md lists the global KDS files under `kdsGlobalServer.secretName` alone for
+    // this environment (not `.create`, and in any mode), unlike the kubernetes one.
+    let kds_server = values.truthy("controlPlane.tls.kdsGlobalServer.secretName");
+    let api_server_tls = values.truthy("controlPlane.tls.apiServer.secretName");
+    let client_certs = values.truthy("controlPlane.tls.apiServer.clientCertsSecretName");
+    let postgres_client = values.truthy("postgres.tls.secretName");
+    let (policies, _) = ctx.plugin_names();
+    BTreeMap::from([
+        (
+            "KUMA_API_SERVER_AUTH_CLIENT_CERTS_DIR",
+            when(client_certs, &format!("{API_SERVER_CLIENT_CERTS_DIR}/")),
+        ),
+        (
+            "KUMA_API_SERVER_HTTPS_TLS_CERT_FILE",
+            when(api_server_tls, &format!("{API_SERVER_TLS_DIR}/tls.crt")),
+        ),
+        (
+            "KUMA_API_SERVER_HTTPS_TLS_KEY_FILE",
+            when(api_server_tls, &format!("{API_SERVER_TLS_DIR}/tls.key")),
+        ),
+        (
+            "KUMA_DEFAULTS_SKIP_MESH_CREATION",
+            Some(values.text("controlPlane.defaults.skipMeshCreation")),
+        ),
+        ("KUMA_ENVIRONMENT", Some("universal".to_string())),
+        (
+            "KUMA_GENERAL_TLS_CERT_FILE",
+            when(general_tls, &format!("{TLS_CERT_DIR}/tls.crt")),
+        ),
+        (
+            "KUMA_GENERAL_TLS_KEY_FILE",
+            when(general_tls, &format!("{TLS_CERT_DIR}/tls.key")),
+        ),
+        ("KUMA_GENERAL_WORK_DIR", Some("/tmp/kuma".to_string())),
+        ("KUMA_MODE", Some(ctx.mode.clone())),
+        (
+            "KUMA_MULTIZONE_GLOBAL_KDS_TLS_CERT_FILE",
+            when(kds_server, &format!("{KDS_SERVER_TLS_DIR}/tls.crt")),
+        ),
+        (
+            "KUMA_MULTIZONE_GLOBAL_KDS_TLS_KEY_FILE",
+            when(kds_server, &format!("{KDS_SERVER_TLS_DIR}/tls.key")),
+        ),
+        (
+            "KUMA_MULTIZONE_ZONE_GLOBAL_ADDRESS",
+            ctx.is_zone()
+                .then(|| values.text("controlPlane.kdsGlobalAddress"))
+                .and_then(non_empty),
+        ),
+        (
+            "KUMA_MULTIZONE_ZONE_KDS_ROOT_CA_FILE",
+            when(kds_client, &format!("{KDS_CLIENT_TLS_DIR}/ca.crt")),
+        ),
+        (
+            "KUMA_MULTIZONE_ZONE_KDS_TLS_SKIP_VERIFY",
+            when(
+                values.truthy("controlPlane.tls.kdsZoneClient.skipVerify"),
+                "true",
+            ),
+        ),
+        (
+            "KUMA_MULTIZONE_ZONE_NAME",
+            non_empty(values.text("controlPlane.zone")),
+        ),
+        (
+            "KUMA_PLUGIN_POLICIES_ENABLED",
+            non_empty(policies.join(",")),
+        ),
+        (
+            "KUMA_STORE_POSTGRES_PORT",
+            non_empty(values.text("postgres.port")),
+        ),
+        (
+            "KUMA_STORE_POSTGRES_TLS_CA_PATH",
+            when(
+                values.truthy("postgres.tls.caSecretName"),
+                &format!("{POSTGRES_TLS_DIR}/ca.crt"),
+            ),
+        ),
+        (
+            "KUMA_STORE_POSTGRES_TLS_CERT_PATH",
+            when(postgres_client, &format!("{POSTGRES_TLS_DIR}/tls.crt")),
+        ),
+        (
+            "KUMA_STORE_POSTGRES_TLS_DISABLE_SSLSNI",
+            values
+                .truthy("postgres.tls.disableSSLSNI")
+                .then(|| values.text("postgres.tls.disableSSLSNI")),
+        ),
+        (
+            "KUMA_STORE_POSTGRES_TLS_KEY_PATH",
+            when(postgres_client, &format!("{POSTGRES_TLS_DIR}/tls.key")),
+        ),
+        (
+            "KUMA_STORE_POSTGRES_TLS_MODE",
+            non_empty(values.text("postgres.tls.mode")),
+        ),
+        ("KUMA_STORE_TYPE", Some("postgres".to_string())),
+    ])
+}
+
+/// The environment of a control plane storing its state in Kubernetes (§5.2).
+fn kubernetes_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
     let values = ctx.values;
     let text = |path: &str| Some(values.text(path));
     let fixed = |value: &str| Some(value.to_string());
@@ -53,9 +259,8 @@ fn default_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
     let non_empty = |text: String| (!text.is_empty()).then_some(text);
     let client_certs = values.truthy("controlPlane.tls.apiServer.clientCertsSecretName");
     let api_server_tls = values.truthy("controlPlane.tls.apiServer.secretName");
-    let kds_server =
-        ctx.is_global() && values.truthy("controlPlane.tls.kdsGlobalServer.secretName");
-    let kds_client = ctx.is_zone() && values.truthy("controlPlane.tls.kdsZoneClient.secretName");
+    let kds_server = ctx.is_global() && uses_kds_secret(ctx, "controlPlane.tls.kdsGlobalServer");
+    let kds_client = ctx.is_zone() && uses_kds_secret(ctx, "controlPlane.tls.kdsZoneClient");
     let cni = values.truthy("cni.enabled");
     let taint_controller = cni && values.truthy("cni.taintController.enabled");
     let ebpf = values.truthy("experimental.ebpf.enabled");
@@ -237,6 +442,13 @@ fn default_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
             Some(ctx.image("dataPlane.image")),
         ),
         (
+            "KUMA_RUNTIME_KUBERNETES_INJECTOR_TRANSPARENT_PROXY_CONFIGMAP_NAME",
+            values
+                .truthy("transparentProxy.configMap.enabled")
+                .then(|| values.text("transparentProxy.configMap.name"))
+                .and_then(non_empty),
+        ),
+        (
             "KUMA_RUNTIME_KUBERNETES_INJECTOR_UNIFIED_RESOURCE_NAMING_ENABLED",
             when(
                 values.truthy("dataPlane.features.unifiedResourceNaming"),
@@ -385,13 +597,17 @@ fn resource_env(name: &str, resource: &str, divisor: String) -> EnvVar {
 
 /// The container environment: raw entries, the merged dict, secrets, then the
 /// instance address and Go runtime limits.
-fn environment(ctx: &Context) -> anyhow::Result<Vec<EnvVar>> {
+fn environment(
+    ctx: &Context,
+    merged_env: Vec<EnvVar>,
+    secret_env: Vec<EnvVar>,
+) -> anyhow::Result<Vec<EnvVar>> {
     let mut env: Vec<EnvVar> = ctx
         .values
         .typed("controlPlane.envVarEntries")?
         .unwrap_or_default();
-    env.extend(merged_env(ctx)?);
-    env.extend(secret_env(ctx)?);
+    env.extend(merged_env);
+    env.extend(secret_env);
     env.push(EnvVar {
         name: "KUMA_INTER_CP_CATALOG_INSTANCE_ADDRESS".to_string(),
         value: None,
@@ -437,8 +653,18 @@ fn secret_volume(name: &str, secret: String) -> Volume {
     }
 }
 
+/// The mount of an `extraConfigMaps`/`extraSecrets` entry (`readOnly` as given).
+fn mount_as(entry: &Value) -> VolumeMount {
+    VolumeMount {
+        name: field_text(entry, "name"),
+        mount_path: field_text(entry, "mountPath"),
+        read_only: entry.get("readOnly").and_then(Value::as_bool),
+        ..VolumeMount::default()
+    }
+}
+
 /// The volumes and their mounts, in the chart's order (§5.2).
-fn volumes(ctx: &Context) -> (Vec<VolumeMount>, Vec<Volume>) {
+fn volumes(ctx: &Context) -> anyhow::Result<(Vec<VolumeMount>, Vec<Volume>)> {
     let values = ctx.values;
     let mut mounts = Vec::new();
     let mut volumes = Vec::new();
@@ -447,63 +673,82 @@ fn volumes(ctx: &Context) -> (Vec<VolumeMount>, Vec<Volume>) {
         volumes.push(super::zone_proxy::service_account_token_volume());
     }
     let ca_secret_name = values.text("controlPlane.tls.general.caSecretName");
-    let ca_volume = if ca_secret_name.is_empty() {
-        "general-tls-cert"
-    } else {
-        "general-tls-cert-ca"
-    };
-    mounts.push(mount(
-        "general-tls-cert",
-        &format!("{TLS_CERT_DIR}/tls.crt"),
-        Some("tls.crt"),
-    ));
-    mounts.push(mount(
-        "general-tls-cert",
-        &format!("{TLS_CERT_DIR}/tls.key"),
-        Some("tls.key"),
-    ));
-    mounts.push(mount(
-        ca_volume,
-        &format!("{TLS_CERT_DIR}/ca.crt"),
-        Some("ca.crt"),
-    ));
-    mounts.push(mount(CONFIG_MAP_NAME, CONFIG_DIR, None));
-    volumes.push(secret_volume("general-tls-cert", ctx.general_tls_secret()));
-    if !ca_secret_name.is_empty() {
-        volumes.push(secret_volume("general-tls-cert-ca", ca_secret_name));
+    if mounts_general_tls(ctx) {
+        let ca_volume = if ca_secret_name.is_empty() {
+            "general-tls-cert"
+        } else {
+            "general-tls-cert-ca"
+        };
+        for file in ["tls.crt", "tls.key"] {
+            mounts.push(mount(
+                "general-tls-cert",
+                &format!("{TLS_CERT_DIR}/{file}"),
+                Some(file),
+            ));
+        }
+        mounts.push(mount(
+            ca_volume,
+            &format!("{TLS_CERT_DIR}/ca.crt"),
+            Some("ca.crt"),
+        ));
+        // Without its mounts the volume goes too: an unused volume of a missing
+        // Secret would still keep the pod from starting.
+        volumes.push(secret_volume("general-tls-cert", ctx.general_tls_secret()));
+        if !ca_secret_name.is_empty() {
+            volumes.push(secret_volume("general-tls-cert-ca", ca_secret_name));
+        }
     }
+    mounts.push(mount(CONFIG_MAP_NAME, CONFIG_DIR, None));
 
-    let optional_secrets = [
-        (
-            values.text("controlPlane.tls.apiServer.secretName"),
-            "api-server-tls-cert",
-            API_SERVER_TLS_DIR,
-            true,
-        ),
-        (
-            values.text("controlPlane.tls.apiServer.clientCertsSecretName"),
+    let api_server_secret = values.text("controlPlane.tls.apiServer.secretName");
+    if !api_server_secret.is_empty() {
+        mounts.push(mount("api-server-tls-cert", API_SERVER_TLS_DIR, None));
+        volumes.push(secret_volume("api-server-tls-cert", api_server_secret));
+    }
+    let postgres_ca = values.text("postgres.tls.caSecretName");
+    if !postgres_ca.is_empty() {
+        mounts.push(mount(
+            "postgres-tls-cert-ca",
+            &format!("{POSTGRES_TLS_DIR}/ca.crt"),
+            Some("ca.crt"),
+        ));
+        volumes.push(secret_volume("postgres-tls-cert-ca", postgres_ca));
+    }
+    let postgres_client = values.text("postgres.tls.secretName");
+    if !postgres_client.is_empty() {
+        for file in ["tls.crt", "tls.key"] {
+            mounts.push(mount(
+                "postgres-tls-cert",
+                &format!("{POSTGRES_TLS_DIR}/{file}"),
+                Some(file),
+            ));
+        }
+        volumes.push(secret_volume("postgres-tls-cert", postgres_client));
+    }
+    let client_certs = values.text("controlPlane.tls.apiServer.clientCertsSecretName");
+    if !client_certs.is_empty() {
+        mounts.push(mount(
             "api-server-client-certs",
             API_SERVER_CLIENT_CERTS_DIR,
-            true,
-        ),
-        (
-            values.text("controlPlane.tls.kdsGlobalServer.secretName"),
+            None,
+        ));
+        volumes.push(secret_volume("api-server-client-certs", client_certs));
+    }
+    let kds_server = "controlPlane.tls.kdsGlobalServer";
+    if ctx.is_global() && uses_kds_secret(ctx, kds_server) {
+        mounts.push(mount("kds-server-tls-cert", KDS_SERVER_TLS_DIR, None));
+        volumes.push(secret_volume(
             "kds-server-tls-cert",
-            KDS_SERVER_TLS_DIR,
-            ctx.is_global(),
-        ),
-        (
-            values.text("controlPlane.tls.kdsZoneClient.secretName"),
+            kds_secret(ctx, kds_server, KDS_GLOBAL_SERVER_SECRET),
+        ));
+    }
+    let kds_client = "controlPlane.tls.kdsZoneClient";
+    if ctx.is_zone() && uses_kds_secret(ctx, kds_client) {
+        mounts.push(mount("kds-client-tls-cert", KDS_CLIENT_TLS_DIR, None));
+        volumes.push(secret_volume(
             "kds-client-tls-cert",
-            KDS_CLIENT_TLS_DIR,
-            ctx.is_zone(),
-        ),
-    ];
-    for (secret, name, path, applies) in optional_secrets {
-        if applies && !secret.is_empty() {
-            mounts.push(mount(name, path, None));
-            volumes.push(secret_volume(name, secret));
-        }
+            kds_secret(ctx, kds_client, KDS_ZONE_CLIENT_SECRET),
+        ));
     }
     volumes.push(Volume {
         name: CONFIG_MAP_NAME.to_string(),
@@ -513,6 +758,23 @@ fn volumes(ctx: &Context) -> (Vec<VolumeMount>, Vec<Volume>) {
         }),
         ..Volume::default()
     });
+    for entry in extra_config_maps(ctx)? {
+        let name = field_text(entry, "name");
+        mounts.push(mount_as(entry));
+        volumes.push(Volume {
+            config_map: Some(ConfigMapVolumeSource {
+                name: name.clone(),
+                ..ConfigMapVolumeSource::default()
+            }),
+            name,
+            ..Volume::default()
+        });
+    }
+    for entry in entries(ctx, "controlPlane.extraSecrets")? {
+        let name = field_text(entry, "name");
+        mounts.push(mount_as(entry));
+        volumes.push(secret_volume(&name, name.clone()));
+    }
     mounts.push(VolumeMount {
         name: "tmp".to_string(),
         mount_path: "/tmp".to_string(),
@@ -523,7 +785,7 @@ fn volumes(ctx: &Context) -> (Vec<VolumeMount>, Vec<Volume>) {
         empty_dir: Some(EmptyDirVolumeSource::default()),
         ..Volume::default()
     });
-    (mounts, volumes)
+    Ok((mounts, volumes))
 }
 
 fn http_probe(path: &str) -> Probe {
@@ -577,13 +839,39 @@ pub fn deployment(
     if !ctx.is_global() {
         ports.push(container_port(5678));
     }
-    let (volume_mounts, volumes) = volumes(ctx);
+    let (volume_mounts, volumes) = volumes(ctx)?;
+    let merged_env = merged_env(ctx)?;
+    let secret_env = secret_env(ctx)?;
+    // Universal only: the database schema is migrated before the control plane starts.
+    // install.md names the image, args, merged env, resources and config volume; the
+    // pull policy, security context and the secret env entries (the database
+    // credentials the migration needs) are the chart's as we know it.
+    let migration = (!ctx.is_kubernetes())
+        .then(|| -> anyhow::Result<Container> {
+            Ok(Container {
+                name: "migration".to_string(),
+                image: Some(ctx.image("controlPlane.image")),
+                image_pull_policy: non_empty_text(values.text("controlPlane.image.pullPolicy")),
+                security_context: values.typed("controlPlane.containerSecurityContext")?,
+                env: Some(merged_env.iter().chain(&secret_env).cloned().collect()),
+                args: Some(vec![
+                    "migrate".to_string(),
+                    "up".to_string(),
+                    "--log-level=info".to_string(),
+                    format!("--config-file={CONFIG_DIR}/config.yaml"),
+                ]),
+                resources: values.typed("controlPlane.resources")?,
+                volume_mounts: Some(vec![mount(CONFIG_MAP_NAME, CONFIG_DIR, None)]),
+                ..Container::default()
+            })
+        })
+        .transpose()?;
     let container = Container {
         name: "control-plane".to_string(),
         image: Some(ctx.image("controlPlane.image")),
         image_pull_policy: non_empty_text(values.text("controlPlane.image.pullPolicy")),
         security_context: values.typed("controlPlane.containerSecurityContext")?,
-        env: Some(environment(ctx)?),
+        env: Some(environment(ctx, merged_env, secret_env)?),
         args: Some(vec![
             "run".to_string(),
             format!("--log-level={}", values.text("controlPlane.logLevel")),
@@ -622,6 +910,7 @@ pub fn deployment(
         tolerations: values.typed("controlPlane.tolerations")?,
         dns_policy,
         dns_config,
+        init_containers: migration.map(|container| vec![container]),
         containers: vec![container],
         volumes: Some(volumes),
         ..PodSpec::default()
@@ -707,15 +996,18 @@ pub fn service(ctx: &Context) -> anyhow::Result<Object> {
         service_port(DIAGNOSTICS_PORT, "diagnostics", "http"),
         http,
         https,
-        ServicePort {
+    ];
+    // The admission server (webhooks) exists in the kubernetes environment only.
+    if ctx.is_kubernetes() {
+        ports.push(ServicePort {
             target_port: Some(IntOrString::Int(
                 values
                     .int("controlPlane.admissionServerPort")?
                     .unwrap_or(5443),
             )),
             ..service_port(443, "https-admission-server", "https")
-        },
-    ];
+        });
+    }
     if !ctx.is_global() {
         if values.truthy("controlPlane.madsServer.enabled") {
             ports.push(service_port(5676, "mads-server", "https"));

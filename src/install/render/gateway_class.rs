@@ -1,5 +1,6 @@
 //! The `kuma` GatewayClass, rendered when the cluster serves Gateway API's GatewayClass
-//! (`--api-versions`), in zone mode (install.md §3.4 gateway-api-present).
+//! (`--api-versions`), in zone mode and the kubernetes environment (install.md §3.4
+//! gateway-api-present).
 
 use super::Context;
 use crate::install::manifest::Object;
@@ -31,7 +32,7 @@ struct Spec {
 }
 
 pub fn render(ctx: &Context) -> anyhow::Result<Option<Object>> {
-    if !ctx.is_zone() {
+    if !ctx.is_zone() || !ctx.is_kubernetes() {
         return Ok(None);
     }
     let api_version = if ctx.has_api(&format!("{GATEWAY_API_V1}/GatewayClass")) {

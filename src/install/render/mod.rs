@@ -1,27 +1,39 @@
 //! Typed Kubernetes objects from the final values, one file per object family. The
 //! objects are produced in the order of the chart's template files (install.md §3.1:
-//! CRDs, then cni, cp-configmap, cp-deployment, cp-global-sync-service, cp-hpa, cp-pdb,
-//! cp-rbac, cp-service, cp-webhooks-and-secrets, egress-*, gateway-class, ingress-*,
-//! then the Namespace), which decides the order within a kind after sorting.
+//! CRDs, then cni, cp-certs-cert-manager, cp-configmap, cp-deployment,
+//! cp-global-sync-service, cp-hpa, cp-ingress, cp-kds-global-server-secret,
+//! cp-kds-zone-client-tls-secret, cp-pdb, cp-rbac, cp-service, cp-servicemonitor,
+//! cp-webhooks-and-secrets, egress-*, gateway-class, ingress-*, mesh-zoneproxy-*, then
+//! the Namespace), which decides the order within a kind after sorting.
 
 mod autoscaling;
+mod cert_manager;
 mod cni;
 mod control_plane;
+mod cp_ingress;
 mod gateway_class;
+mod kds;
+pub mod mesh_zone_proxy;
 mod namespace;
 mod rbac;
+mod service_monitor;
 mod webhooks;
 mod zone_proxy;
 
 use super::manifest::Object;
 use super::tls::{self, GeneratedTls};
 use super::values::Values;
-use super::{CHART_APP_VERSION, RELEASE_NAME, crds};
+use super::{RELEASE_NAME, crds};
+use crate::build_info;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
 pub const CONTROL_PLANE_NAME: &str = "kuma-control-plane";
+/// `controlPlane.environment` of a control plane that stores its state in Kubernetes.
+pub const KUBERNETES: &str = "kubernetes";
+/// `controlPlane.environment` of a control plane with a PostgreSQL store.
+pub const UNIVERSAL: &str = "universal";
 /// The Secret the chart generates when no general TLS secret is given.
 pub const GENERATED_TLS_SECRET: &str = "kuma-tls-cert";
 
@@ -30,10 +42,15 @@ pub struct Context<'a> {
     pub values: &'a Values,
     pub namespace: String,
     pub mode: String,
+    /// `controlPlane.environment`: `kubernetes` or `universal` (validated before).
+    pub environment: String,
+    /// `controlPlane.tls.general.certManager.enabled`.
+    pub cert_manager: bool,
     /// `controlPlane.service.name`, defaulting to kuma-control-plane.
     pub service_name: String,
     pub api_versions: Vec<String>,
-    /// The certificate generated for kuma-tls-cert, when no secret is given.
+    /// The certificate generated for kuma-tls-cert: kubernetes environment, no secret
+    /// given and no cert-manager.
     pub generated_tls: Option<GeneratedTls>,
 }
 
@@ -47,7 +64,14 @@ impl<'a> Context<'a> {
             name if name.is_empty() => CONTROL_PLANE_NAME.to_string(),
             name => name,
         };
-        let generated_tls = if values.truthy("controlPlane.tls.general.secretName") {
+        let environment = values.text("controlPlane.environment");
+        let cert_manager = values.truthy("controlPlane.tls.general.certManager.enabled");
+        // The chart generates the certificate alongside the webhooks, so only in the
+        // kubernetes environment; universal control planes make their own.
+        let generated_tls = if environment != KUBERNETES
+            || cert_manager
+            || values.truthy("controlPlane.tls.general.secretName")
+        {
             None
         } else {
             Some(tls::generate(&service_name, namespace)?)
@@ -56,6 +80,8 @@ impl<'a> Context<'a> {
             values,
             namespace: namespace.to_string(),
             mode: values.text("controlPlane.mode"),
+            environment,
+            cert_manager,
             service_name,
             api_versions: api_versions.to_vec(),
             generated_tls,
@@ -68,6 +94,11 @@ impl<'a> Context<'a> {
 
     pub fn is_zone(&self) -> bool {
         self.mode == "zone"
+    }
+
+    /// The kubernetes environment: CRD store, RBAC, webhooks.
+    pub fn is_kubernetes(&self) -> bool {
+        self.environment == KUBERNETES
     }
 
     /// The labels of control plane objects: `app`, `controlPlane.extraLabels`, then the
@@ -134,7 +165,8 @@ impl<'a> Context<'a> {
     }
 
     /// An image reference: `<registry>/<repository>:<tag>`, the registry and tag
-    /// falling back to `global.image` and the tag finally to the chart version.
+    /// falling back to `global.image` and the tag finally to the Kuma version we
+    /// render (Go falls back to its chart's unpublished `0.0.0-preview.vlocal-build`).
     pub fn image(&self, path: &str) -> String {
         let values = self.values;
         let registry = first_non_empty(&[
@@ -144,7 +176,7 @@ impl<'a> Context<'a> {
         let tag = first_non_empty(&[
             values.text(&format!("{path}.tag")),
             values.text("global.image.tag"),
-            CHART_APP_VERSION.to_string(),
+            build_info::KUMA_VERSION.to_string(),
         ]);
         format!(
             "{registry}/{}:{tag}",
@@ -215,18 +247,18 @@ pub fn render_all(ctx: &Context) -> anyhow::Result<Vec<Object>> {
         objects.extend(cni::render(ctx)?);
     }
 
-    let config_map = control_plane::config_map(ctx)?;
-    let (secret, mutating, validating) = webhooks::render(ctx)?;
-    let config_checksum = sha256_hex(&config_map.to_yaml());
-    let webhook_documents: Vec<String> = secret
-        .iter()
-        .chain(&mutating)
-        .chain(&validating)
-        .map(Object::to_yaml)
-        .collect();
-    let tls_checksum = sha256_hex(&webhook_documents.join("\n---\n"));
+    objects.extend(cert_manager::render(ctx)?);
 
-    objects.push(config_map);
+    let config_maps = control_plane::config_maps(ctx)?;
+    let webhooks = webhooks::render(ctx)?;
+    let checksum = |objects: &[Object]| {
+        let documents: Vec<String> = objects.iter().map(Object::to_yaml).collect();
+        sha256_hex(&documents.join("\n---\n"))
+    };
+    let config_checksum = checksum(&config_maps);
+    let tls_checksum = checksum(&webhooks);
+
+    objects.extend(config_maps);
     objects.push(control_plane::deployment(
         ctx,
         &config_checksum,
@@ -237,18 +269,20 @@ pub fn render_all(ctx: &Context) -> anyhow::Result<Vec<Object>> {
     }
     let cp_scaling = autoscaling::Target::control_plane(ctx)?;
     objects.extend(autoscaling::hpa(ctx, &cp_scaling)?);
+    objects.extend(cp_ingress::render(ctx)?);
+    objects.extend(kds::render(ctx)?);
     objects.extend(autoscaling::pdb(ctx, &cp_scaling)?);
     objects.extend(rbac::render(ctx)?);
     if values.truthy("controlPlane.service.enabled") {
         objects.push(control_plane::service(ctx)?);
     }
-    objects.extend(secret);
-    objects.extend(mutating);
-    objects.extend(validating);
+    objects.extend(service_monitor::render(ctx)?);
+    objects.extend(webhooks);
 
     objects.extend(zone_proxy::render(ctx, &zone_proxy::EGRESS)?);
     objects.extend(gateway_class::render(ctx)?);
     objects.extend(zone_proxy::render(ctx, &zone_proxy::INGRESS)?);
+    objects.extend(mesh_zone_proxy::render(ctx)?);
 
     objects.push(namespace::render(ctx)?);
     Ok(objects)

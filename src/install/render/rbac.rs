@@ -229,12 +229,12 @@ fn service_account(ctx: &Context) -> anyhow::Result<ServiceAccount> {
     })
 }
 
-/// The ServiceAccount, then (unless skipped) ClusterRoles, ClusterRoleBindings, the
+/// The ServiceAccount, then (kubernetes environment, unless skipped) ClusterRoles, ClusterRoleBindings, the
 /// allow-listed RoleBindings, the Role and its RoleBinding.
 pub fn render(ctx: &Context) -> anyhow::Result<Vec<Object>> {
     let values = ctx.values;
     let mut objects = vec![Object::typed(&service_account(ctx)?)?];
-    if values.truthy("skipRBAC") {
+    if !ctx.is_kubernetes() || values.truthy("skipRBAC") {
         return Ok(objects);
     }
     let cni = values.truthy("cni.enabled");

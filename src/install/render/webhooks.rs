@@ -1,5 +1,6 @@
 //! The admission webhooks and the generated `kuma-tls-cert` Secret (install.md §5.4,
-//! §5.5).
+//! §5.5), in the kubernetes environment only. With cert-manager the webhooks carry no
+//! `caBundle`: cert-manager's CA injector fills it from the kuma-tls-cert Certificate.
 
 use super::{Context, GENERATED_TLS_SECRET};
 use crate::install::manifest::Object;
@@ -11,7 +12,9 @@ use k8s_openapi::api::admissionregistration::v1::{
     ValidatingWebhook, ValidatingWebhookConfiguration, WebhookClientConfig,
 };
 use k8s_openapi::api::core::v1::Secret;
-use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, LabelSelectorRequirement};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::{
+    LabelSelector, LabelSelectorRequirement, ObjectMeta,
+};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -135,7 +138,8 @@ fn additional_rules(ctx: &Context, path: &str) -> anyhow::Result<Vec<RuleWithOpe
 
 struct Webhooks<'a> {
     ctx: &'a Context<'a>,
-    ca_bundle: String,
+    /// `None` with cert-manager.
+    ca_bundle: Option<String>,
     allow_list: Vec<String>,
 }
 
@@ -287,7 +291,7 @@ impl Webhooks<'_> {
             });
         }
         Ok(MutatingWebhookConfiguration {
-            metadata: ctx.cp_meta(MUTATING_NAME)?,
+            metadata: self.meta(MUTATING_NAME)?,
             webhooks: Some(webhooks),
         })
     }
@@ -358,20 +362,34 @@ impl Webhooks<'_> {
             });
         }
         Ok(ValidatingWebhookConfiguration {
-            metadata: ctx.cp_meta(VALIDATING_NAME)?,
+            metadata: self.meta(VALIDATING_NAME)?,
             webhooks: Some(webhooks),
         })
     }
 
+    /// The metadata of both configurations: with cert-manager, the annotation that
+    /// has its CA injector fill in the bundle.
+    fn meta(&self, name: &str) -> anyhow::Result<ObjectMeta> {
+        let ctx = self.ctx;
+        let mut metadata = ctx.cp_meta(name)?;
+        if ctx.cert_manager {
+            metadata.annotations = Some(BTreeMap::from([(
+                "cert-manager.io/inject-ca-from".to_string(),
+                format!("{}/{GENERATED_TLS_SECRET}", ctx.namespace),
+            )]));
+        }
+        Ok(metadata)
+    }
+
     /// Puts the bundle text into every `clientConfig.caBundle` of a rendered document.
     fn with_ca_bundle(&self, mut object: Object) -> Object {
+        let Some(ca_bundle) = &self.ca_bundle else {
+            return object;
+        };
         if let Some(Value::Array(webhooks)) = object.document.get_mut("webhooks") {
             for webhook in webhooks {
                 if let Some(Value::Object(client)) = webhook.get_mut("clientConfig") {
-                    client.insert(
-                        "caBundle".to_string(),
-                        Value::String(self.ca_bundle.clone()),
-                    );
+                    client.insert("caBundle".to_string(), Value::String(ca_bundle.clone()));
                 }
             }
         }
@@ -379,8 +397,12 @@ impl Webhooks<'_> {
     }
 }
 
-/// The generated Secret (if any), then the mutating and validating configurations.
-pub fn render(ctx: &Context) -> anyhow::Result<(Option<Object>, Option<Object>, Option<Object>)> {
+/// The generated Secret (if any), then the mutating and validating configurations;
+/// nothing outside the kubernetes environment.
+pub fn render(ctx: &Context) -> anyhow::Result<Vec<Object>> {
+    if !ctx.is_kubernetes() {
+        return Ok(Vec::new());
+    }
     let base64 = base64::engine::general_purpose::STANDARD;
     let (secret, ca_bundle) = match &ctx.generated_tls {
         Some(tls) => {
@@ -404,9 +426,13 @@ pub fn render(ctx: &Context) -> anyhow::Result<(Option<Object>, Option<Object>, 
                 data: Some(data),
                 ..Secret::default()
             })?;
-            (Some(secret), base64.encode(&tls.ca_cert_pem))
+            (Some(secret), Some(base64.encode(&tls.ca_cert_pem)))
         }
-        None => (None, ctx.values.text("controlPlane.tls.general.caBundle")),
+        None if ctx.cert_manager => (None, None),
+        None => (
+            None,
+            Some(ctx.values.text("controlPlane.tls.general.caBundle")),
+        ),
     };
     let webhooks = Webhooks {
         ctx,
@@ -415,5 +441,5 @@ pub fn render(ctx: &Context) -> anyhow::Result<(Option<Object>, Option<Object>, 
     };
     let mutating = webhooks.with_ca_bundle(Object::typed(&webhooks.mutating()?)?);
     let validating = webhooks.with_ca_bundle(Object::typed(&webhooks.validating()?)?);
-    Ok((secret, Some(mutating), Some(validating)))
+    Ok(secret.into_iter().chain([mutating, validating]).collect())
 }

@@ -1,0 +1,38 @@
+//! `controlPlane.serviceMonitor`: a Prometheus Operator ServiceMonitor scraping the
+//! diagnostics port (5680, where kuma-cp serves `/metrics`) of the control plane
+//! Service. install.md names only the switch and the annotations; the spec is the
+//! chart's as we know it. The type is not in k8s-openapi: these are the fields we write.
+
+use super::{CONTROL_PLANE_NAME, Context, app_selector, non_empty};
+use crate::install::manifest::Object;
+use serde_json::json;
+
+pub fn render(ctx: &Context) -> anyhow::Result<Option<Object>> {
+    let values = ctx.values;
+    if !values.truthy("controlPlane.serviceMonitor.enabled") {
+        return Ok(None);
+    }
+    let mut metadata = json!({
+        "name": CONTROL_PLANE_NAME,
+        "namespace": ctx.namespace,
+        "labels": ctx.cp_labels()?,
+    });
+    if let Some(annotations) =
+        non_empty(values.string_map("controlPlane.serviceMonitor.annotations")?)
+    {
+        metadata["annotations"] = json!(annotations);
+    }
+    Ok(Some(Object {
+        kind: "ServiceMonitor".to_string(),
+        document: json!({
+            "apiVersion": "monitoring.coreos.com/v1",
+            "kind": "ServiceMonitor",
+            "metadata": metadata,
+            "spec": {
+                "namespaceSelector": {"matchNames": [ctx.namespace]},
+                "selector": {"matchLabels": app_selector(CONTROL_PLANE_NAME)},
+                "endpoints": [{"port": "diagnostics"}],
+            },
+        }),
+    }))
+}
