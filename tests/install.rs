@@ -547,7 +547,7 @@ fn validation_errors() {
         ),
         (
             vec!["--set", "global.image.tag=1.5.0"],
-            "This chart only supports Kuma version \"0.0.0-preview.vlocal-build\" but global.image.tag is set to \"1.5.0\". Set global.image.tag to \"0.0.0-preview.vlocal-build\" or skip this check by setting *.image.tag for each individual component.".into(),
+            "This chart only supports Kuma version \"2.14.3\" but global.image.tag is set to \"1.5.0\". Set global.image.tag to \"2.14.3\" or skip this check by setting *.image.tag for each individual component.".into(),
         ),
         (
             vec!["--control-plane-repository", ""],
@@ -585,19 +585,34 @@ fn the_first_failing_check_wins_in_go_order() {
 }
 
 #[test]
-fn unsupported_settings_are_refused_not_ignored() {
-    let out = install(&[
-        "--set",
-        "controlPlane.environment=universal",
-        "--mode",
-        "global",
-    ]);
-    assert_eq!(out.code, 1);
-    assert!(
-        out.stderr
-            .contains("controlPlane.environment=\"universal\" is not supported")
+fn an_unknown_environment_is_refused_not_half_rendered() {
+    assert_fails(
+        &["--set", "controlPlane.environment=openshift"],
+        "controlPlane.environment invalid got:'openshift' supported values: kubernetes,universal",
     );
-    assert_eq!(out.stdout, "");
+}
+
+#[test]
+fn global_image_tag_of_the_rendered_kuma_version_is_accepted() {
+    // Go compares with its chart's unpublished appVersion and refuses even this.
+    let out = install(&[DETERMINISTIC, &["--set", "global.image.tag=2.14.3"]].concat());
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stderr, "");
+    let out = install(
+        &[
+            DETERMINISTIC,
+            &[
+                "--set",
+                "global.image.tag=1.5.0,global.image.registry=my.registry",
+            ],
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        out.code, 0,
+        "other registries skip the check: {}",
+        out.stderr
+    );
 }
 
 #[test]
@@ -954,5 +969,720 @@ fn autoscaling_and_disruption_budgets_follow_their_own_switches() {
         find(&docs, "Deployment", "kuma-control-plane")["spec"]
             .get("replicas")
             .is_none()
+    );
+}
+
+/// Renders `args` (nothing added but `--without-kubernetes-connection` and the
+/// skipped CRDs) and compares with the golden: for cases that cannot take the
+/// deterministic TLS flags, and are deterministic without them.
+fn golden_case_without_tls(name: &str, args: &[&str], stdin: Option<&str>) -> Vec<Value> {
+    let all = [&["--without-kubernetes-connection"], SKIP_CRDS, args].concat();
+    let out = kumactl(&all, stdin);
+    assert_eq!(out.stderr, "", "{name}: stderr");
+    assert_eq!(out.code, 0, "{name}: exit code");
+    assert_matches_golden(name, &out.stdout);
+    documents(&out.stdout)
+}
+
+fn cp_pod(docs: &[Value]) -> &Value {
+    &find(docs, "Deployment", "kuma-control-plane")["spec"]["template"]["spec"]
+}
+
+fn names_of(list: &Value) -> Vec<&str> {
+    list.as_array()
+        .map(|items| items.iter().map(|i| i["name"].as_str().unwrap()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn global_universal_on_k8s() {
+    let docs = golden_case(
+        "global-universal-on-k8s",
+        &[
+            "--mode",
+            "global",
+            "--set",
+            "controlPlane.environment=universal",
+            "--set",
+            "postgres.tls.mode=verifyFull",
+            "--set",
+            "postgres.tls.caSecretName=postgres-ca",
+            "--skip-kinds",
+            "CustomResourceDefinition",
+        ],
+        None,
+    );
+    assert_eq!(
+        kinds_and_names(&docs),
+        vec![
+            "Namespace kuma-system",
+            "ServiceAccount kuma-control-plane",
+            "ConfigMap kuma-control-plane-config",
+            "Service kuma-global-zone-sync",
+            "Service kuma-control-plane",
+            "Deployment kuma-control-plane",
+        ]
+    );
+    let ports: Vec<i64> = find(&docs, "Service", "kuma-control-plane")["spec"]["ports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["port"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ports, vec![5680, 5681, 5682], "no admission port 443");
+    let pod = cp_pod(&docs);
+    let cp = &pod["containers"][0];
+    for (name, value) in [
+        ("KUMA_ENVIRONMENT", "universal"),
+        ("KUMA_MODE", "global"),
+        ("KUMA_STORE_TYPE", "postgres"),
+        ("KUMA_STORE_POSTGRES_PORT", "5432"),
+        ("KUMA_STORE_POSTGRES_TLS_MODE", "verifyFull"),
+        (
+            "KUMA_STORE_POSTGRES_TLS_CA_PATH",
+            "/var/run/secrets/kuma.io/postgres-tls-cert/ca.crt",
+        ),
+        ("KUMA_GENERAL_WORK_DIR", "/tmp/kuma"),
+    ] {
+        assert_eq!(env_value(cp, name).unwrap(), value, "{name}");
+    }
+    for absent in [
+        "KUMA_GENERAL_TLS_CERT_FILE",
+        "KUMA_STORE_KUBERNETES_SYSTEM_NAMESPACE",
+        "KUMA_RUNTIME_KUBERNETES_ADMISSION_SERVER_PORT",
+        "KUMA_STORE_POSTGRES_TLS_CERT_PATH",
+    ] {
+        assert!(env_value(cp, absent).is_none(), "{absent}");
+    }
+    // Global universal mounts no general TLS certificate, even with a secret given.
+    assert_eq!(
+        names_of(&pod["volumes"]),
+        vec!["postgres-tls-cert-ca", "kuma-control-plane-config", "tmp"]
+    );
+    assert_eq!(pod["volumes"][0]["secret"]["secretName"], "postgres-ca");
+    let migration = &pod["initContainers"][0];
+    assert_eq!(migration["name"], "migration");
+    assert_eq!(migration["image"], "docker.io/kumahq/kuma-cp:2.14.3");
+    assert_eq!(
+        migration["args"],
+        serde_json::json!([
+            "migrate",
+            "up",
+            "--log-level=info",
+            "--config-file=/etc/kuma.io/kuma-control-plane/config.yaml"
+        ])
+    );
+}
+
+#[test]
+fn zone_universal_on_k8s() {
+    let docs = golden_case(
+        "zone-universal-on-k8s",
+        &[
+            "--mode",
+            "zone",
+            "--set",
+            "controlPlane.environment=universal",
+            "--kds-global-address",
+            "grpcs://192.168.0.1:5685",
+            "--zone",
+            "zone-1",
+            "--skip-kinds",
+            "CustomResourceDefinition",
+        ],
+        None,
+    );
+    assert_eq!(
+        kinds_and_names(&docs),
+        vec![
+            "Namespace kuma-system",
+            "ServiceAccount kuma-control-plane",
+            "ConfigMap kuma-control-plane-config",
+            "Service kuma-control-plane",
+            "Deployment kuma-control-plane",
+        ]
+    );
+    let pod = cp_pod(&docs);
+    let cp = &pod["containers"][0];
+    for (name, value) in [
+        ("KUMA_MODE", "zone"),
+        ("KUMA_MULTIZONE_ZONE_NAME", "zone-1"),
+        (
+            "KUMA_MULTIZONE_ZONE_GLOBAL_ADDRESS",
+            "grpcs://192.168.0.1:5685",
+        ),
+        (
+            "KUMA_GENERAL_TLS_CERT_FILE",
+            "/var/run/secrets/kuma.io/tls-cert/tls.crt",
+        ),
+        ("KUMA_STORE_POSTGRES_TLS_MODE", "disable"),
+    ] {
+        assert_eq!(env_value(cp, name).unwrap(), value, "{name}");
+    }
+    assert_eq!(
+        names_of(&pod["volumes"]),
+        vec!["general-tls-cert", "kuma-control-plane-config", "tmp"]
+    );
+    let migration = &pod["initContainers"][0];
+    assert_eq!(migration["name"], "migration");
+    let migration_env: Vec<&str> = names_of(&migration["env"]);
+    let cp_env: Vec<&str> = names_of(&cp["env"]);
+    assert_eq!(
+        migration_env[..],
+        cp_env[..cp_env.len() - 3],
+        "the merged env"
+    );
+}
+
+#[test]
+fn universal_without_a_secret_generates_no_certificate() {
+    let out = install(&[
+        "--set",
+        "controlPlane.environment=universal",
+        "--skip-kinds",
+        "CustomResourceDefinition",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let docs = documents(&out.stdout);
+    assert!(
+        !kinds_and_names(&docs)
+            .iter()
+            .any(|n| n.starts_with("Secret"))
+    );
+    assert!(
+        names_of(&cp_pod(&docs)["volumes"])
+            .iter()
+            .all(|v| !v.starts_with("general-tls"))
+    );
+}
+
+#[test]
+fn cert_manager_issues_the_certificate() {
+    let docs = golden_case_without_tls(
+        "cert-manager",
+        &[
+            "--namespace",
+            "kuma",
+            "--set",
+            "controlPlane.tls.general.certManager.enabled=true",
+        ],
+        None,
+    );
+    let names = kinds_and_names(&docs);
+    assert_eq!(
+        names[names.len() - 2..],
+        ["Certificate kuma-tls-cert", "Issuer kuma-selfsigned-issuer"]
+    );
+    assert!(!names.iter().any(|n| n.starts_with("Secret")));
+    let certificate = find(&docs, "Certificate", "kuma-tls-cert");
+    assert_eq!(certificate["apiVersion"], "cert-manager.io/v1");
+    assert_eq!(certificate["metadata"]["namespace"], "kuma");
+    assert_eq!(
+        certificate["spec"],
+        serde_json::json!({
+            "isCA": true,
+            "dnsNames": [
+                "kuma-control-plane.kuma",
+                "kuma-control-plane.kuma.svc",
+                "kuma-control-plane.kuma.svc.cluster.local"
+            ],
+            "issuerRef": {"kind": "Issuer", "name": "kuma-selfsigned-issuer"},
+            "secretName": "kuma-tls-cert"
+        })
+    );
+    assert_eq!(
+        find(&docs, "Issuer", "kuma-selfsigned-issuer")["spec"],
+        serde_json::json!({"selfSigned": {}})
+    );
+    for kind in [
+        "MutatingWebhookConfiguration",
+        "ValidatingWebhookConfiguration",
+    ] {
+        let config = docs.iter().find(|d| d["kind"] == kind).unwrap();
+        assert_eq!(
+            config["metadata"]["annotations"],
+            serde_json::json!({"cert-manager.io/inject-ca-from": "kuma/kuma-tls-cert"})
+        );
+        for webhook in config["webhooks"].as_array().unwrap() {
+            assert!(webhook["clientConfig"].get("caBundle").is_none());
+        }
+    }
+    assert_eq!(
+        cp_pod(&docs)["volumes"][0]["secret"]["secretName"],
+        "kuma-tls-cert"
+    );
+
+    // A custom issuer: no self-signed Issuer, the reference as given.
+    let out = install(&[
+        "--skip-kinds",
+        "CustomResourceDefinition",
+        "--set",
+        "controlPlane.tls.general.certManager.enabled=true",
+        "--set",
+        "controlPlane.tls.general.certManager.issuerRef.name=corp-ca,controlPlane.tls.general.certManager.issuerRef.kind=ClusterIssuer",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let docs = documents(&out.stdout);
+    assert_eq!(
+        kinds_and_names(&docs).last().unwrap(),
+        "Certificate kuma-tls-cert"
+    );
+    assert_eq!(
+        find(&docs, "Certificate", "kuma-tls-cert")["spec"]["issuerRef"],
+        serde_json::json!({"kind": "ClusterIssuer", "name": "corp-ca"})
+    );
+}
+
+#[test]
+fn skip_rbac_keeps_only_the_service_account() {
+    let docs = golden_case(
+        "skip-rbac",
+        &["--values", "-", "--skip-kinds", "CustomResourceDefinition"],
+        Some("skipRBAC: true\n"),
+    );
+    assert_eq!(
+        kinds_and_names(&docs),
+        vec![
+            "Namespace kuma-system",
+            "ServiceAccount kuma-control-plane",
+            "ConfigMap kuma-control-plane-config",
+            "Service kuma-control-plane",
+            "Deployment kuma-control-plane",
+            "MutatingWebhookConfiguration kuma-admission-mutating-webhook-configuration",
+            "ValidatingWebhookConfiguration kuma-validating-webhook-configuration",
+        ]
+    );
+}
+
+#[test]
+fn skip_cluster_role_creation_keeps_the_namespaced_rbac() {
+    let docs = golden_case(
+        "skip-cluster-role-creation",
+        &["--values", "-", "--skip-kinds", "CustomResourceDefinition"],
+        Some("controlPlane:\n  skipClusterRoleCreation: true\n"),
+    );
+    assert_eq!(
+        kinds_and_names(&docs),
+        vec![
+            "Namespace kuma-system",
+            "ServiceAccount kuma-control-plane",
+            "ConfigMap kuma-control-plane-config",
+            "Role kuma-control-plane",
+            "RoleBinding kuma-control-plane",
+            "Service kuma-control-plane",
+            "Deployment kuma-control-plane",
+            "MutatingWebhookConfiguration kuma-admission-mutating-webhook-configuration",
+            "ValidatingWebhookConfiguration kuma-validating-webhook-configuration",
+        ]
+    );
+}
+
+#[test]
+fn namespace_allow_list_binds_the_workloads_role_per_namespace() {
+    let docs = golden_case(
+        "namespace-allow-list",
+        &["--values", "-", "--skip-kinds", "CustomResourceDefinition"],
+        Some("namespaceAllowList:\n  - kuma-demo\n  - kuma-test\n"),
+    );
+    let names = kinds_and_names(&docs);
+    assert_eq!(
+        names[3..10],
+        [
+            "ClusterRole kuma-control-plane",
+            "ClusterRole kuma-control-plane-workloads",
+            "ClusterRoleBinding kuma-control-plane",
+            "Role kuma-control-plane",
+            "RoleBinding kuma-control-plane-workloads",
+            "RoleBinding kuma-control-plane-workloads",
+            "RoleBinding kuma-control-plane",
+        ]
+    );
+    for (doc, namespace) in docs[7..9].iter().zip(["kuma-demo", "kuma-test"]) {
+        assert_eq!(doc["metadata"]["namespace"], namespace);
+        assert_eq!(
+            doc["roleRef"],
+            serde_json::json!({"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole",
+                               "name": "kuma-control-plane-workloads"})
+        );
+        assert_eq!(doc["subjects"][0]["namespace"], "kuma-system");
+    }
+    let in_clause = |webhook: &Value| {
+        webhook["namespaceSelector"]["matchExpressions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["operator"] == "In" && e["key"] == "kubernetes.io/metadata.name")
+            .map(|e| e["values"].clone())
+    };
+    let mutating = find(
+        &docs,
+        "MutatingWebhookConfiguration",
+        "kuma-admission-mutating-webhook-configuration",
+    );
+    let webhooks = mutating["webhooks"].as_array().unwrap();
+    assert_eq!(
+        in_clause(&webhooks[0]).unwrap(),
+        serde_json::json!(["kuma-system", "kuma-demo", "kuma-test"])
+    );
+    assert_eq!(
+        in_clause(&webhooks[2]).unwrap(),
+        serde_json::json!(["kuma-demo", "kuma-test"]),
+        "the injector leaves out the control plane's namespace"
+    );
+}
+
+#[test]
+fn mesh_scoped_zone_proxies() {
+    let docs = golden_case(
+        "mesh-zone-proxies",
+        &["--values", "-", "--skip-kinds", "CustomResourceDefinition"],
+        Some(
+            "meshes:\n  - name: default\n    ingress:\n      enabled: true\n    egress:\n      enabled: true\n\
+             \x20 - name: payments\n    egress:\n      enabled: true\n      replicas: 2\n      service:\n        name: payments-egress\n",
+        ),
+    );
+    let names = kinds_and_names(&docs);
+    for expected in [
+        "ServiceAccount kuma-default-ingress",
+        "ServiceAccount kuma-default-egress",
+        "ServiceAccount kuma-payments-egress",
+        "Service kuma-default-ingress",
+        "Service kuma-default-egress",
+        "Service payments-egress",
+        "Deployment kuma-default-ingress",
+        "Deployment kuma-default-egress",
+        "Deployment kuma-payments-egress",
+    ] {
+        assert!(names.contains(&expected.to_string()), "{expected}");
+    }
+    // Within a kind they follow the control plane's objects, in meshes[] order.
+    let accounts: Vec<&String> = names
+        .iter()
+        .filter(|n| n.starts_with("ServiceAccount"))
+        .collect();
+    assert_eq!(accounts[0], "ServiceAccount kuma-control-plane");
+    assert_eq!(accounts[3], "ServiceAccount kuma-payments-egress");
+    let deployment = find(&docs, "Deployment", "kuma-payments-egress");
+    assert_eq!(deployment["spec"]["replicas"], 2);
+    let pod = &deployment["spec"]["template"];
+    // What the mesh-zoneproxy injector webhook selects.
+    assert_eq!(
+        pod["metadata"]["labels"]["kuma.io/sidecar-injection"],
+        "enabled"
+    );
+    assert_eq!(pod["metadata"]["labels"]["kuma.io/mesh"], "payments");
+    assert_eq!(
+        pod["metadata"]["labels"]["k8s.kuma.io/zone-proxy-type"],
+        "egress"
+    );
+    assert_eq!(
+        pod["spec"]["containers"][0]["image"],
+        "registry.k8s.io/pause:3.10@sha256:ee6521f290b2168b6e0935a181d4cff9be1ac3f505666ef0e3c98fae8199917a"
+    );
+    assert_eq!(
+        find(&docs, "Service", "kuma-default-ingress")["spec"]["type"],
+        "LoadBalancer"
+    );
+    assert_eq!(
+        find(&docs, "Service", "payments-egress")["spec"]["type"],
+        "ClusterIP"
+    );
+}
+
+#[test]
+fn kds_secrets_created_from_the_values() {
+    let docs = golden_case(
+        "kds-global-server-secret",
+        &[
+            "--mode",
+            "global",
+            "--set",
+            "controlPlane.tls.kdsGlobalServer.create=true,controlPlane.tls.kdsGlobalServer.cert=CERT,controlPlane.tls.kdsGlobalServer.key=KEY",
+            "--skip-kinds",
+            "CustomResourceDefinition",
+        ],
+        None,
+    );
+    let secret = find(&docs, "Secret", "kuma-kds-global-server-tls");
+    assert_eq!(
+        kinds_and_names(&docs)[2],
+        "Secret kuma-kds-global-server-tls"
+    );
+    assert_eq!(secret["type"], "kubernetes.io/tls");
+    assert_eq!(
+        secret["stringData"],
+        serde_json::json!({"tls.crt": "CERT", "tls.key": "KEY"})
+    );
+    assert!(
+        secret["metadata"].get("namespace").is_none(),
+        "as Go: no namespace"
+    );
+    let pod = cp_pod(&docs);
+    let cp = &pod["containers"][0];
+    assert_eq!(
+        env_value(cp, "KUMA_MULTIZONE_GLOBAL_KDS_TLS_CERT_FILE").unwrap(),
+        "/var/run/secrets/kuma.io/kds-server-tls-cert/tls.crt"
+    );
+    let volume = pod["volumes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["name"] == "kds-server-tls-cert")
+        .unwrap();
+    assert_eq!(volume["secret"]["secretName"], "kuma-kds-global-server-tls");
+
+    let out = install(
+        &[
+            DETERMINISTIC,
+            &[
+                "--set",
+                "controlPlane.tls.kdsZoneClient.create=true,controlPlane.tls.kdsZoneClient.cert=CA,controlPlane.tls.kdsZoneClient.skipVerify=true",
+            ],
+        ]
+        .concat(),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let docs = documents(&out.stdout);
+    let secret = find(&docs, "Secret", "kuma-kds-zone-client-tls");
+    assert_eq!(secret["stringData"], serde_json::json!({"ca.crt": "CA"}));
+    assert!(secret.get("type").is_none());
+    let cp = &cp_pod(&docs)["containers"][0];
+    assert_eq!(
+        env_value(cp, "KUMA_MULTIZONE_ZONE_KDS_ROOT_CA_FILE").unwrap(),
+        "/var/run/secrets/kuma.io/kds-client-tls-cert/ca.crt"
+    );
+    assert_eq!(
+        env_value(cp, "KUMA_MULTIZONE_ZONE_KDS_TLS_SKIP_VERIFY").unwrap(),
+        "true"
+    );
+    // `create` in the other mode renders nothing.
+    let out = install(
+        &[
+            DETERMINISTIC,
+            &["--set", "controlPlane.tls.kdsGlobalServer.create=true"],
+        ]
+        .concat(),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(!out.stdout.contains("kds-server"));
+}
+
+#[test]
+fn extra_mounts_transparent_proxy_ingress_and_service_monitor() {
+    let docs = golden_case(
+        "extras",
+        &["--values", "-", "--skip-kinds", "CustomResourceDefinition"],
+        Some(
+            r#"controlPlane:
+  extraConfigMaps:
+    - name: extra-config
+      mountPath: /etc/extra-config
+      readOnly: true
+      values:
+        extra.yaml: |
+          some: text
+    - name: existing-config
+      mountPath: /etc/existing-config
+  extraSecrets:
+    extraConfig:
+      name: extra-secret
+      mountPath: /etc/extra-secret
+      readOnly: true
+  ingress:
+    enabled: true
+    ingressClassName: nginx
+    hostname: kuma.example.com
+    annotations:
+      nginx.ingress.kubernetes.io/backend-protocol: HTTP
+  serviceMonitor:
+    enabled: true
+transparentProxy:
+  configMap:
+    enabled: true
+"#,
+        ),
+    );
+    let names = kinds_and_names(&docs);
+    assert_eq!(
+        names[2..5],
+        [
+            "ConfigMap kuma-control-plane-config",
+            "ConfigMap extra-config",
+            "ConfigMap kuma-transparent-proxy-config",
+        ]
+    );
+    assert_eq!(names.last().unwrap(), "ServiceMonitor kuma-control-plane");
+    assert!(names.contains(&"Ingress kuma-control-plane".to_string()));
+    assert_eq!(
+        find(&docs, "ConfigMap", "extra-config")["data"],
+        serde_json::json!({"extra.yaml": "some: text\n"})
+    );
+    let tproxy: Value = serde_yaml::from_str(
+        find(&docs, "ConfigMap", "kuma-transparent-proxy-config")["data"]["config.yaml"]
+            .as_str()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(tproxy["redirect"]["inbound"]["port"], 15006);
+    let pod = cp_pod(&docs);
+    assert_eq!(
+        env_value(
+            &pod["containers"][0],
+            "KUMA_RUNTIME_KUBERNETES_INJECTOR_TRANSPARENT_PROXY_CONFIGMAP_NAME"
+        )
+        .unwrap(),
+        "kuma-transparent-proxy-config"
+    );
+    let volumes = names_of(&pod["volumes"]);
+    assert_eq!(
+        volumes[volumes.len() - 5..],
+        [
+            "kuma-control-plane-config",
+            "extra-config",
+            "existing-config",
+            "extra-secret",
+            "tmp"
+        ]
+    );
+    let mounts = pod["containers"][0]["volumeMounts"].as_array().unwrap();
+    let existing = mounts
+        .iter()
+        .find(|m| m["name"] == "existing-config")
+        .unwrap();
+    assert_eq!(
+        *existing,
+        serde_json::json!({"name": "existing-config", "mountPath": "/etc/existing-config"})
+    );
+    let ingress = find(&docs, "Ingress", "kuma-control-plane");
+    assert_eq!(ingress["apiVersion"], "networking.k8s.io/v1");
+    assert_eq!(
+        ingress["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"],
+        serde_json::json!({"name": "kuma-control-plane", "port": {"number": 5681}})
+    );
+}
+
+#[test]
+fn new_validation_errors() {
+    let long_mesh = "m".repeat(60);
+    let long_mesh_set = format!("meshes[0].name={long_mesh},meshes[0].ingress.enabled=true");
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (
+            vec!["--set", "controlPlane.environment=universal,postgres.tls.mode=verifyCa"],
+            "if mode is 'verifyCa' or 'verifyFull' then you must provide .Values.postgres.tls.caSecretName".into(),
+        ),
+        (
+            vec!["--mode", "global", "--set", "controlPlane.environment=universal,postgres.tls.mode=verifyFull"],
+            "if mode is 'verifyCa' or 'verifyFull' then you must provide .Values.postgres.tls.caSecretName".into(),
+        ),
+        (
+            vec!["--mode", "global", "--set", "controlPlane.tls.kdsGlobalServer.create=true"],
+            "you must provide a kds tls cert".into(),
+        ),
+        (
+            vec!["--mode", "global", "--set", "controlPlane.tls.kdsGlobalServer.create=true,controlPlane.tls.kdsGlobalServer.cert=C"],
+            "you must provide a kds tls key".into(),
+        ),
+        (
+            vec!["--set", "controlPlane.tls.kdsZoneClient.create=true"],
+            "you must provide a kds cert".into(),
+        ),
+        (
+            vec!["--set", "controlPlane.tls.general.certManager.enabled=true,controlPlane.tls.general.certManager.dnsNames=null"],
+            "controlPlane.tls.general.certManager.dnsNames must not be empty".into(),
+        ),
+        (
+            vec!["--set", "controlPlane.tls.general.certManager.enabled=true", "--set", "controlPlane.tls.general.certManager.dnsNames={a.b,}"],
+            "controlPlane.tls.general.certManager.dnsNames must not contain empty strings".into(),
+        ),
+        (
+            vec!["--set", "meshes[0].egress.enabled=true"],
+            "each meshes entry must have a name".into(),
+        ),
+        (
+            vec!["--mode", "standalone", "--set", "meshes[0].name=m,meshes[0].egress.enabled=true"],
+            "meshes[m]: mesh-scoped zone proxies require controlPlane.mode=zone".into(),
+        ),
+        (
+            vec!["--set", "meshes[0].name=m,meshes[0].ingress.enabled=true,zoneProxyImage.repository="],
+            "meshes[m].ingress.image is missing: set .Values.zoneProxyImage or meshes[].ingress.image (registry/repository/tag)".into(),
+        ),
+        (
+            vec!["--set", &long_mesh_set],
+            format!("zone proxy service name \"kuma-{long_mesh}-ingress\" exceeds 63 characters; use service.name to set a shorter name"),
+        ),
+    ];
+    for (args, message) in cases {
+        assert_fails(&args, &message);
+    }
+}
+
+#[test]
+fn new_checks_keep_go_order() {
+    // Mesh zone proxies are checked first, the KDS secrets before the Deployment, and
+    // the universal checks after the mode checks.
+    assert_fails(
+        &[
+            "--mode",
+            "test",
+            "--ingress-enabled",
+            "--set",
+            "meshes[0].egress.enabled=true",
+        ],
+        "each meshes entry must have a name",
+    );
+    assert_fails(
+        &[
+            "--mode",
+            "global",
+            "--zone",
+            "z",
+            "--set",
+            "controlPlane.tls.kdsGlobalServer.create=true",
+        ],
+        "you must provide a kds tls cert",
+    );
+    assert_fails(
+        &[
+            "--mode",
+            "global",
+            "--zone",
+            "z",
+            "--set",
+            "controlPlane.environment=universal,postgres.tls.mode=verifyFull",
+        ],
+        "Can't specify a controlPlane.zone when controlPlane.mode!='zone'",
+    );
+    assert_fails(
+        &[
+            "--set",
+            "controlPlane.environment=universal,postgres.tls.mode=verifyFull,egress.enabled=true",
+        ],
+        "Can't have egress.enabled when running controlPlane.mode=='universal'",
+    );
+    assert_fails(
+        &[
+            "--tls-general-secret",
+            "s",
+            "--set",
+            "controlPlane.tls.general.certManager.enabled=true,controlPlane.tls.general.certManager.dnsNames=null",
+        ],
+        "When controlPlane.tls.general.certManager.enabled is true, secretName and caBundle must be empty",
+    );
+}
+
+#[test]
+fn described_keys_are_not_reported_as_unused() {
+    let out = kumactl(
+        &[DETERMINISTIC, &["-f", "-"]].concat(),
+        Some(
+            "controlPlane:\n  serviceMonitor:\n    enabled: false\n  ingress:\n    enabled: false\n  extraSecrets: null\n\
+             postgres:\n  port: \"5433\"\ntransparentProxy:\n  configMap:\n    config:\n      anything: 1\n\
+             meshes:\n  - name: default\n    ingress:\n      enabled: false\n      nodeSelector:\n        zone: a\n      typo: 1\n",
+        ),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr,
+        "WARNING: value \"meshes[0].ingress.typo\" is not used by kumactl install control-plane and has no effect\n"
     );
 }
