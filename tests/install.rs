@@ -585,11 +585,17 @@ fn the_first_failing_check_wins_in_go_order() {
 }
 
 #[test]
-fn an_unknown_environment_is_refused_not_half_rendered() {
+fn what_we_cannot_render_is_refused_not_half_rendered() {
     assert_fails(
         &["--set", "controlPlane.environment=openshift"],
         "controlPlane.environment invalid got:'openshift' supported values: kubernetes,universal",
     );
+    assert_fails(
+        &["--set", "nameOverride=mesh"],
+        "nameOverride=\"mesh\" is not supported by this kumactl: it names every object kuma-*",
+    );
+    let out = install(&[DETERMINISTIC, &["--set", "nameOverride=kuma"]].concat());
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
 }
 
 #[test]

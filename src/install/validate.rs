@@ -21,6 +21,12 @@ pub fn validate(values: &Values) -> anyhow::Result<()> {
     let ingress = values.truthy("ingress.enabled");
     let egress = values.truthy("egress.enabled");
 
+    let name_override = values.text("nameOverride");
+    if !name_override.is_empty() && name_override != super::RELEASE_NAME {
+        bail!(
+            "nameOverride={name_override:?} is not supported by this kumactl: it names every object kuma-*"
+        );
+    }
     check_mesh_zone_proxies(values, &mode)?;
 
     if ingress && (mode == "global" || mode == "standalone") {
