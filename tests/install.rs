@@ -640,6 +640,21 @@ fn bad_inputs_give_one_clear_error() {
             &["--set", "controlPlane.replicas=many"],
             "Error: controlPlane.replicas must be an integer, got many\n",
         ),
+        (
+            &["--set", "controlPlane.extraSecrets.s.name=x"],
+            "Error: every entry of controlPlane.extraSecrets needs a name and a mountPath\n",
+        ),
+        (
+            &["--set", "controlPlane.extraConfigMaps[0]=x"],
+            "Error: every entry of controlPlane.extraConfigMaps must be a map\n",
+        ),
+        (
+            &[
+                "--set",
+                "controlPlane.extraConfigMaps[0].name=x,controlPlane.extraConfigMaps[0].mountPath=/x,controlPlane.extraConfigMaps[0].values.k[0]=1",
+            ],
+            "Error: controlPlane.extraConfigMaps[0].values.k must be text\n",
+        ),
     ];
     for (args, stderr) in cases {
         let out = install(args);

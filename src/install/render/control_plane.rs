@@ -92,7 +92,9 @@ fn extra_config_maps<'v>(ctx: &Context<'v>) -> anyhow::Result<Vec<&'v Value>> {
     entries(ctx, "controlPlane.extraConfigMaps")
 }
 
-/// The entries of a list, or of a map in key order (how a template ranges over both).
+/// The `{name, mountPath, ...}` entries of a list, or of a map in key order (how a
+/// template ranges over both). Go would render a volume without a name or a mount
+/// without a path, which Kubernetes rejects: we say so before.
 fn entries<'v>(ctx: &Context<'v>, path: &str) -> anyhow::Result<Vec<&'v Value>> {
     let entries: Vec<&Value> = match ctx.values.get(path) {
         None | Some(Value::Null) => Vec::new(),
@@ -100,8 +102,13 @@ fn entries<'v>(ctx: &Context<'v>, path: &str) -> anyhow::Result<Vec<&'v Value>> 
         Some(Value::Object(map)) => map.values().collect(),
         Some(_) => bail!("{path} must be a list"),
     };
-    if entries.iter().any(|entry| !entry.is_object()) {
-        bail!("every entry of {path} must be a map");
+    for entry in &entries {
+        if !entry.is_object() {
+            bail!("every entry of {path} must be a map");
+        }
+        if field_text(entry, "name").is_empty() || field_text(entry, "mountPath").is_empty() {
+            bail!("every entry of {path} needs a name and a mountPath");
+        }
     }
     Ok(entries)
 }
