@@ -1689,6 +1689,16 @@ fn new_checks_keep_go_order() {
         ],
         "When controlPlane.tls.general.certManager.enabled is true, secretName and caBundle must be empty",
     );
+    // cert-manager's template runs after the Deployment's.
+    assert_fails(
+        &[
+            "--mode",
+            "test",
+            "--set",
+            "controlPlane.tls.general.certManager.enabled=true,controlPlane.tls.general.certManager.dnsNames=null",
+        ],
+        "controlPlane.mode invalid got:'test' supported values: global,zone,standalone",
+    );
 }
 
 #[test]
