@@ -164,6 +164,8 @@ fn zone_token_scope_forms() {
         scope_of(&["--scope", "ingress,egress"]),
         serde_json::json!(["ingress", "egress"])
     );
+    // pflag reads an empty value as no values at all.
+    assert_eq!(scope_of(&["--scope", ""]), serde_json::json!([]));
 }
 
 #[test]

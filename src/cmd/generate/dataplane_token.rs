@@ -22,7 +22,12 @@ use std::time::SystemTime;
 )]
 pub struct DataplaneTokenArgs {
     /// name of the Dataplane
-    #[arg(long, value_name = "string", default_value = "")]
+    #[arg(
+        long,
+        value_name = "string",
+        default_value = "",
+        hide_default_value = true
+    )]
     pub name: String,
     /// mesh to use
     #[arg(short = 'm', long, value_name = "string", default_value = "default")]
@@ -37,16 +42,31 @@ pub struct DataplaneTokenArgs {
     #[arg(long, value_name = "stringToString", value_parser = key_values)]
     pub tag: Vec<KeyValues>,
     /// required workload label value for dataplane
-    #[arg(long, value_name = "string", default_value = "")]
+    #[arg(
+        long,
+        value_name = "string",
+        default_value = "",
+        hide_default_value = true
+    )]
     pub workload: String,
     /// how long the token will be valid (for example "24h")
     #[arg(long, value_name = "duration")]
     pub valid_for: Option<GoDuration>,
-    /// path to a file that contains private signing key. When specified, control plane won't be used to issue the token.
-    #[arg(long, value_name = "string", default_value = "")]
+    #[arg(
+        long,
+        value_name = "string",
+        default_value = "",
+        hide_default_value = true,
+        help = "path to a file that contains private signing key. When specified, control plane won't be used to issue the token."
+    )]
     pub signing_key_path: String,
-    /// ID of the key that is used to issue a token. Required when --signing-key-path is used.
-    #[arg(long, value_name = "string", default_value = "")]
+    #[arg(
+        long,
+        value_name = "string",
+        default_value = "",
+        hide_default_value = true,
+        help = "ID of the key that is used to issue a token. Required when --signing-key-path is used."
+    )]
     pub kid: String,
 }
 

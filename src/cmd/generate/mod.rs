@@ -63,6 +63,26 @@ pub(crate) fn require_token_flags(flags: &[(&str, bool)]) -> anyhow::Result<()> 
     })
 }
 
+/// One occurrence of a pflag `strings` flag (`--scope`, `--group`): comma-separated
+/// values, and none at all for an empty value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StringSlice(pub Vec<String>);
+
+impl StringSlice {
+    /// All occurrences, in order.
+    pub fn flatten(occurrences: Vec<StringSlice>) -> Vec<String> {
+        occurrences.into_iter().flat_map(|s| s.0).collect()
+    }
+}
+
+/// clap value parser for `strings` flags.
+pub fn string_slice(raw: &str) -> Result<StringSlice, String> {
+    if raw.is_empty() {
+        return Ok(StringSlice(Vec::new()));
+    }
+    Ok(StringSlice(raw.split(',').map(String::from).collect()))
+}
+
 /// `--kid` goes with `--signing-key-path` and only with it (Go's texts, wording included).
 pub(crate) fn check_kid(signing_key_path: &str, kid: &str) -> anyhow::Result<()> {
     if !signing_key_path.is_empty() && kid.is_empty() {

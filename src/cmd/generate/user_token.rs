@@ -1,6 +1,8 @@
 //! `kumactl generate user-token` (cli.md §6.3): a token authenticating a user of the API.
 
-use super::{check_kid, post_token, read_signing_key, require_token_flags};
+use super::{
+    StringSlice, check_kid, post_token, read_signing_key, require_token_flags, string_slice,
+};
 use crate::api::tokens::UserTokenRequest;
 use crate::cmd::context::RootContext;
 use crate::duration::GoDuration;
@@ -22,16 +24,26 @@ pub struct UserTokenArgs {
     #[arg(long, value_name = "string")]
     pub name: Option<String>,
     /// group of the user
-    #[arg(long, value_name = "strings", value_delimiter = ',')]
-    pub group: Vec<String>,
+    #[arg(long, value_name = "strings", value_parser = string_slice)]
+    pub group: Vec<StringSlice>,
     /// how long the token will be valid (for example "24h")
     #[arg(long, value_name = "duration")]
     pub valid_for: Option<GoDuration>,
-    /// path to a file that contains private signing key. When specified, control plane won't be used to issue the token.
-    #[arg(long, value_name = "string", default_value = "")]
+    #[arg(
+        long,
+        value_name = "string",
+        default_value = "",
+        hide_default_value = true,
+        help = "path to a file that contains private signing key. When specified, control plane won't be used to issue the token."
+    )]
     pub signing_key_path: String,
-    /// ID of the key that is used to issue a token. Required when --signing-key-path is used.
-    #[arg(long, value_name = "string", default_value = "")]
+    #[arg(
+        long,
+        value_name = "string",
+        default_value = "",
+        hide_default_value = true,
+        help = "ID of the key that is used to issue a token. Required when --signing-key-path is used."
+    )]
     pub kid: String,
     /// Go kumactl accepts and ignores positional arguments here.
     #[arg(hide = true, value_name = "ignored")]
@@ -47,7 +59,7 @@ pub fn run(ctx: &mut RootContext, args: UserTokenArgs) -> anyhow::Result<()> {
     let name = args.name.unwrap_or_default();
     let valid_for = args.valid_for.unwrap_or_default();
     // Go's nil slice when no --group is given.
-    let groups = (!args.group.is_empty()).then_some(args.group);
+    let groups = (!args.group.is_empty()).then(|| StringSlice::flatten(args.group));
     let token = if args.signing_key_path.is_empty() {
         let client = ctx
             .api_client()

@@ -1,7 +1,10 @@
 //! `kumactl generate zone-token` (cli.md §6.1): a token for Zone Ingress/Egress proxies,
 //! issued by the control plane or signed locally with `--signing-key-path`.
 
-use super::{TokenRequestError, check_kid, post_token, read_signing_key, require_token_flags};
+use super::{
+    StringSlice, TokenRequestError, check_kid, post_token, read_signing_key, require_token_flags,
+    string_slice,
+};
 use crate::api::tokens::ZoneTokenRequest;
 use crate::client::RequestError;
 use crate::cmd::context::RootContext;
@@ -33,18 +36,28 @@ pub struct ZoneTokenArgs {
     #[arg(
         long,
         value_name = "strings",
-        value_delimiter = ',',
-        default_values_t = zone::FULL_SCOPE.map(String::from)
+        value_parser = string_slice,
+        default_value = "ingress,egress"
     )]
-    pub scope: Vec<String>,
+    pub scope: Vec<StringSlice>,
     /// how long the token will be valid (for example "24h")
     #[arg(long, value_name = "duration")]
     pub valid_for: Option<GoDuration>,
-    /// path to a file that contains private signing key. When specified, control plane won't be used to issue the token.
-    #[arg(long, value_name = "string", default_value = "")]
+    #[arg(
+        long,
+        value_name = "string",
+        default_value = "",
+        hide_default_value = true,
+        help = "path to a file that contains private signing key. When specified, control plane won't be used to issue the token."
+    )]
     pub signing_key_path: String,
-    /// ID of the key that is used to issue a token. Required when --signing-key-path is used.
-    #[arg(long, value_name = "string", default_value = "")]
+    #[arg(
+        long,
+        value_name = "string",
+        default_value = "",
+        hide_default_value = true,
+        help = "ID of the key that is used to issue a token. Required when --signing-key-path is used."
+    )]
     pub kid: String,
 }
 
@@ -55,7 +68,8 @@ pub fn run(ctx: &mut RootContext, args: ZoneTokenArgs) -> anyhow::Result<()> {
     ])?;
     let zone = args.zone.unwrap_or_default();
     let valid_for = args.valid_for.unwrap_or_default();
-    let unsupported = zone::unsupported_scopes(&args.scope);
+    let scope = StringSlice::flatten(args.scope);
+    let unsupported = zone::unsupported_scopes(&scope);
     if !unsupported.is_empty() {
         let supported: Vec<String> = zone::FULL_SCOPE.map(String::from).to_vec();
         bail!(
@@ -71,19 +85,13 @@ pub fn run(ctx: &mut RootContext, args: ZoneTokenArgs) -> anyhow::Result<()> {
             .map_err(|e| anyhow!("failed to create zone token client: {e:#}"))?;
         let request = ZoneTokenRequest {
             zone,
-            scope: Some(args.scope),
+            scope: Some(scope),
             valid_for: valid_for.to_string(),
         };
         post_token(&client, "/tokens/zone", &request).map_err(online_error)?
     } else {
-        sign_offline(
-            &args.signing_key_path,
-            &args.kid,
-            zone,
-            args.scope,
-            valid_for,
-        )
-        .map_err(|e| e.context("failed to generate a zone token"))?
+        sign_offline(&args.signing_key_path, &args.kid, zone, scope, valid_for)
+            .map_err(|e| e.context("failed to generate a zone token"))?
     };
     super::write_raw(&token)
 }
