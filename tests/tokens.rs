@@ -740,6 +740,20 @@ fn inspect_zone_token_rejects_invalid_tokens() {
         "Error: the token is not valid: could not parse token: token has invalid claims: token is expired\n"
     );
 
+    let out = run(env
+        .kumactl()
+        .args(["inspect", "zone-token", &token, "-o", "yaml"]));
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains("\nkid: \"1\"\n"), "{}", out.stdout);
+    assert!(out.stdout.contains("\nverification: not verified\n"));
+    let out = run(env
+        .kumactl()
+        .args(["inspect", "zone-token", &token, "-o", "xml"]));
+    assert_eq!(
+        (out.stdout.as_str(), out.stderr.as_str(), out.code),
+        ("", "Error: unknown output format \"xml\"\n", 1)
+    );
+
     let out = run(env.kumactl().args(["inspect", "zone-token", "not-a-token"]));
     assert_eq!(out.code, 1);
     assert_eq!(out.stdout, "");

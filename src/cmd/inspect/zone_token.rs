@@ -4,6 +4,7 @@
 
 use crate::cmd::context::RootContext;
 use crate::output::age::duration_cell;
+use crate::output::resources::Format;
 use crate::tokens::jwt::{self, Unverified};
 use crate::tokens::keys;
 use crate::tokens::validator::{self, SingleKey, Wording};
@@ -123,9 +124,7 @@ fn with_relative(secs: Option<i64>, now: DateTime<Utc>) -> String {
 }
 
 pub fn run(_ctx: &mut RootContext, output: &str, args: ZoneTokenArgs) -> anyhow::Result<()> {
-    if !matches!(output, "table" | "yaml" | "json") {
-        bail!("output format {output:?} is not supported: use one of table|yaml|json");
-    }
+    let format: Format = output.parse().map_err(anyhow::Error::msg)?;
     let key = verification_key(&args)?;
     let token = read_token(args.token)?;
     let decoded: Unverified<ZoneClaims> =
@@ -162,12 +161,14 @@ pub fn run(_ctx: &mut RootContext, output: &str, args: ZoneTokenArgs) -> anyhow:
         error: verdict.as_ref().and_then(|v| v.clone().err()),
     };
     let mut out = std::io::stdout().lock();
-    match output {
-        "json" => {
+    match format {
+        Format::Json => {
             out.write_all(crate::output::json::to_go_indented(&inspection, "  ").as_bytes())?
         }
-        "yaml" => out.write_all(crate::output::yaml::to_string_from(&inspection)?.as_bytes())?,
-        _ => {
+        Format::Yaml => {
+            out.write_all(crate::output::yaml::to_string_from(&inspection)?.as_bytes())?
+        }
+        Format::Table => {
             let zone = if claims.zone.is_empty() {
                 "(empty: valid in any zone)".to_string()
             } else {
