@@ -36,6 +36,7 @@ pub fn authenticate(
     skip_tokens: bool,
     secrets: &dyn SecretAccess,
     now: SystemTime,
+    log_rejections: bool,
 ) -> Result<User, Box<ApiError>> {
     if localhost_is_admin && remote.is_some_and(|addr| is_local_admin_request(addr, headers)) {
         // Kuma does not look at the token of a local admin at all.
@@ -61,8 +62,10 @@ pub fn authenticate(
             })
         }
         Err(reason) => {
-            // The reason, never the token.
-            eprintln!("kuma-cp-lite: authentication rejected: {reason}");
+            if log_rejections {
+                // The reason, never the token.
+                eprintln!("kuma-cp-lite: authentication rejected: {reason}");
+            }
             Err(unauthenticated())
         }
     }
@@ -84,6 +87,7 @@ pub async fn layer(State(state): State<SharedState>, mut request: Request, next:
         skip_tokens,
         &StoreSecrets(&state),
         SystemTime::now(),
+        !state.options.quiet,
     );
     match caller {
         Ok(user) => {
@@ -120,7 +124,15 @@ mod tests {
         let local: SocketAddr = "127.0.0.1:40000".parse().unwrap();
         let remote: SocketAddr = "10.1.2.3:40000".parse().unwrap();
         let auth = |addr, h: &HeaderMap, localhost_is_admin, skip| {
-            authenticate(localhost_is_admin, Some(addr), h, skip, &secrets, now)
+            authenticate(
+                localhost_is_admin,
+                Some(addr),
+                h,
+                skip,
+                &secrets,
+                now,
+                false,
+            )
         };
         let h = headers("localhost:5681", Some("Bearer garbage"));
         assert_eq!(auth(local, &h, true, false).unwrap(), User::admin());

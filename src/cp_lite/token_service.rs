@@ -216,14 +216,30 @@ pub fn user_token(
 /// the admin user token (api.md §5.2, §7). Returns the names of the secrets created.
 pub fn bootstrap(secrets: &dyn SecretAccess, now: SystemTime) -> anyhow::Result<Vec<String>> {
     let mut created = Vec::new();
-    for prefix in [ZONE_SIGNING_KEY_PREFIX, USER_SIGNING_KEY_PREFIX] {
-        let names = secrets.global_secret_names(prefix);
-        if signing_keys::latest_key(prefix, names.iter().map(String::as_str)).is_none() {
-            let name = signing_keys::signing_key_name(prefix, signing_keys::DEFAULT_KEY_ID);
-            let pem = keys::private_key_to_pem(&keys::generate(keys::DEFAULT_KEY_BITS));
-            if secrets.create_global_secret(&name, pem.as_bytes()) {
-                created.push(name);
-            }
+    let missing: Vec<&str> = [ZONE_SIGNING_KEY_PREFIX, USER_SIGNING_KEY_PREFIX]
+        .into_iter()
+        .filter(|prefix| {
+            let names = secrets.global_secret_names(prefix);
+            signing_keys::latest_key(prefix, names.iter().map(String::as_str)).is_none()
+        })
+        .collect();
+    // Key generation dominates start-up time; the keys are independent.
+    let pems: Vec<String> = std::thread::scope(|scope| {
+        let workers: Vec<_> = missing
+            .iter()
+            .map(|_| {
+                scope.spawn(|| keys::private_key_to_pem(&keys::generate(keys::DEFAULT_KEY_BITS)))
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().expect("key generation does not panic"))
+            .collect()
+    });
+    for (prefix, pem) in missing.into_iter().zip(pems) {
+        let name = signing_keys::signing_key_name(prefix, signing_keys::DEFAULT_KEY_ID);
+        if secrets.create_global_secret(&name, pem.as_bytes()) {
+            created.push(name);
         }
     }
     if secrets.global_secret(ADMIN_USER_TOKEN).is_none() {
