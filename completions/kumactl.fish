@@ -132,8 +132,8 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_see
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l tag -d 'required tag values for dataplane (split values by comma to provide multiple values)' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l workload -d 'required workload label value for dataplane' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l valid-for -d 'how long the token will be valid (for example "24h")' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l signing-key-path -d 'path to a file that contains private signing key. When specified, control plane won\'t be used to issue the token' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l kid -d 'ID of the key that is used to issue a token. Required when --signing-key-path is used' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l signing-key-path -d 'path to a file that contains private signing key. When specified, control plane won\'t be used to issue the token.' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l kid -d 'ID of the key that is used to issue a token. Required when --signing-key-path is used.' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l context -d 'context to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l log-level -d 'log level: one of off|info|debug' -r
@@ -157,8 +157,8 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_see
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l name -d 'name of the user' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l group -d 'group of the user' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l valid-for -d 'how long the token will be valid (for example "24h")' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l signing-key-path -d 'path to a file that contains private signing key. When specified, control plane won\'t be used to issue the token' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l kid -d 'ID of the key that is used to issue a token. Required when --signing-key-path is used' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l signing-key-path -d 'path to a file that contains private signing key. When specified, control plane won\'t be used to issue the token.' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l kid -d 'ID of the key that is used to issue a token. Required when --signing-key-path is used.' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l context -d 'context to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l log-level -d 'log level: one of off|info|debug' -r
@@ -168,8 +168,8 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_see
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l zone -d 'name of the zone where resides' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l scope -d 'scope of resources which the token will be able to identify (can be: [ingress egress])' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l valid-for -d 'how long the token will be valid (for example "24h")' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l signing-key-path -d 'path to a file that contains private signing key. When specified, control plane won\'t be used to issue the token' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l kid -d 'ID of the key that is used to issue a token. Required when --signing-key-path is used' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l signing-key-path -d 'path to a file that contains private signing key. When specified, control plane won\'t be used to issue the token.' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l kid -d 'ID of the key that is used to issue a token. Required when --signing-key-path is used.' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l context -d 'context to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l log-level -d 'log level: one of off|info|debug' -r
