@@ -1745,3 +1745,116 @@ fn readme_universal_walkthrough_runs_as_written() {
     let log = std::fs::read_to_string(dir.path().join("kuma-cp-lite.log")).unwrap();
     assert!(log.contains("the admin user token is in the GlobalSecret \"admin-user-token\""));
 }
+
+#[test]
+fn kuma_cp_lite_flags_for_tokens() {
+    use clap::Parser;
+    use kumactl::cp_lite::cli::{Cli, CliCommand};
+    let options = |args: &[&str]| {
+        let mut argv = vec!["kuma-cp-lite", "run"];
+        argv.extend_from_slice(args);
+        match Cli::try_parse_from(argv).map(|cli| cli.command) {
+            Ok(CliCommand::Run(options)) => Ok(options),
+            Err(e) => Err(e.kind()),
+        }
+    };
+    let defaults = options(&[]).unwrap();
+    assert!(defaults.localhost_is_admin);
+    assert_eq!(defaults.dp_port, 5678);
+    assert_eq!(defaults.admin_token_file, None);
+    assert!(
+        !options(&["--localhost-is-admin=false"])
+            .unwrap()
+            .localhost_is_admin
+    );
+    assert!(
+        options(&["--localhost-is-admin"])
+            .unwrap()
+            .localhost_is_admin
+    );
+    assert!(
+        options(&["--localhost-is-admin=true"])
+            .unwrap()
+            .localhost_is_admin
+    );
+    assert!(options(&["--localhost-is-admin=maybe"]).is_err());
+    let set = options(&["--dp-port", "15678", "--admin-token-file", "/tmp/t"]).unwrap();
+    assert_eq!(set.dp_port, 15678);
+    assert_eq!(set.admin_token_file, Some(PathBuf::from("/tmp/t")));
+}
+
+#[test]
+fn admin_token_file_is_written_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("admin-token");
+    let server = kumactl::cp_lite::start(ServerOptions {
+        localhost_is_admin: false,
+        admin_token_file: Some(path.clone()),
+        ..ServerOptions::for_tests()
+    })
+    .unwrap();
+    let token = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(Some(token.clone()), server.admin_token());
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let reply = send(
+        Client::new()
+            .get(format!("{}/global-secrets", server.api_url()))
+            .header("authorization", format!("Bearer {token}")),
+    );
+    assert_eq!(reply.status, 200);
+}
+
+#[test]
+fn the_dp_server_uses_the_given_certificate() {
+    let env = TestEnv::new();
+    let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).unwrap();
+    let cert_path = write_file(&env, "cp.crt", cert.cert.pem().as_bytes(), 0o644);
+    let key_path = write_file(
+        &env,
+        "cp.key",
+        cert.signing_key.serialize_pem().as_bytes(),
+        0o600,
+    );
+    let mut env = env;
+    let server = kumactl::cp_lite::start(ServerOptions {
+        tls_cert_file: Some(cert_path),
+        tls_key_file: Some(key_path),
+        ..ServerOptions::for_tests()
+    })
+    .unwrap();
+    env.write_config_for(&server.api_url());
+    env.server = Some(server);
+    let client = Client::builder()
+        .use_rustls_tls()
+        .add_root_certificate(reqwest::Certificate::from_pem(cert.cert.pem().as_bytes()).unwrap())
+        .build()
+        .unwrap();
+    let token = online_token(&env, "default", "egress");
+    let body = egress_bootstrap(&token, &zone_egress("ze-1")).to_string();
+    let dp = env.server().dp_addr.port();
+    let reply = send(
+        client
+            .post(format!("https://localhost:{dp}/bootstrap"))
+            .header("content-type", "application/json")
+            .body(body.clone()),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    // That certificate names only localhost.
+    let reply = send(
+        client
+            .post(format!("https://localhost:{dp}/bootstrap"))
+            .header("host", format!("127.0.0.1:{dp}"))
+            .header("content-type", "application/json")
+            .body(body),
+    );
+    assert_eq!(reply.status, 400);
+    assert!(
+        reply.text.starts_with(
+            "A data plane proxy is trying to connect to the control plane using \"127.0.0.1\" address, but the certificate in the control plane has the following SANs [\"localhost\"]."
+        ),
+        "{}",
+        reply.text
+    );
+}

@@ -217,3 +217,162 @@ impl KeySource for SingleKey {
         false
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::duration::GoDuration;
+    use crate::tokens::jwt::{RegisteredClaims, sign_rs256};
+    use crate::tokens::keys;
+    use crate::tokens::zone::ZoneClaims;
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use std::collections::BTreeMap;
+    use std::sync::OnceLock;
+    use std::time::{Duration, UNIX_EPOCH};
+
+    fn key_pem() -> &'static String {
+        static KEY: OnceLock<String> = OnceLock::new();
+        KEY.get_or_init(|| keys::private_key_to_pem(&keys::generate(2048)))
+    }
+
+    fn at(secs: u64) -> SystemTime {
+        UNIX_EPOCH + Duration::from_secs(secs)
+    }
+
+    struct Secrets(BTreeMap<String, Vec<u8>>);
+
+    impl Secrets {
+        fn source(&self) -> SecretKeys<impl Fn(&str) -> Option<Vec<u8>> + '_> {
+            SecretKeys {
+                prefix: "zone-token-signing-key".into(),
+                mesh: None,
+                revocations: self.0.get("zone-token-revocations").cloned(),
+                lookup: |name: &str| self.0.get(name).cloned(),
+            }
+        }
+    }
+
+    fn secrets(entries: &[(&str, &[u8])]) -> Secrets {
+        Secrets(
+            entries
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_vec()))
+                .collect(),
+        )
+    }
+
+    fn token(kid: &str, issued: u64, valid_for: i64) -> String {
+        let key = keys::private_key_from_pem(key_pem().as_bytes()).unwrap();
+        let claims = ZoneClaims {
+            zone: "z".into(),
+            scope: Some(vec!["egress".into()]),
+            registered: RegisteredClaims::issued(at(issued), GoDuration::from_secs(valid_for)),
+        };
+        sign_rs256(kid, &claims, &key).unwrap()
+    }
+
+    fn check(source: &dyn KeySource, token: &str, now: u64) -> Result<ZoneClaims, String> {
+        validate::<ZoneClaims>(token, source, Wording::Plain, at(now)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn valid_and_time_bounds() {
+        let s = secrets(&[("zone-token-signing-key-1", key_pem().as_bytes())]);
+        let t = token("1", 1000, 60);
+        assert_eq!(check(&s.source(), &t, 1000).unwrap().zone, "z");
+        // iat and nbf are 5 s before issue time; exp is issue time + validity.
+        assert!(check(&s.source(), &t, 995).is_ok());
+        assert_eq!(
+            check(&s.source(), &t, 994).unwrap_err(),
+            "token is not yet valid: 'valid_from' date is in the future. Check if the system clock on the instance that issued the token is set correctly: token has invalid claims: token is not valid yet"
+        );
+        assert_eq!(
+            check(&s.source(), &t, 1060).unwrap_err(),
+            "could not parse token: token has invalid claims: token is expired"
+        );
+    }
+
+    #[test]
+    fn key_function_rules() {
+        let s = secrets(&[("zone-token-signing-key-1", key_pem().as_bytes())]);
+        let t = token("1", 1000, 60);
+        let parts: Vec<&str> = t.split('.').collect();
+        let with_header = |header: &str| {
+            format!(
+                "{}.{}.{}",
+                URL_SAFE_NO_PAD.encode(header),
+                parts[1],
+                parts[2]
+            )
+        };
+        let keyfunc = "could not parse token: token is unverifiable: error while executing keyfunc";
+        assert_eq!(
+            check(&s.source(), &with_header(r#"{"alg":"RS256"}"#), 1000).unwrap_err(),
+            format!("{keyfunc}: JWT token must have kid header")
+        );
+        assert_eq!(
+            check(
+                &s.source(),
+                &with_header(r#"{"alg":"RS256","kid":1}"#),
+                1000
+            )
+            .unwrap_err(),
+            format!("{keyfunc}: JWT token kid header must be a string")
+        );
+        assert_eq!(
+            check(
+                &s.source(),
+                &with_header(r#"{"alg":"PS256","kid":"1"}"#),
+                1000
+            )
+            .unwrap_err(),
+            format!(
+                "{keyfunc}: unsupported token alg PS256. Allowed algorithms are RS256 and HS256"
+            )
+        );
+        // A key that is not RSA in the secret cannot verify.
+        let broken = secrets(&[("zone-token-signing-key-1", b"junk")]);
+        assert!(
+            check(&broken.source(), &t, 1000)
+                .unwrap_err()
+                .starts_with(&format!("{keyfunc}: invalid RSA key"))
+        );
+    }
+
+    #[test]
+    fn legacy_hmac_key() {
+        let header = URL_SAFE_NO_PAD.encode(r#"{"alg":"HS256","kid":"0","typ":"JWT"}"#);
+        let body = URL_SAFE_NO_PAD.encode(r#"{"Zone":"z","Scope":["egress"],"jti":"j"}"#);
+        let input = format!("{header}.{body}");
+        let signature = jsonwebtoken::crypto::sign(
+            input.as_bytes(),
+            &jsonwebtoken::EncodingKey::from_secret(b"legacy"),
+            jsonwebtoken::Algorithm::HS256,
+        )
+        .unwrap();
+        let t = format!("{input}.{signature}");
+        let none = secrets(&[]);
+        assert_eq!(
+            check(&none.source(), &t, 0).unwrap_err(),
+            "there is no signing key with KID 0. GlobalSecret of name \"zone-token-signing-key\" is not found. If signing key was rotated, regenerate the token"
+        );
+        let legacy = secrets(&[("zone-token-signing-key", b"legacy")]);
+        assert_eq!(check(&legacy.source(), &t, 0).unwrap().zone, "z");
+        let revoked = secrets(&[
+            ("zone-token-signing-key", b"legacy"),
+            ("zone-token-revocations", b"a,j"),
+        ]);
+        assert_eq!(
+            check(&revoked.source(), &t, 0).unwrap_err(),
+            "token is revoked"
+        );
+    }
+
+    #[test]
+    fn single_key_verifies_any_kid() {
+        let key = keys::private_key_from_pem(key_pem().as_bytes()).unwrap();
+        let source = SingleKey(key.to_public_key());
+        assert!(check(&source, &token("anything", 1000, 60), 1000).is_ok());
+    }
+}
