@@ -230,8 +230,9 @@ pub fn check_bootstrap_request(request: &BootstrapRequest) -> Result<Option<Reso
         return Ok(None);
     }
     let invalid = |reason: String| Refusal::new(422, format!("invalid resource: {reason}"));
-    let value: Value = serde_json::from_str(&request.dataplane_resource)
-        .map_err(|e| invalid(format!("not JSON: {e}")))?;
+    // Kuma reads it as YAML, so JSON and YAML both work.
+    let value: Value = serde_yaml::from_str(&request.dataplane_resource)
+        .map_err(|e| invalid(format!("not YAML or JSON: {e}")))?;
     let resource = Resource::from_json(value).map_err(|e| invalid(e.to_string()))?;
     if resource.resource_type().name != "ZoneEgress" {
         return Err(invalid(format!(
@@ -606,6 +607,12 @@ mod tests {
         .unwrap()
         .unwrap();
         assert_eq!(ok.meta.name, "ze-1");
+        let yaml = check_bootstrap_request(&request(
+            "type: ZoneEgress\nname: ze-1\nnetworking:\n  address: 192.168.0.1\n  port: 10002\n",
+        ))
+        .unwrap()
+        .unwrap();
+        assert_eq!(yaml, ok);
         assert_eq!(
             check_bootstrap_request(&request(
                 r#"{"type":"ZoneEgress","name":"ze-1","networking":{"address":"192.168.0.1"}}"#

@@ -3,7 +3,7 @@
 
 use crate::cmd::args::require_flags;
 use crate::cmd::context::RootContext;
-use crate::tokens::keys::{self, KeyError};
+use crate::tokens::keys;
 use anyhow::anyhow;
 use clap::Args;
 use std::path::Path;
@@ -29,9 +29,6 @@ pub fn run(_ctx: &mut RootContext, args: PublicKeyArgs) -> anyhow::Result<()> {
     if let Some(warning) = keys::permission_warning(Path::new(&path)) {
         eprintln!("{warning}");
     }
-    let key = keys::private_key_from_pem(&bytes).map_err(|e| match e {
-        KeyError::Malformed(reason) => anyhow!("could not extract public key: {reason}"),
-        other => anyhow!(other),
-    })?;
+    let key = keys::private_key_from_pem(&bytes)?;
     super::write_raw(&keys::public_key_to_pem(&key.to_public_key()))
 }
