@@ -32,6 +32,7 @@ free_port() {
 }
 PORT="${PORT:-$(free_port)}"
 HTTPS_PORT="$(free_port)"
+DP_PORT="$(free_port)"
 
 # The input: DOCS ZoneEgress documents, each padded to about DOC_BYTES bytes.
 INPUT="$WORK/zoneegresses.yaml"
@@ -50,7 +51,7 @@ for i in range(docs):
 PY
 INPUT_BYTES=$(stat -c %s "$INPUT")
 
-"$CP" run --address 127.0.0.1 --api-port "$PORT" --api-https-port "$HTTPS_PORT" --quiet &
+"$CP" run --address 127.0.0.1 --api-port "$PORT" --api-https-port "$HTTPS_PORT" --dp-port "$DP_PORT" --quiet &
 CP_PID=$!
 for _ in $(seq 1 100); do
   if curl -fsS "http://127.0.0.1:$PORT/" >/dev/null 2>&1; then break; fi

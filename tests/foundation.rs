@@ -1029,7 +1029,15 @@ fn cp_lite_who_am_i_and_unknown_routes() {
 fn cp_lite_binary_stops_cleanly_on_sigterm() {
     use std::io::{BufRead, BufReader};
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kuma-cp-lite"))
-        .args(["run", "--api-port", "0", "--api-https-port", "0"])
+        .args([
+            "run",
+            "--api-port",
+            "0",
+            "--api-https-port",
+            "0",
+            "--dp-port",
+            "0",
+        ])
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
