@@ -222,6 +222,26 @@ fn offline_dataplane_and_user_tokens() {
     assert_eq!(claims["Type"], "dataplane");
     assert_eq!(claims["Workload"], "web");
 
+    // The deprecated --type still works; cobra's notice goes to stdout first.
+    let out = run(env.kumactl().args([
+        "generate",
+        "dataplane-token",
+        "--type",
+        "ingress",
+        "--valid-for",
+        "1h",
+        "--signing-key-path",
+        p(&key),
+        "--kid",
+        "3",
+    ]));
+    assert_eq!((out.stderr.as_str(), out.code), ("", 0));
+    let token = out
+        .stdout
+        .strip_prefix("Flag --type has been deprecated, please use --proxy-type instead\n")
+        .expect("the deprecation notice");
+    assert_eq!(claims_of(token)["Type"], "ingress");
+
     let token = kumactl_ok(
         &env,
         &[
