@@ -913,6 +913,32 @@ fn parse_errors_read_like_cobra_and_exit_1() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn arguments_that_are_not_utf8_are_an_error_not_a_panic() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let env = TestEnv::new();
+    let not_utf8 = OsStr::from_bytes(b"caf\xe9.yaml");
+    let out = run(env.kumactl().arg("apply").arg("-f").arg(not_utf8));
+    assert_outcome(
+        &out,
+        "",
+        "Error: invalid UTF-8 was detected in one or more arguments\nRun 'kumactl apply --help' for usage.\n",
+        1,
+    );
+    // A path flag takes any file name.
+    let config = env.dir.path().join(OsStr::from_bytes(b"conf\xe9"));
+    let out = run(env
+        .kumactl_without_config_flag()
+        .arg("--config-file")
+        .arg(&config)
+        .arg("config")
+        .arg("view"));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(config.exists());
+}
+
 #[test]
 fn help_goes_to_stdout_with_go_kumactl_descriptions() {
     let env = TestEnv::new();

@@ -20,6 +20,7 @@ use crate::duration::GoDuration;
 use crate::output::json;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use context::RootContext;
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -145,13 +146,21 @@ fn cobra_style(cmd: clap::Command, parent_path: &str) -> clap::Command {
 /// Runs kumactl with the process arguments; the exit code follows Go kumactl: 0 on
 /// success and for help, 1 for every error.
 pub fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().collect();
+    // `args_os`: `args` panics on an argument that is not UTF-8 (a file name, say).
+    let argv: Vec<OsString> = std::env::args_os().collect();
     run_with_args(&argv)
 }
 
-pub fn run_with_args(argv: &[String]) -> ExitCode {
+pub fn run_with_args(raw_argv: &[OsString]) -> ExitCode {
+    // clap parses the raw arguments (a path flag may name a non-UTF-8 file); error
+    // messages only need their text.
+    let argv: Vec<String> = raw_argv
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let argv = argv.as_slice();
     let mut cmd = command();
-    let matches = match cmd.try_get_matches_from_mut(argv) {
+    let matches = match cmd.try_get_matches_from_mut(raw_argv) {
         Ok(m) => m,
         Err(err) => return cli_errors::report(&mut cmd, argv, err),
     };
