@@ -122,14 +122,18 @@ impl GoDuration {
             };
             let mut value = whole.checked_mul(scale).ok_or_else(invalid)?;
             if !frac_part.is_empty() {
-                // Go truncates the fraction to nanosecond precision.
+                // Go truncates the fraction to nanosecond precision. 24 digits are
+                // more than a nanosecond of an hour needs, and keep `frac_value *
+                // scale` (< 10^24 * 3.6e12) far inside i128.
                 let mut frac_value: i128 = 0;
                 let mut divisor: i128 = 1;
-                for digit in frac_part.bytes().take(30) {
+                for digit in frac_part.bytes().take(24) {
                     frac_value = frac_value * 10 + i128::from(digit - b'0');
                     divisor *= 10;
                 }
-                value += frac_value * scale / divisor;
+                value = value
+                    .checked_add(frac_value * scale / divisor)
+                    .ok_or_else(invalid)?;
             }
             total = total.checked_add(value).ok_or_else(invalid)?;
             if total > i128::from(i64::MAX) + i128::from(negative) {
@@ -260,6 +264,15 @@ mod tests {
         );
         assert_eq!(GoDuration::parse("300ms").unwrap(), GoDuration(300_000_000));
         assert_eq!(GoDuration::parse("10µs").unwrap(), GoDuration(10_000));
+        // Long fractions are cut at the nanosecond, without overflowing.
+        assert_eq!(
+            GoDuration::parse("1.999999999999999999999999999999h").unwrap(),
+            GoDuration(2 * HOUR as i64 - 1)
+        );
+        assert_eq!(
+            GoDuration::parse(&format!("0.{}1h", "0".repeat(100))).unwrap(),
+            GoDuration(0)
+        );
     }
 
     #[test]
