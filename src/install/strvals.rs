@@ -7,6 +7,9 @@ use serde_json::{Map, Value};
 
 /// Helm refuses deeper key paths than this.
 const MAX_NESTED_NAME_LEVEL: usize = 30;
+/// Lists directly inside lists (`a[0][0]...`) may nest this deep. Helm has no limit (Go
+/// grows its stack); without one, a long run of indexes overflows ours.
+const MAX_NESTED_LIST_LEVEL: usize = 30;
 /// Helm refuses list indexes above this, so `a[99999999]=x` cannot exhaust memory.
 const MAX_INDEX: usize = 65536;
 
@@ -89,7 +92,7 @@ impl Parser {
                         ));
                     }
                 };
-                let list = self.list_item(list, index, level)?;
+                let list = self.list_item(list, index, level, 1)?;
                 data.insert(key, Value::Array(list));
                 Ok(())
             }
@@ -155,12 +158,14 @@ impl Parser {
         Ok(index)
     }
 
-    /// What follows `name[i]`: `=value`, another `[j]`, or `.key...`.
+    /// What follows `name[i]`: `=value`, another `[j]`, or `.key...`. `list_level`
+    /// counts the lists `name[i]` is nested in, itself included.
     fn list_item(
         &mut self,
         mut list: Vec<Value>,
         index: usize,
         level: usize,
+        list_level: usize,
     ) -> Result<Vec<Value>, ParseError> {
         let (rest, stop) = self.until(&['[', '.', '=']);
         if !rest.is_empty() {
@@ -174,6 +179,11 @@ impl Parser {
                 Ok(list)
             }
             Stop::Char('[') => {
+                if list_level >= MAX_NESTED_LIST_LEVEL {
+                    return fail(format!(
+                        "list nested level is greater than maximum supported nested level of {MAX_NESTED_LIST_LEVEL}"
+                    ));
+                }
                 let next = self.index()?;
                 let nested = match list.get(index) {
                     None | Some(Value::Null) => Vec::new(),
@@ -182,7 +192,7 @@ impl Parser {
                         return fail("unable to parse key: a list item is not a list");
                     }
                 };
-                let nested = self.list_item(nested, next, level)?;
+                let nested = self.list_item(nested, next, level, list_level + 1)?;
                 set_index(&mut list, index, Value::Array(nested));
                 Ok(list)
             }
@@ -331,6 +341,13 @@ mod tests {
         assert!(parse(&["a=1", "a.b=2"]).is_err());
         assert!(parse(&["a={x,y"]).is_err());
         assert!(parse(&["a[999999]=1"]).is_err());
+        assert!(parse(&[&format!("a{}=1", "[0]".repeat(30))]).is_ok());
+        assert_eq!(
+            parse(&[&format!("a{}=1", "[0]".repeat(100_000))])
+                .unwrap_err()
+                .to_string(),
+            "list nested level is greater than maximum supported nested level of 30"
+        );
         assert_eq!(parse(&[""]).unwrap(), json!({}));
     }
 }
