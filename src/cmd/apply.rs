@@ -50,8 +50,14 @@ pub fn run(ctx: &mut RootContext, args: ApplyArgs) -> anyhow::Result<()> {
     require_flags(&[("file", args.file.is_some())])?;
     let file = args.file.unwrap_or_default();
     // Without -v, documents are not templates at all: `{{x}}` stays as written.
-    let vars =
-        (!args.vars.is_empty()).then(|| template::Value::from_vars(&merge_key_values(&args.vars)));
+    let vars = if args.vars.is_empty() {
+        None
+    } else {
+        Some(
+            template::Value::from_vars(&merge_key_values(&args.vars))
+                .map_err(anyhow::Error::msg)?,
+        )
+    };
     let mut input = InputSource::open(&file)?;
     if input.is_empty()? {
         bail!("no resource(s) passed to apply");
@@ -233,7 +239,7 @@ mod tests {
 
     #[test]
     fn documents_are_templated_only_with_vars() {
-        let vars = template::Value::from_vars([(&"n".to_string(), &"ze-1".to_string())]);
+        let vars = template::Value::from_vars([(&"n".to_string(), &"ze-1".to_string())]).unwrap();
         let doc = b"type: ZoneEgress\nname: '{{ n }}'\nnetworking:\n  port: 10002";
         assert_eq!(parse_document(doc, Some(&vars)).unwrap().meta.name, "ze-1");
         assert_eq!(

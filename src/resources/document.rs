@@ -377,7 +377,7 @@ mod tests {
 
     #[test]
     fn templates_render_before_parsing() {
-        let vars = template::Value::from_vars([(&"n".to_string(), &"x".to_string())]);
+        let vars = template::Value::from_vars([(&"n".to_string(), &"x".to_string())]).unwrap();
         assert_eq!(render("name: {{ n }}", Some(&vars)).unwrap(), "name: x");
         assert_eq!(render("name: {{ n }}", None).unwrap(), "name: {{ n }}");
         assert_eq!(

@@ -12,6 +12,11 @@
 
 use std::collections::BTreeMap;
 
+/// How deep sections may nest in a template, and dotted `-v` keys in the values.
+/// hoisie/mustache has no limit (Go grows its stack); we recurse on both, so thousands
+/// of levels would overflow ours. No real template comes near.
+pub const MAX_NESTING: usize = 64;
+
 /// The values of the `-v` flags as a tree: `a.b.c=1` nests `c` under `b` under `a`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
@@ -20,13 +25,21 @@ pub enum Value {
 }
 
 impl Value {
-    /// Builds the context from flat `key=value` pairs; dots in keys nest.
-    pub fn from_vars<'a>(vars: impl IntoIterator<Item = (&'a String, &'a String)>) -> Value {
+    /// Builds the context from flat `key=value` pairs; dots in keys nest, at most
+    /// [`MAX_NESTING`] levels.
+    pub fn from_vars<'a>(
+        vars: impl IntoIterator<Item = (&'a String, &'a String)>,
+    ) -> Result<Value, String> {
         let mut root = BTreeMap::new();
         for (key, value) in vars {
+            if key.split('.').count() > MAX_NESTING {
+                return Err(format!(
+                    "a --var key nests more than {MAX_NESTING} levels deep (each dot is a level)"
+                ));
+            }
             insert(&mut root, key, value);
         }
-        Value::Map(root)
+        Ok(Value::Map(root))
     }
 
     fn is_falsy(&self) -> bool {
@@ -107,6 +120,8 @@ struct Parser<'a> {
     text: &'a str,
     pos: usize,
     line: usize,
+    /// How many sections enclose the current position.
+    depth: usize,
 }
 
 const OPEN: &str = "{{";
@@ -167,8 +182,14 @@ impl<'a> Parser<'a> {
             match tag.chars().next() {
                 Some('!') => {}
                 Some('#') | Some('^') => {
+                    if self.depth >= MAX_NESTING {
+                        return Err(self
+                            .error(format!("sections nest more than {MAX_NESTING} levels deep")));
+                    }
                     let name = tag[1..].trim().to_string();
+                    self.depth += 1;
                     let body = self.parse(Some(&name))?;
+                    self.depth -= 1;
                     nodes.push(Node::Section {
                         inverted: tag.starts_with('^'),
                         name,
@@ -196,6 +217,7 @@ fn parse(text: &str) -> Result<Vec<Node>, TemplateError> {
         text,
         pos: 0,
         line: 1,
+        depth: 0,
     }
     .parse(None)
 }
@@ -296,7 +318,7 @@ mod tests {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        Value::from_vars(owned.iter().map(|(k, v)| (k, v)))
+        Value::from_vars(owned.iter().map(|(k, v)| (k, v))).unwrap()
     }
 
     #[test]
@@ -353,6 +375,25 @@ mod tests {
         assert_eq!(
             render("{{#a}}\n", &ctx).unwrap_err().to_string(),
             "line 2: Section a has no closing tag"
+        );
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let deep_key = vec!["a"; MAX_NESTING].join(".");
+        let ctx = vars(&[(deep_key.as_str(), "1")]);
+        assert_eq!(render(&format!("{{{{ {deep_key} }}}}"), &ctx).unwrap(), "1");
+        let too_deep = format!("{deep_key}.a");
+        let value = "1".to_string();
+        assert_eq!(
+            Value::from_vars([(&too_deep, &value)]).unwrap_err(),
+            "a --var key nests more than 64 levels deep (each dot is a level)"
+        );
+        let sections = |n: usize| format!("{}x{}", "{{#a}}".repeat(n), "{{/a}}".repeat(n));
+        assert!(render(&sections(MAX_NESTING), &ctx).is_ok());
+        assert_eq!(
+            render(&sections(100_000), &ctx).unwrap_err().to_string(),
+            "line 1: sections nest more than 64 levels deep"
         );
     }
 
