@@ -18,6 +18,7 @@ use super::store::{ResourceKey, StoreError};
 use super::token_service::validate_zone_token;
 use crate::resources::Resource;
 use crate::resources::descriptor;
+use crate::resources::meta::{join_violations, validate_meta};
 use crate::resources::spec::insight::{
     self as insight, DiscoveryServiceStats, DiscoverySubscription, ProxyVersion, SubscriptionStatus,
 };
@@ -247,8 +248,11 @@ pub fn check_bootstrap_request(request: &BootstrapRequest) -> Result<Option<Reso
     if resource.meta.name.is_empty() {
         resource.meta.name = request.name.clone();
     }
-    if resource.meta.name.is_empty() {
-        return Err(Refusal::new(422, "name: cannot be empty"));
+    // The name rules of the API (`name: cannot be empty` first): a name the API could
+    // not address must not reach the store.
+    let violations = validate_meta(resource.resource_type(), &resource.meta.name, "");
+    if !violations.is_empty() {
+        return Err(Refusal::new(422, join_violations(&violations)));
     }
     if !request.name.is_empty() && request.name != resource.meta.name {
         return Err(Refusal::new(
@@ -625,6 +629,31 @@ mod tests {
                 .unwrap_err()
                 .text,
             "invalid resource: expected a ZoneEgress, got a Mesh"
+        );
+        let named = |name: &str| {
+            let resource = json!({"type": "ZoneEgress", "name": name, "networking": {"address": "192.168.0.1", "port": 10002}});
+            check_bootstrap_request(&BootstrapRequest {
+                name: String::new(),
+                ..request(&resource.to_string())
+            })
+        };
+        assert_eq!(
+            named("").unwrap_err(),
+            Refusal::new(422, "name: cannot be empty")
+        );
+        for bad in ["a/b", "x\ny: 1", "UPPER"] {
+            assert_eq!(
+                named(bad).unwrap_err(),
+                Refusal::new(
+                    422,
+                    format!("name: {}", crate::resources::meta::NAME_INVALID)
+                ),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            named(&"z".repeat(254)).unwrap_err().text,
+            "name: value length must less or equal 253"
         );
     }
 
