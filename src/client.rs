@@ -9,7 +9,7 @@ use crate::api::{ApiError, Index};
 use crate::build_info;
 use crate::config::ApiServer;
 use crate::duration::GoDuration;
-use crate::os_error;
+use crate::files;
 use reqwest::Method;
 use reqwest::blocking::Client;
 use serde::de::DeserializeOwned;
@@ -282,12 +282,8 @@ fn configure_tls(
     if api.skip_verify {
         builder = builder.danger_accept_invalid_certs(true);
     } else if !api.ca_cert_file.is_empty() {
-        let pem = std::fs::read(&api.ca_cert_file).map_err(|e| {
-            ClientError::Tls(format!(
-                "could not read CA cert: {}",
-                os_error::path_text("open", std::path::Path::new(&api.ca_cert_file), &e)
-            ))
-        })?;
+        let pem = read_pem_file(&api.ca_cert_file)
+            .map_err(|e| ClientError::Tls(format!("could not read CA cert: {e}")))?;
         let certs = reqwest::Certificate::from_pem_bundle(&pem)
             .ok()
             .filter(|c| !c.is_empty())
@@ -307,12 +303,7 @@ fn configure_tls(
     }
     if !api.client_cert_file.is_empty() && !api.client_key_file.is_empty() {
         let read = |path: &str, what: &str| {
-            std::fs::read(path).map_err(|e| {
-                ClientError::Tls(format!(
-                    "could not read {what}: {}",
-                    os_error::path_text("open", std::path::Path::new(path), &e)
-                ))
-            })
+            read_pem_file(path).map_err(|e| ClientError::Tls(format!("could not read {what}: {e}")))
         };
         let mut pem = read(&api.client_cert_file, "client certificate")?;
         pem.push(b'\n');
@@ -326,6 +317,10 @@ fn configure_tls(
         builder = builder.identity(identity);
     }
     Ok(builder)
+}
+
+fn read_pem_file(path: &str) -> Result<Vec<u8>, files::ReadError> {
+    files::read_bounded(std::path::Path::new(path), files::PEM_FILE_LIMIT)
 }
 
 /// Go's `path.Join(base, path)`: joined, `.`/`..` resolved, duplicate and trailing

@@ -9,6 +9,7 @@ pub mod cmd;
 pub mod config;
 pub mod cp_lite;
 pub mod duration;
+pub mod files;
 pub mod install;
 pub mod os_error;
 pub mod output;

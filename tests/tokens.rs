@@ -541,6 +541,11 @@ fn bad_signing_key_files_give_one_clear_error() {
             missing.display()
         ),
     );
+    // An endless file is refused, not read until memory runs out.
+    check(
+        public_key(Path::new("/dev/zero")),
+        "Error: could not read a signing key file: read /dev/zero: the file is larger than 16 MiB: not a key or certificate\n".into(),
+    );
 }
 
 #[test]

@@ -205,12 +205,11 @@ fn load_data_source(
                 _ => Err("could not load data: the secret has no valid data".to_string()),
             }
         }
-        DataSource::File(path) => std::fs::read(path).map_err(|err| {
-            format!(
-                "could not load data: {}",
-                crate::os_error::path_text("open", std::path::Path::new(path), &err)
-            )
-        }),
+        // A file of this machine, as in Kuma; bounded, since anyone may name one.
+        DataSource::File(path) => {
+            crate::files::read_bounded(std::path::Path::new(path), crate::files::PEM_FILE_LIMIT)
+                .map_err(|err| format!("could not load data: {err}"))
+        }
         DataSource::Inline(bytes) => Ok(bytes.clone()),
         DataSource::InlineString(text) => Ok(text.as_bytes().to_vec()),
         DataSource::Unset => Err("could not load data: no data source".to_string()),

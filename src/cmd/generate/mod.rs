@@ -9,6 +9,7 @@ pub mod zone_token;
 
 use super::context::RootContext;
 use crate::client::{ApiClient, RequestError};
+use crate::files;
 use crate::tokens::keys;
 use anyhow::{Context, anyhow, bail};
 use clap::{Args, Subcommand};
@@ -94,17 +95,9 @@ pub(crate) fn check_kid(signing_key_path: &str, kid: &str) -> anyhow::Result<()>
     Ok(())
 }
 
-/// Go's error for an unreadable file: `open <path>: <reason>`.
+/// A key file's bytes; Go's error for an unreadable file: `open <path>: <reason>`.
 pub(crate) fn read_file(path: &str) -> anyhow::Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| {
-        // Opening a directory succeeds in Go; reading it fails.
-        let op = if e.kind() == std::io::ErrorKind::IsADirectory {
-            "read"
-        } else {
-            "open"
-        };
-        anyhow!(crate::os_error::path_text(op, Path::new(path), &e))
-    })
+    Ok(files::read_bounded(Path::new(path), files::PEM_FILE_LIMIT)?)
 }
 
 /// Reads a private signing key for offline signing, warning (on stderr) when the file is
