@@ -224,7 +224,7 @@ impl ApiClient {
         });
         let transport_error = |e: reqwest::Error| TransportError {
             method: go_method_name(&method),
-            url: url.to_string(),
+            url: redacted(&url),
             cause: describe_transport_error(&e, &url, self.timeout),
         };
         match outcome {
@@ -233,7 +233,7 @@ impl ApiClient {
                 Ok(Response {
                     status,
                     body,
-                    url: url.to_string(),
+                    url: redacted(&url),
                 })
             }
             Err(e) => {
@@ -267,7 +267,8 @@ impl ApiClient {
     fn log_request(&self, method: &Method, url: &Url, status: &str, started: Instant) {
         if self.log.0 {
             eprintln!(
-                "DEBUG\thttp request\t{method} {url} -> {status} ({})",
+                "DEBUG\thttp request\t{method} {} -> {status} ({})",
+                redacted(url),
                 GoDuration::from(started.elapsed())
             );
         }
@@ -317,6 +318,17 @@ fn configure_tls(
         builder = builder.identity(identity);
     }
     Ok(builder)
+}
+
+/// A URL as Go's HTTP client shows it in errors: a password (`http://user:pass@host`)
+/// becomes `***`, so that it never reaches a terminal or a log.
+pub fn redacted(url: &Url) -> String {
+    if url.password().is_none() {
+        return url.to_string();
+    }
+    let mut shown = url.clone();
+    let _ = shown.set_password(Some("***"));
+    shown.to_string()
 }
 
 fn read_pem_file(path: &str) -> Result<Vec<u8>, files::ReadError> {
@@ -513,6 +525,18 @@ mod tests {
             crate::cmd::error_message(&err),
             "failed to list Mesh: (500): boom"
         );
+    }
+
+    #[test]
+    fn passwords_in_urls_are_not_shown() {
+        let url = Url::parse("http://admin:s3cret@cp:5681/meshes").unwrap();
+        assert_eq!(redacted(&url), "http://admin:***@cp:5681/meshes");
+        let url = Url::parse("http://admin@cp:5681/").unwrap();
+        assert_eq!(redacted(&url), "http://admin@cp:5681/");
+        let err = client("http://u:s3cret@127.0.0.1:1")
+            .get("/meshes")
+            .unwrap_err();
+        assert_eq!(err.url, "http://u:***@127.0.0.1:1/meshes");
     }
 
     #[test]

@@ -147,8 +147,9 @@ fn fetch(raw: &str) -> Result<File, InputError> {
         url: raw.to_string(),
         reason: e.to_string(),
     })?;
+    let shown_url = crate::client::redacted(&url);
     let fetch_error = |reason: String| InputError::Fetch {
-        url: raw.to_string(),
+        url: shown_url.clone(),
         reason,
     };
     let mut builder = reqwest::blocking::Client::builder()
@@ -168,7 +169,7 @@ fn fetch(raw: &str) -> Result<File, InputError> {
         .map_err(|e| fetch_error(describe(&e)))?;
     if response.status() != reqwest::StatusCode::OK {
         return Err(InputError::Status {
-            url: raw.to_string(),
+            url: shown_url,
             status: response.status().to_string(),
         });
     }
