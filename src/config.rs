@@ -223,9 +223,13 @@ impl Config {
 
     /// Writes the config atomically (temporary file in the same directory, then rename),
     /// mode 0600, creating the directory (0755) if needed. An existing file's mode is kept,
-    /// as Go's `os.WriteFile` keeps it.
+    /// as Go's `os.WriteFile` keeps it, except that a config holding a token is never left
+    /// readable by group or others. A symbolic link is followed, as `os.WriteFile` does,
+    /// rather than replaced by a file.
     pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
-        let dir = match path.parent() {
+        // Errors name `path`, as given; the file written is `target`.
+        let target = resolve_link(path);
+        let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
@@ -245,13 +249,18 @@ impl Config {
             path: path.to_path_buf(),
             error,
         };
-        let existing_mode = existing_mode(path);
-        write_atomically(
-            path,
-            self.to_yaml().as_bytes(),
-            existing_mode.unwrap_or(0o600),
-        )
-        .map_err(write_err)
+        let mut mode = existing_mode(&target).unwrap_or(0o600);
+        if self.holds_credentials() {
+            mode &= 0o700;
+        }
+        write_atomically(&target, self.to_yaml().as_bytes(), mode).map_err(write_err)
+    }
+
+    /// Whether some control plane's `authConf` holds credentials (a token).
+    fn holds_credentials(&self) -> bool {
+        self.control_planes
+            .iter()
+            .any(|cp| !cp.coordinates.api_server.auth_conf.is_empty())
     }
 
     pub fn control_plane(&self, name: &str) -> Option<&ControlPlane> {
@@ -292,6 +301,15 @@ fn create_dir_0755(dir: &Path) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn create_dir_0755(dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)
+}
+
+/// The file a symbolic link points to (when it exists), else `path` itself.
+fn resolve_link(path: &Path) -> PathBuf {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match is_link.then(|| std::fs::canonicalize(path)) {
+        Some(Ok(target)) => target,
+        _ => path.to_path_buf(),
+    }
 }
 
 #[cfg(unix)]
@@ -447,5 +465,48 @@ mod tests {
             std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
             1
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_token_is_never_left_readable_by_others() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config");
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        let mut config = Config::default_config();
+        config.save(&path).unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        config.save(&path).unwrap();
+        assert_eq!(
+            mode(&path),
+            0o644,
+            "a config without credentials keeps its mode"
+        );
+        config.control_planes[0]
+            .coordinates
+            .api_server
+            .auth_conf
+            .insert("token".into(), "eyJ".into());
+        config.save(&path).unwrap();
+        assert_eq!(mode(&path), 0o600);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_config_is_written_through_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("dotfiles-config");
+        let link = dir.path().join("config");
+        Config::default().save(&target).unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        Config::default_config().save(&link).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(Config::load(&target).unwrap(), Config::default_config());
     }
 }
