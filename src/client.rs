@@ -110,7 +110,7 @@ impl Response {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct RequestLog(pub bool);
 
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct ApiClient {
     base: Url,
     http: Client,
@@ -118,6 +118,15 @@ pub struct ApiClient {
     bearer: Option<String>,
     timeout: GoDuration,
     log: RequestLog,
+}
+
+/// Shows where the client goes, never its headers or token.
+impl std::fmt::Debug for ApiClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiClient")
+            .field("base", &redacted(&self.base))
+            .finish_non_exhaustive()
+    }
 }
 
 /// Whether to send the configured credentials (`config control-planes add` checks the
@@ -524,6 +533,22 @@ mod tests {
         assert_eq!(
             crate::cmd::error_message(&err),
             "failed to list Mesh: (500): boom"
+        );
+    }
+
+    #[test]
+    fn debug_output_holds_no_credentials() {
+        let api = ApiServer {
+            url: "http://u:pass@h:5681".into(),
+            auth_type: "tokens".into(),
+            auth_conf: [("token".to_string(), "eyJsecret".to_string())].into(),
+            ..ApiServer::default()
+        };
+        let client = ApiClient::new(&api, GoDuration::ZERO, Auth::Send, RequestLog(false)).unwrap();
+        let shown = format!("{client:?}");
+        assert!(
+            !shown.contains("eyJsecret") && !shown.contains("pass"),
+            "{shown}"
         );
     }
 
