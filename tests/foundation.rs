@@ -633,6 +633,59 @@ controlPlanes:
     assert!(!out.stderr.contains("TOKEN-123"), "{}", out.stderr);
 }
 
+/// A keep-alive HTTP server answering `GET /` with Kuma's index and anything else with an
+/// empty list; returns its URL and the number of connections it accepted.
+fn keep_alive_server() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{BufRead, BufReader, Write};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let connections = std::sync::Arc::new(AtomicUsize::new(0));
+    let counted = connections.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            counted.fetch_add(1, Ordering::SeqCst);
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                loop {
+                    let mut request_line = String::new();
+                    if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let mut line = String::new();
+                    while reader.read_line(&mut line).unwrap_or(0) > 0 && line != "\r\n" {
+                        line.clear();
+                    }
+                    let body = if request_line.starts_with("GET / ") {
+                        r#"{"product":"Kuma","version":"2.14.3"}"#
+                    } else {
+                        r#"{"total":0,"items":[],"next":null}"#
+                    };
+                    let response = format!(
+                        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+                        body.len()
+                    );
+                    if stream.write_all(response.as_bytes()).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    (url, connections)
+}
+
+#[test]
+fn the_compatibility_check_and_the_command_share_one_connection() {
+    let env = TestEnv::new();
+    let (url, connections) = keep_alive_server();
+    env.write_config_for(&url);
+    let out = run(env.kumactl().args(["get", "meshes"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(connections.load(std::sync::atomic::Ordering::SeqCst), 1);
+}
+
 #[test]
 fn context_flag_selects_a_control_plane_by_name() {
     let env = TestEnv::with_server();

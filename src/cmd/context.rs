@@ -5,6 +5,7 @@ use super::GlobalArgs;
 use crate::build_info;
 use crate::client::{ApiClient, Auth, RequestError, RequestLog};
 use crate::config::{self, ApiServer, Config};
+use std::cell::OnceCell;
 use std::path::PathBuf;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -38,6 +39,10 @@ pub struct RootContext {
     pub log_level: LogLevel,
     config: Config,
     config_path: PathBuf,
+    /// The current control plane's client, built on first use. The compatibility check
+    /// and the command share it, hence one connection (and for https one TLS handshake
+    /// and one load of the system roots) per run.
+    client: OnceCell<ApiClient>,
 }
 
 impl RootContext {
@@ -65,6 +70,7 @@ impl RootContext {
             log_level,
             config,
             config_path,
+            client: OnceCell::new(),
         })
     }
 
@@ -96,10 +102,15 @@ impl RootContext {
         Ok(&cp.coordinates.api_server)
     }
 
-    /// A client for the current control plane, with its credentials.
+    /// A client for the current control plane, with its credentials. Clones share the
+    /// connection pool.
     pub fn api_client(&self) -> anyhow::Result<ApiClient> {
+        if let Some(client) = self.client.get() {
+            return Ok(client.clone());
+        }
         let api = self.current_api_server()?;
-        Ok(self.client_for(api, Auth::Send)?)
+        let client = self.client_for(api, Auth::Send)?;
+        Ok(self.client.get_or_init(|| client).clone())
     }
 
     pub fn client_for(
