@@ -303,13 +303,7 @@ fn configure_tls(
             builder = builder.add_root_certificate(cert);
         }
     } else {
-        // The system trust store, as Go uses; loaded only for https control planes.
-        let native = rustls_native_certs::load_native_certs();
-        for der in native.certs {
-            if let Ok(cert) = reqwest::Certificate::from_der(&der) {
-                builder = builder.add_root_certificate(cert);
-            }
-        }
+        builder = with_system_roots(builder);
     }
     if !api.client_cert_file.is_empty() && !api.client_key_file.is_empty() {
         let read = |path: &str, what: &str| {
@@ -340,6 +334,19 @@ pub fn redacted(url: &Url) -> String {
     shown.to_string()
 }
 
+/// Trusts the system's CA certificates, as Go does. Loading them takes a while: call
+/// this for https URLs only.
+pub fn with_system_roots(
+    mut builder: reqwest::blocking::ClientBuilder,
+) -> reqwest::blocking::ClientBuilder {
+    for der in rustls_native_certs::load_native_certs().certs {
+        if let Ok(cert) = reqwest::Certificate::from_der(&der) {
+            builder = builder.add_root_certificate(cert);
+        }
+    }
+    builder
+}
+
 fn read_pem_file(path: &str) -> Result<Vec<u8>, files::ReadError> {
     files::read_bounded(std::path::Path::new(path), files::PEM_FILE_LIMIT)
 }
@@ -367,7 +374,9 @@ fn go_method_name(method: &Method) -> String {
     name
 }
 
-fn error_chain_text(e: &(dyn std::error::Error + 'static)) -> String {
+/// An error and its causes, joined with `: `, each cause left out when the text before
+/// already holds it (reqwest and hyper repeat their sources).
+pub fn error_chain_text(e: &(dyn std::error::Error + 'static)) -> String {
     let mut text = e.to_string();
     let mut source = e.source();
     while let Some(inner) = source {

@@ -156,11 +156,7 @@ fn fetch(raw: &str) -> Result<File, InputError> {
         .use_rustls_tls()
         .timeout(URL_TIMEOUT);
     if url.scheme() == "https" {
-        for der in rustls_native_certs::load_native_certs().certs {
-            if let Ok(cert) = reqwest::Certificate::from_der(&der) {
-                builder = builder.add_root_certificate(cert);
-            }
-        }
+        builder = crate::client::with_system_roots(builder);
     }
     let client = builder.build().map_err(|e| fetch_error(describe(&e)))?;
     let mut response = client
@@ -187,17 +183,7 @@ fn describe(e: &reqwest::Error) -> String {
             URL_TIMEOUT.as_secs()
         );
     }
-    let mut text = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(inner) = source {
-        let inner_text = inner.to_string();
-        if !text.contains(&inner_text) {
-            text.push_str(": ");
-            text.push_str(&inner_text);
-        }
-        source = inner.source();
-    }
-    text
+    crate::client::error_chain_text(e)
 }
 
 #[cfg(test)]
