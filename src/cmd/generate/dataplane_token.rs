@@ -1,17 +1,15 @@
 //! `kumactl generate dataplane-token` (cli.md §6.2): a token identifying a data plane
 //! proxy in a mesh.
 
-use super::{TokenRequestError, check_kid, post_token, read_signing_key, require_token_flags};
+use super::{SigningArgs, TokenRequestError, post_token, require_token_flags, token_client};
 use crate::api::tokens::DataplaneTokenRequest;
 use crate::cmd::args::{KeyValues, key_values, merge_key_values};
 use crate::cmd::context::RootContext;
 use crate::duration::GoDuration;
 use crate::tokens::dataplane::{DataplaneClaims, tag_set};
-use crate::tokens::jwt::{RegisteredClaims, sign_rs256};
-use anyhow::{anyhow, bail};
+use anyhow::bail;
 use clap::Args;
 use std::collections::BTreeMap;
-use std::time::SystemTime;
 
 #[derive(Debug, Args)]
 #[command(
@@ -52,22 +50,8 @@ pub struct DataplaneTokenArgs {
     /// how long the token will be valid (for example "24h")
     #[arg(long, value_name = "duration")]
     pub valid_for: Option<GoDuration>,
-    #[arg(
-        long,
-        value_name = "string",
-        default_value = "",
-        hide_default_value = true,
-        help = "path to a file that contains private signing key. When specified, control plane won't be used to issue the token."
-    )]
-    pub signing_key_path: String,
-    #[arg(
-        long,
-        value_name = "string",
-        default_value = "",
-        hide_default_value = true,
-        help = "ID of the key that is used to issue a token. Required when --signing-key-path is used."
-    )]
-    pub kid: String,
+    #[command(flatten)]
+    pub signing: SigningArgs,
 }
 
 pub fn run(ctx: &mut RootContext, args: DataplaneTokenArgs) -> anyhow::Result<()> {
@@ -77,10 +61,8 @@ pub fn run(ctx: &mut RootContext, args: DataplaneTokenArgs) -> anyhow::Result<()
     }
     require_token_flags(&[("valid-for", args.valid_for.is_some())])?;
     // Go creates the client before anything else, even to sign offline.
-    let client = ctx
-        .api_client()
-        .map_err(|e| anyhow!("failed to create dataplane token client: {e:#}"))?;
-    check_kid(&args.signing_key_path, &args.kid)?;
+    let client = token_client(ctx, "dataplane")?;
+    args.signing.check()?;
     let valid_for = args.valid_for.unwrap_or_default();
     let proxy_type = args.proxy_type.or(args.deprecated_type).unwrap_or_default();
     // `--tag k=v1,v2` gives the values v1 and v2.
@@ -92,28 +74,25 @@ pub fn run(ctx: &mut RootContext, args: DataplaneTokenArgs) -> anyhow::Result<()
         if valid_for.is_zero() {
             bail!("You must set a token validFor value");
         }
-        if args.signing_key_path.is_empty() {
-            let request = DataplaneTokenRequest {
+        if args.signing.is_offline() {
+            return args.signing.sign(valid_for, |registered| DataplaneClaims {
                 name: args.name.clone(),
                 mesh: args.mesh.clone(),
-                tags: tags.clone(),
+                tags: tag_set(&tags),
                 proxy_type: proxy_type.clone(),
                 workload: args.workload.clone(),
-                valid_for: valid_for.to_string(),
-            };
-            return post_token(&client, "/tokens/dataplane", &request)
-                .map_err(TokenRequestError::into_anyhow);
+                registered,
+            });
         }
-        let key = read_signing_key(&args.signing_key_path)?;
-        let claims = DataplaneClaims {
+        let request = DataplaneTokenRequest {
             name: args.name.clone(),
             mesh: args.mesh.clone(),
-            tags: tag_set(&tags),
+            tags: tags.clone(),
             proxy_type: proxy_type.clone(),
             workload: args.workload.clone(),
-            registered: RegisteredClaims::issued(SystemTime::now(), valid_for),
+            valid_for: valid_for.to_string(),
         };
-        Ok(sign_rs256(&args.kid, &claims, &key)?)
+        post_token(&client, "/tokens/dataplane", &request).map_err(TokenRequestError::into_anyhow)
     };
     let token = generate().map_err(|e| e.context("failed to generate a dataplane token"))?;
     super::write_raw(&token)

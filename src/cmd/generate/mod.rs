@@ -9,15 +9,17 @@ pub mod zone_token;
 
 use super::context::RootContext;
 use crate::client::{ApiClient, RequestError};
+use crate::duration::GoDuration;
 use crate::files;
+use crate::tokens::jwt::{RegisteredClaims, sign_rs256};
 use crate::tokens::keys;
 use anyhow::{Context, anyhow, bail};
 use clap::{Args, Subcommand};
 use reqwest::Method;
-use rsa::RsaPrivateKey;
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
+use std::time::SystemTime;
 
 #[derive(Debug, Args)]
 #[command(
@@ -84,15 +86,65 @@ pub fn string_slice(raw: &str) -> Result<StringSlice, String> {
     Ok(StringSlice(raw.split(',').map(String::from).collect()))
 }
 
-/// `--kid` goes with `--signing-key-path` and only with it (Go's texts, wording included).
-pub(crate) fn check_kid(signing_key_path: &str, kid: &str) -> anyhow::Result<()> {
-    if !signing_key_path.is_empty() && kid.is_empty() {
-        bail!("--kid is required when --signing-key-path is used");
+/// `--signing-key-path` and `--kid`, shared by the token commands: sign the token here
+/// with a key file instead of asking the control plane for it.
+#[derive(Debug, Args)]
+pub struct SigningArgs {
+    #[arg(
+        long,
+        value_name = "string",
+        default_value = "",
+        hide_default_value = true,
+        help = "path to a file that contains private signing key. When specified, control plane won't be used to issue the token."
+    )]
+    pub signing_key_path: String,
+    #[arg(
+        long,
+        value_name = "string",
+        default_value = "",
+        hide_default_value = true,
+        help = "ID of the key that is used to issue a token. Required when --signing-key-path is used."
+    )]
+    pub kid: String,
+}
+
+impl SigningArgs {
+    /// `--kid` goes with `--signing-key-path` and only with it (Go's texts, wording
+    /// included).
+    pub fn check(&self) -> anyhow::Result<()> {
+        if self.is_offline() && self.kid.is_empty() {
+            bail!("--kid is required when --signing-key-path is used");
+        }
+        if !self.is_offline() && !self.kid.is_empty() {
+            bail!("--kid cannot be used when --signing-key-path is used");
+        }
+        Ok(())
     }
-    if signing_key_path.is_empty() && !kid.is_empty() {
-        bail!("--kid cannot be used when --signing-key-path is used");
+
+    /// Whether the token is signed here (`--signing-key-path`) rather than issued by the
+    /// control plane.
+    pub fn is_offline(&self) -> bool {
+        !self.signing_key_path.is_empty()
     }
-    Ok(())
+
+    /// Signs the claims that `claims` builds around Kuma's registered claims (issued now,
+    /// valid for `valid_for`) with the key file, under `--kid`.
+    pub fn sign<C: Serialize>(
+        &self,
+        valid_for: GoDuration,
+        claims: impl FnOnce(RegisteredClaims) -> C,
+    ) -> anyhow::Result<String> {
+        let key = keys::private_key_from_pem(&read_key_file(&self.signing_key_path)?)?;
+        let claims = claims(RegisteredClaims::issued(SystemTime::now(), valid_for));
+        Ok(sign_rs256(&self.kid, &claims, &key)?)
+    }
+}
+
+/// The client that asks the control plane for a `kind` token, with Go's error when the
+/// current control plane is not usable (`failed to create zone token client: ...`).
+pub(crate) fn token_client(ctx: &RootContext, kind: &str) -> anyhow::Result<ApiClient> {
+    ctx.api_client()
+        .map_err(|e| anyhow!("failed to create {kind} token client: {e:#}"))
 }
 
 /// A key file's bytes; Go's error for an unreadable file: `open <path>: <reason>`.
@@ -100,14 +152,14 @@ pub(crate) fn read_file(path: &str) -> anyhow::Result<Vec<u8>> {
     Ok(files::read_bounded(Path::new(path), files::PEM_FILE_LIMIT)?)
 }
 
-/// Reads a private signing key for offline signing, warning (on stderr) when the file is
-/// readable by group or others.
-pub(crate) fn read_signing_key(path: &str) -> anyhow::Result<RsaPrivateKey> {
+/// A private key file's bytes, with a warning on stderr when the file is readable by
+/// group or others.
+pub(crate) fn read_key_file(path: &str) -> anyhow::Result<Vec<u8>> {
     let bytes = read_file(path)?;
     if let Some(warning) = keys::permission_warning(Path::new(path)) {
         eprintln!("{warning}");
     }
-    Ok(keys::private_key_from_pem(&bytes)?)
+    Ok(bytes)
 }
 
 /// Why an online token request failed: the answer, or no answer.

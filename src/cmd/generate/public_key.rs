@@ -6,7 +6,6 @@ use crate::cmd::context::RootContext;
 use crate::tokens::keys;
 use anyhow::anyhow;
 use clap::Args;
-use std::path::Path;
 
 #[derive(Debug, Args)]
 #[command(
@@ -24,11 +23,8 @@ pub struct PublicKeyArgs {
 pub fn run(_ctx: &mut RootContext, args: PublicKeyArgs) -> anyhow::Result<()> {
     require_flags(&[("signing-key-path", args.signing_key_path.is_some())])?;
     let path = args.signing_key_path.unwrap_or_default();
-    let bytes =
-        super::read_file(&path).map_err(|e| anyhow!("could not read a signing key file: {e:#}"))?;
-    if let Some(warning) = keys::permission_warning(Path::new(&path)) {
-        eprintln!("{warning}");
-    }
+    let bytes = super::read_key_file(&path)
+        .map_err(|e| anyhow!("could not read a signing key file: {e:#}"))?;
     let key = keys::private_key_from_pem(&bytes)?;
     super::write_raw(&keys::public_key_to_pem(&key.to_public_key()))
 }

@@ -2,18 +2,16 @@
 //! issued by the control plane or signed locally with `--signing-key-path`.
 
 use super::{
-    StringSlice, TokenRequestError, check_kid, post_token, read_signing_key, require_token_flags,
-    string_slice,
+    SigningArgs, StringSlice, TokenRequestError, post_token, require_token_flags, string_slice,
+    token_client,
 };
 use crate::api::tokens::ZoneTokenRequest;
 use crate::client::RequestError;
 use crate::cmd::context::RootContext;
 use crate::duration::GoDuration;
-use crate::tokens::jwt::{RegisteredClaims, sign_rs256};
 use crate::tokens::zone::{self, ZoneClaims};
 use anyhow::{anyhow, bail};
 use clap::Args;
-use std::time::SystemTime;
 
 /// The title Kuma answers when it holds no private key to sign with.
 const SIGNING_KEY_NOT_FOUND: &str = "Signing Key not found";
@@ -43,22 +41,8 @@ pub struct ZoneTokenArgs {
     /// how long the token will be valid (for example "24h")
     #[arg(long, value_name = "duration")]
     pub valid_for: Option<GoDuration>,
-    #[arg(
-        long,
-        value_name = "string",
-        default_value = "",
-        hide_default_value = true,
-        help = "path to a file that contains private signing key. When specified, control plane won't be used to issue the token."
-    )]
-    pub signing_key_path: String,
-    #[arg(
-        long,
-        value_name = "string",
-        default_value = "",
-        hide_default_value = true,
-        help = "ID of the key that is used to issue a token. Required when --signing-key-path is used."
-    )]
-    pub kid: String,
+    #[command(flatten)]
+    pub signing: SigningArgs,
 }
 
 pub fn run(ctx: &mut RootContext, args: ZoneTokenArgs) -> anyhow::Result<()> {
@@ -78,38 +62,25 @@ pub fn run(ctx: &mut RootContext, args: ZoneTokenArgs) -> anyhow::Result<()> {
             zone::go_slice(&supported)
         );
     }
-    check_kid(&args.signing_key_path, &args.kid)?;
-    let token = if args.signing_key_path.is_empty() {
-        let client = ctx
-            .api_client()
-            .map_err(|e| anyhow!("failed to create zone token client: {e:#}"))?;
+    args.signing.check()?;
+    let token = if args.signing.is_offline() {
+        args.signing
+            .sign(valid_for, |registered| ZoneClaims {
+                zone,
+                scope: Some(scope),
+                registered,
+            })
+            .map_err(|e| e.context("failed to generate a zone token"))?
+    } else {
+        let client = token_client(ctx, "zone")?;
         let request = ZoneTokenRequest {
             zone,
             scope: Some(scope),
             valid_for: valid_for.to_string(),
         };
         post_token(&client, "/tokens/zone", &request).map_err(online_error)?
-    } else {
-        sign_offline(&args.signing_key_path, &args.kid, zone, scope, valid_for)
-            .map_err(|e| e.context("failed to generate a zone token"))?
     };
     super::write_raw(&token)
-}
-
-fn sign_offline(
-    path: &str,
-    kid: &str,
-    zone: String,
-    scope: Vec<String>,
-    valid_for: GoDuration,
-) -> anyhow::Result<String> {
-    let key = read_signing_key(path)?;
-    let claims = ZoneClaims {
-        zone,
-        scope: Some(scope),
-        registered: RegisteredClaims::issued(SystemTime::now(), valid_for),
-    };
-    Ok(sign_rs256(kid, &claims, &key)?)
 }
 
 /// A missing signing key usually means a federated zone, which holds only the public

@@ -14,7 +14,6 @@ use chrono::{DateTime, Utc};
 use clap::Args;
 use serde::Serialize;
 use std::io::{IsTerminal, Read, Write};
-use std::path::Path;
 use std::time::SystemTime;
 
 #[derive(Debug, Args)]
@@ -93,11 +92,8 @@ fn verification_key(args: &ZoneTokenArgs) -> anyhow::Result<Option<rsa::RsaPubli
         return Ok(Some(key));
     }
     if let Some(path) = &args.signing_key_path {
-        let bytes = crate::cmd::generate::read_file(path)
+        let bytes = crate::cmd::generate::read_key_file(path)
             .map_err(|e| anyhow!("could not read the signing key: {e:#}"))?;
-        if let Some(warning) = keys::permission_warning(Path::new(path)) {
-            eprintln!("{warning}");
-        }
         let key = keys::private_key_from_pem(&bytes)
             .map_err(|e| anyhow!("could not read the signing key {path}: {e}"))?;
         return Ok(Some(key.to_public_key()));
