@@ -8,6 +8,8 @@
 
 use super::keys;
 use crate::duration::GoDuration;
+use crate::resources::resource::json_kind;
+use crate::resources::spec::gojson::cannot_unmarshal;
 use base64::Engine;
 use base64::engine::DecodePaddingMode;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig};
@@ -89,17 +91,6 @@ pub fn lookup<'a>(obj: &'a JsonObject, name: &str) -> Option<&'a Value> {
             .map(|(_, v)| v)
             .next_back()
     })
-}
-
-fn json_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "bool",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
 }
 
 fn type_error(value: &Value, go_type: &str, field: &str, field_type: &str) -> String {
@@ -348,11 +339,7 @@ pub fn parse_unverified<C: Claims, E>(token: &str) -> Result<Unverified<C>, JwtE
     let claims = match &claims_value {
         Value::Object(obj) => C::from_json(obj),
         Value::Null => C::from_json(&JsonObject::new()),
-        other => Err(format!(
-            "json: cannot unmarshal {} into Go value of type {}",
-            json_kind(other),
-            C::GO_TYPE
-        )),
+        other => Err(cannot_unmarshal(other, C::GO_TYPE)),
     }
     .map_err(|e| JwtError::Malformed(format!("could not JSON decode claim: {e}")))?;
     let alg = match header.get("alg") {
