@@ -2,7 +2,7 @@
 //! request was forwarded or made by a browser on another origin (Kuma's
 //! `localhostIsAdmin`); anyone else is anonymous.
 
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::FromRequestParts;
 use axum::http::HeaderMap;
 use axum::http::request::Parts;
 use std::convert::Infallible;
@@ -59,7 +59,7 @@ impl User {
     }
 }
 
-/// The user behind the current request.
+/// The user behind the current request, as [`super::authn::layer`] decided it.
 #[derive(Clone, Debug)]
 pub struct Caller(pub User);
 
@@ -67,28 +67,15 @@ impl<S: Send + Sync> FromRequestParts<S> for Caller {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        if let Some(user) = parts.extensions.get::<User>() {
-            return Ok(Caller(user.clone()));
-        }
-        let remote = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(addr)| *addr);
-        let user = match remote {
-            Some(addr) if is_local_admin_request(addr, &parts.headers) => User::admin(),
-            _ => User::anonymous(),
-        };
-        Ok(Caller(user))
+        // A route outside the authentication layer gets nobody's rights, not a second,
+        // partial copy of the rules (which would ignore --localhost-is-admin=false).
+        let user = parts.extensions.get::<User>().cloned();
+        Ok(Caller(user.unwrap_or_else(User::anonymous)))
     }
 }
 
 fn is_loopback_host(host: &str) -> bool {
-    // Host headers carry an optional port; IPv6 literals are bracketed.
-    let name = if let Some(rest) = host.strip_prefix('[') {
-        rest.split(']').next().unwrap_or_default()
-    } else {
-        host.rsplit_once(':').map_or(host, |(h, _)| h)
-    };
+    let name = super::request::host_name(host);
     if name.eq_ignore_ascii_case("localhost") {
         return true;
     }
@@ -187,6 +174,24 @@ mod tests {
                 ("origin", "http://localhost:5681")
             ])
         ));
+    }
+
+    #[tokio::test]
+    async fn without_the_authentication_layer_a_caller_is_anonymous() {
+        let (mut parts, ()) = axum::http::Request::builder()
+            .uri("/meshes")
+            .header("host", "localhost:5681")
+            .extension(axum::extract::ConnectInfo(
+                "127.0.0.1:4000".parse::<SocketAddr>().unwrap(),
+            ))
+            .body(())
+            .unwrap()
+            .into_parts();
+        let Ok(Caller(user)) = Caller::from_request_parts(&mut parts, &()).await;
+        assert_eq!(user, User::anonymous());
+        parts.extensions.insert(User::admin());
+        let Ok(Caller(user)) = Caller::from_request_parts(&mut parts, &()).await;
+        assert_eq!(user, User::admin());
     }
 
     #[test]

@@ -10,6 +10,7 @@
 use super::insights::{self, ZONE_EGRESS};
 use super::labels;
 use super::options::Mode;
+use super::request::{host_name, request_host};
 use super::request_log::log_requests;
 use super::response;
 use super::secrets::{SecretAccess, StoreSecrets};
@@ -130,17 +131,6 @@ impl Refusal {
 
     fn authentication(reason: impl std::fmt::Display) -> Refusal {
         Refusal::new(401, format!("authentication failed: {reason}"))
-    }
-}
-
-/// The request `Host` without its port (and IPv6 brackets).
-pub fn host_name(host: &str) -> &str {
-    if let Some(rest) = host.strip_prefix('[') {
-        return rest.split(']').next().unwrap_or_default();
-    }
-    match host.rsplit_once(':') {
-        Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) => name,
-        _ => host,
     }
 }
 
@@ -352,16 +342,6 @@ impl IntoResponse for Refusal {
             response::plain(status, &self.text)
         }
     }
-}
-
-/// The address the client used: the `Host` header, or HTTP/2's `:authority`.
-fn request_host(headers: &HeaderMap, uri: &Uri) -> String {
-    headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string)
-        .or_else(|| uri.authority().map(|a| a.to_string()))
-        .unwrap_or_default()
 }
 
 fn zone_egress_key(name: &str) -> ResourceKey {
@@ -684,13 +664,6 @@ mod tests {
                 "authentication failed: zone from requestor: eu-west is different than in token: default"
             )
         );
-    }
-
-    #[test]
-    fn host_names() {
-        assert_eq!(host_name("localhost:5678"), "localhost");
-        assert_eq!(host_name("[::1]:5678"), "::1");
-        assert_eq!(host_name("cp.example.com"), "cp.example.com");
     }
 
     #[test]

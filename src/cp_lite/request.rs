@@ -11,8 +11,8 @@ use super::pagination::{Query, RequestUrl};
 use super::response;
 use super::state::SharedState;
 use axum::extract::{FromRequestParts, MatchedPath, Path};
-use axum::http::header;
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, Uri, header};
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 
@@ -69,12 +69,9 @@ impl FromRequestParts<SharedState> for ResourceRequest {
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_string)
         };
-        let host = header_text(header::HOST)
-            .or_else(|| parts.uri.authority().map(|a| a.to_string()))
-            .unwrap_or_default();
         let url = RequestUrl {
             scheme,
-            host,
+            host: request_host(&parts.headers, &parts.uri),
             path: parts.uri.path().to_string(),
             query: Query::parse(parts.uri.query()),
         };
@@ -86,6 +83,27 @@ impl FromRequestParts<SharedState> for ResourceRequest {
             url,
             content_type: header_text(header::CONTENT_TYPE),
         })
+    }
+}
+
+/// The address the client used: the `Host` header, or HTTP/2's `:authority`.
+pub fn request_host(headers: &HeaderMap, uri: &Uri) -> String {
+    headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+        .or_else(|| uri.authority().map(|a| a.to_string()))
+        .unwrap_or_default()
+}
+
+/// A `Host` without its port (and IPv6 brackets).
+pub fn host_name(host: &str) -> &str {
+    if let Some(rest) = host.strip_prefix('[') {
+        return rest.split(']').next().unwrap_or_default();
+    }
+    match host.rsplit_once(':') {
+        Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) => name,
+        _ => host,
     }
 }
 
@@ -106,5 +124,18 @@ pub fn require_json(content_type: Option<&str>) -> Result<(), Response> {
             axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "415: Unsupported Media Type",
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_names() {
+        assert_eq!(host_name("localhost:5678"), "localhost");
+        assert_eq!(host_name("[::1]:5678"), "::1");
+        assert_eq!(host_name("cp.example.com"), "cp.example.com");
+        assert_eq!(host_name("localhost:x"), "localhost:x");
     }
 }
