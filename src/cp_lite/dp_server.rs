@@ -221,8 +221,7 @@ pub fn check_bootstrap_request(request: &BootstrapRequest) -> Result<Option<Reso
         return Ok(None);
     }
     let invalid = |reason: String| Refusal::new(422, format!("invalid resource: {reason}"));
-    // Kuma reads it as YAML, so JSON and YAML both work.
-    let value: Value = serde_yaml::from_str(&request.dataplane_resource)
+    let value = resource_value(&request.dataplane_resource)
         .map_err(|e| invalid(format!("not YAML or JSON: {e}")))?;
     let resource = Resource::from_json(value).map_err(|e| invalid(e.to_string()))?;
     if resource.resource_type().name != "ZoneEgress" {
@@ -254,6 +253,28 @@ pub fn check_bootstrap_request(request: &BootstrapRequest) -> Result<Option<Reso
         ));
     }
     Ok(Some(resource))
+}
+
+/// A YAML `dataplaneResource` may be this long and open this many flow collections (`[`,
+/// `{`). libyaml rescans every open flow collection for each token it reads, so a body of
+/// nested brackets would keep a worker busy for hours; a ZoneEgress needs a handful.
+const MAX_YAML_RESOURCE_BYTES: usize = 64 << 10;
+const MAX_YAML_FLOW_COLLECTIONS: usize = 256;
+
+/// The inline resource as a JSON value. Kuma reads it as YAML, so JSON and YAML both
+/// work; JSON is read as JSON, which has no such cost.
+fn resource_value(text: &str) -> Result<Value, String> {
+    if let Ok(value) = serde_json::from_str(text) {
+        return Ok(value);
+    }
+    let flow_collections = text.bytes().filter(|b| matches!(b, b'[' | b'{')).count();
+    if text.len() > MAX_YAML_RESOURCE_BYTES || flow_collections > MAX_YAML_FLOW_COLLECTIONS {
+        return Err(format!(
+            "a YAML resource is limited to {} KiB and {MAX_YAML_FLOW_COLLECTIONS} '[' or '{{'; send larger ones as JSON",
+            MAX_YAML_RESOURCE_BYTES >> 10
+        ));
+    }
+    serde_yaml::from_str(text).map_err(|e| e.to_string())
 }
 
 /// What Kuma checks on the first xDS request of a Zone Egress (`authZoneEntity`): a valid
@@ -609,6 +630,24 @@ mod tests {
                 .unwrap_err()
                 .text,
             "invalid resource: expected a ZoneEgress, got a Mesh"
+        );
+        // Nested brackets are refused at once, not parsed for hours.
+        let started = std::time::Instant::now();
+        let brackets = format!("name: [{}{}", "[".repeat(1 << 20), "]".repeat(1 << 20));
+        assert_eq!(
+            check_bootstrap_request(&request(&brackets)).unwrap_err(),
+            Refusal::new(
+                422,
+                "invalid resource: not YAML or JSON: a YAML resource is limited to 64 KiB and 256 '[' or '{'; send larger ones as JSON"
+            )
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        let small = format!("name: {}{}", "[".repeat(300), "]".repeat(300));
+        assert_eq!(
+            check_bootstrap_request(&request(&small))
+                .unwrap_err()
+                .status,
+            422
         );
         let named = |name: &str| {
             let resource = json!({"type": "ZoneEgress", "name": name, "networking": {"address": "192.168.0.1", "port": 10002}});
