@@ -148,20 +148,16 @@ fn default_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
     }
 }
 
-/// The environment of a universal control plane on Kubernetes (§5.2): a PostgreSQL
-/// store, and the TLS files of whatever is mounted.
-fn universal_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
+/// The entries both environments share: the API server's TLS, the mode, multizone (KDS)
+/// and the policies. `kds_server` (whether the global KDS certificate is mounted) is
+/// decided differently by each environment.
+fn common_env(ctx: &Context, kds_server: bool) -> BTreeMap<&'static str, Option<String>> {
     let values = ctx.values;
     let when = |condition: bool, value: &str| condition.then(|| value.to_string());
     let non_empty = |text: String| (!text.is_empty()).then_some(text);
-    let general_tls = ctx.is_zone() && values.truthy("controlPlane.tls.general.secretName");
-    let kds_client = ctx.is_zone() && uses_kds_secret(ctx, "controlPlane.tls.kdsZoneClient");
-    // install.md lists the global KDS files under `kdsGlobalServer.secretName` alone for
-    // this environment (not `.create`, and in any mode), unlike the kubernetes one.
-    let kds_server = values.truthy("controlPlane.tls.kdsGlobalServer.secretName");
-    let api_server_tls = values.truthy("controlPlane.tls.apiServer.secretName");
     let client_certs = values.truthy("controlPlane.tls.apiServer.clientCertsSecretName");
-    let postgres_client = values.truthy("postgres.tls.secretName");
+    let api_server_tls = values.truthy("controlPlane.tls.apiServer.secretName");
+    let kds_client = ctx.is_zone() && uses_kds_secret(ctx, "controlPlane.tls.kdsZoneClient");
     let (policies, _) = ctx.plugin_names();
     BTreeMap::from([
         (
@@ -180,16 +176,6 @@ fn universal_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
             "KUMA_DEFAULTS_SKIP_MESH_CREATION",
             Some(values.text("controlPlane.defaults.skipMeshCreation")),
         ),
-        ("KUMA_ENVIRONMENT", Some("universal".to_string())),
-        (
-            "KUMA_GENERAL_TLS_CERT_FILE",
-            when(general_tls, &format!("{TLS_CERT_DIR}/tls.crt")),
-        ),
-        (
-            "KUMA_GENERAL_TLS_KEY_FILE",
-            when(general_tls, &format!("{TLS_CERT_DIR}/tls.key")),
-        ),
-        ("KUMA_GENERAL_WORK_DIR", Some("/tmp/kuma".to_string())),
         ("KUMA_MODE", Some(ctx.mode.clone())),
         (
             "KUMA_MULTIZONE_GLOBAL_KDS_TLS_CERT_FILE",
@@ -224,6 +210,32 @@ fn universal_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
             "KUMA_PLUGIN_POLICIES_ENABLED",
             non_empty(policies.join(",")),
         ),
+    ])
+}
+
+/// The environment of a universal control plane on Kubernetes (§5.2): a PostgreSQL
+/// store, and the TLS files of whatever is mounted.
+fn universal_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
+    let values = ctx.values;
+    let when = |condition: bool, value: &str| condition.then(|| value.to_string());
+    let non_empty = |text: String| (!text.is_empty()).then_some(text);
+    let general_tls = ctx.is_zone() && values.truthy("controlPlane.tls.general.secretName");
+    // install.md lists the global KDS files under `kdsGlobalServer.secretName` alone for
+    // this environment (not `.create`, and in any mode), unlike the kubernetes one.
+    let kds_server = values.truthy("controlPlane.tls.kdsGlobalServer.secretName");
+    let postgres_client = values.truthy("postgres.tls.secretName");
+    let mut env = common_env(ctx, kds_server);
+    env.extend([
+        ("KUMA_ENVIRONMENT", Some("universal".to_string())),
+        (
+            "KUMA_GENERAL_TLS_CERT_FILE",
+            when(general_tls, &format!("{TLS_CERT_DIR}/tls.crt")),
+        ),
+        (
+            "KUMA_GENERAL_TLS_KEY_FILE",
+            when(general_tls, &format!("{TLS_CERT_DIR}/tls.key")),
+        ),
+        ("KUMA_GENERAL_WORK_DIR", Some("/tmp/kuma".to_string())),
         (
             "KUMA_STORE_POSTGRES_PORT",
             non_empty(values.text("postgres.port")),
@@ -254,7 +266,8 @@ fn universal_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
             non_empty(values.text("postgres.tls.mode")),
         ),
         ("KUMA_STORE_TYPE", Some("postgres".to_string())),
-    ])
+    ]);
+    env
 }
 
 /// The environment of a control plane storing its state in Kubernetes (§5.2).
@@ -264,38 +277,19 @@ fn kubernetes_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
     let fixed = |value: &str| Some(value.to_string());
     let when = |condition: bool, value: &str| condition.then(|| value.to_string());
     let non_empty = |text: String| (!text.is_empty()).then_some(text);
-    let client_certs = values.truthy("controlPlane.tls.apiServer.clientCertsSecretName");
-    let api_server_tls = values.truthy("controlPlane.tls.apiServer.secretName");
     let kds_server = ctx.is_global() && uses_kds_secret(ctx, "controlPlane.tls.kdsGlobalServer");
-    let kds_client = ctx.is_zone() && uses_kds_secret(ctx, "controlPlane.tls.kdsZoneClient");
     let cni = values.truthy("cni.enabled");
     let taint_controller = cni && values.truthy("cni.taintController.enabled");
     let ebpf = values.truthy("experimental.ebpf.enabled");
     let ebpf_text = |path: &str| ebpf.then(|| values.text(path)).and_then(non_empty);
-    let (policies, _) = ctx.plugin_names();
 
-    BTreeMap::from([
+    let mut env = common_env(ctx, kds_server);
+    env.extend([
         ("KUMA_API_SERVER_AUTHN_LOCALHOST_IS_ADMIN", fixed("false")),
-        (
-            "KUMA_API_SERVER_AUTH_CLIENT_CERTS_DIR",
-            when(client_certs, &format!("{API_SERVER_CLIENT_CERTS_DIR}/")),
-        ),
-        (
-            "KUMA_API_SERVER_HTTPS_TLS_CERT_FILE",
-            when(api_server_tls, &format!("{API_SERVER_TLS_DIR}/tls.crt")),
-        ),
-        (
-            "KUMA_API_SERVER_HTTPS_TLS_KEY_FILE",
-            when(api_server_tls, &format!("{API_SERVER_TLS_DIR}/tls.key")),
-        ),
         ("KUMA_API_SERVER_READ_ONLY", fixed("true")),
         (
             "KUMA_BOOTSTRAP_SERVER_PARAMS_ENVOY_ADMIN_UNIX_SOCKET",
             text("experimental.envoyAdminUnixSocket"),
-        ),
-        (
-            "KUMA_DEFAULTS_SKIP_MESH_CREATION",
-            text("controlPlane.defaults.skipMeshCreation"),
         ),
         ("KUMA_DP_SERVER_HDS_ENABLED", fixed("false")),
         ("KUMA_ENVIRONMENT", fixed("kubernetes")),
@@ -375,43 +369,9 @@ fn kubernetes_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
             "KUMA_INJECTOR_VALIDATION_CONTAINER_RESOURCES_REQUESTS_MEMORY",
             fixed("20M"),
         ),
-        ("KUMA_MODE", Some(ctx.mode.clone())),
         (
             "KUMA_MONITORING_ASSIGNMENT_SERVER_ENABLED",
             text("controlPlane.madsServer.enabled"),
-        ),
-        (
-            "KUMA_MULTIZONE_GLOBAL_KDS_TLS_CERT_FILE",
-            when(kds_server, &format!("{KDS_SERVER_TLS_DIR}/tls.crt")),
-        ),
-        (
-            "KUMA_MULTIZONE_GLOBAL_KDS_TLS_KEY_FILE",
-            when(kds_server, &format!("{KDS_SERVER_TLS_DIR}/tls.key")),
-        ),
-        (
-            "KUMA_MULTIZONE_ZONE_GLOBAL_ADDRESS",
-            ctx.is_zone()
-                .then(|| values.text("controlPlane.kdsGlobalAddress"))
-                .and_then(non_empty),
-        ),
-        (
-            "KUMA_MULTIZONE_ZONE_KDS_ROOT_CA_FILE",
-            when(kds_client, &format!("{KDS_CLIENT_TLS_DIR}/ca.crt")),
-        ),
-        (
-            "KUMA_MULTIZONE_ZONE_KDS_TLS_SKIP_VERIFY",
-            when(
-                values.truthy("controlPlane.tls.kdsZoneClient.skipVerify"),
-                "true",
-            ),
-        ),
-        (
-            "KUMA_MULTIZONE_ZONE_NAME",
-            non_empty(values.text("controlPlane.zone")),
-        ),
-        (
-            "KUMA_PLUGIN_POLICIES_ENABLED",
-            non_empty(policies.join(",")),
         ),
         (
             "KUMA_RUNTIME_KUBERNETES_ADMISSION_SERVER_CERT_DIR",
@@ -512,7 +472,8 @@ fn kubernetes_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
             Some(ctx.namespace.clone()),
         ),
         ("KUMA_STORE_TYPE", fixed("kubernetes")),
-    ])
+    ]);
+    env
 }
 
 /// The user's `controlPlane.envVars` merged with the defaults the way sprig's `merge`
