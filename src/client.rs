@@ -256,11 +256,6 @@ impl ApiClient {
         self.send(Method::GET, path_and_query, None)
     }
 
-    /// GET and decode a JSON success body.
-    pub fn get_json<T: DeserializeOwned>(&self, path_and_query: &str) -> Result<T, RequestError> {
-        self.get(path_and_query)?.json()
-    }
-
     /// `GET /`: the control plane's product and version.
     pub fn index(&self) -> Result<Index, RequestError> {
         let response = self.get("/")?;

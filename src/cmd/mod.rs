@@ -17,7 +17,6 @@ pub mod install;
 pub mod version;
 
 use crate::duration::GoDuration;
-use crate::output::json;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use context::RootContext;
 use std::ffi::OsString;
@@ -238,11 +237,4 @@ pub fn report_error(err: &anyhow::Error) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
     let _ = writeln!(stderr, "Error: {}", error_message(err));
     ExitCode::FAILURE
-}
-
-/// Writes Go's `json.MarshalIndent(v, "", indent)` to stdout.
-pub fn print_json<T: serde::Serialize + ?Sized>(value: &T, indent: &str) -> std::io::Result<()> {
-    std::io::stdout()
-        .lock()
-        .write_all(json::to_go_indented(value, indent).as_bytes())
 }

@@ -20,10 +20,6 @@ pub fn dataplane_signing_key_prefix(mesh: &str) -> String {
     format!("dataplane-token-signing-key-{mesh}")
 }
 
-pub fn dataplane_revocations(mesh: &str) -> String {
-    format!("dataplane-token-revocations-{mesh}")
-}
-
 /// The secret holding key `kid`: `<prefix>-<kid>`, or the bare prefix for kid "0".
 pub fn signing_key_name(prefix: &str, kid: &str) -> String {
     if kid == KEY_ID_FALLBACK {

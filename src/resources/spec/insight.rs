@@ -84,10 +84,6 @@ impl ProxyInsightSpec {
             .any(DiscoverySubscription::is_online)
     }
 
-    pub fn last_subscription(&self) -> Option<&DiscoverySubscription> {
-        self.subscriptions.last()
-    }
-
     /// Adds a subscription, or replaces the one with the same id. A new one closes the
     /// older ones still open (their `disconnectTime` becomes `now`), and only the last
     /// [`SUBSCRIPTION_LIMIT`] are kept.

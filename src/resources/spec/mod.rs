@@ -135,14 +135,6 @@ impl TypedSpec {
     }
 }
 
-/// Whether the type's spec is modelled here (and so decoded and validated).
-pub fn is_typed(type_name: &str) -> bool {
-    matches!(
-        type_name,
-        "Mesh" | "ZoneEgress" | "ZoneIngress" | "Secret" | "GlobalSecret"
-    )
-}
-
 /// Reads the spec of `resource` as Kuma would and returns the resource with its spec in
 /// canonical form (proto field order, zero values and unknown fields dropped). Types not
 /// modelled here are returned unchanged.
