@@ -1,5 +1,5 @@
-//! What every request handler can reach: the options and the instance's identity.
-//! Later parts (resource store, token service) hang off the same state.
+//! What every request handler can reach: the options, the instance's identity and the
+//! resource store (which also holds the token service's keys, as secrets).
 
 use super::options::ServerOptions;
 use super::store::{MemoryStore, ResourceStore};
