@@ -63,12 +63,30 @@ pub fn authenticate(
         }
         Err(reason) => {
             if log_rejections {
-                // The reason, never the token.
-                eprintln!("kuma-cp-lite: authentication rejected: {reason}");
+                // The reason, never the token. The reason may quote the token's `kid`,
+                // which the caller chose: control characters are escaped so that it
+                // cannot forge log lines.
+                eprintln!(
+                    "kuma-cp-lite: authentication rejected: {}",
+                    escape_controls(&reason.to_string())
+                );
             }
             Err(unauthenticated())
         }
     }
+}
+
+/// `text` with its control characters (newlines included) escaped, as `\n` or `\u{..}`.
+fn escape_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// The layer in front of every API route: puts the caller in the request's extensions
@@ -112,6 +130,14 @@ mod tests {
             map.insert("authorization", HeaderValue::from_str(auth).unwrap());
         }
         map
+    }
+
+    #[test]
+    fn logged_reasons_stay_on_one_line() {
+        assert_eq!(
+            escape_controls("no key with KID 1\nINFO forged\u{1b}[2J"),
+            "no key with KID 1\\nINFO forged\\u{1b}[2J"
+        );
     }
 
     #[test]
