@@ -788,6 +788,46 @@ fn inspect_zone_token_rejects_invalid_tokens() {
     );
 }
 
+#[test]
+fn inspect_zone_token_does_not_pass_control_characters_to_the_terminal() {
+    let env = TestEnv::new();
+    let segment = |json: &str| URL_SAFE_NO_PAD.encode(json);
+    let token = format!(
+        "{}.{}.c2ln",
+        segment(r#"{"alg":"RS256","kid":"1\u001b[2J"}"#),
+        segment(r#"{"Zone":"z\ninjected: line","Scope":["egress\u0007"],"jti":"id\r"}"#)
+    );
+    let out = run(env
+        .kumactl()
+        .args(["--no-config", "inspect", "zone-token", &token]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        !out.stdout.contains(['\u{1b}', '\u{7}', '\r']),
+        "{:?}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("KEY ID:       1\\u{1b}[2J\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("ZONE:         z\\ninjected: line\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("SCOPE:        [egress\\u{7}]\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("TOKEN ID:     id\\r\n"),
+        "{}",
+        out.stdout
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // kuma-cp-lite: token service, API authentication
 // ---------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ use super::secrets::{SecretAccess, StoreSecrets};
 use super::state::SharedState;
 use super::token_service::validate_user_token;
 use crate::api::ApiError;
+use crate::output::escape_controls;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, Method};
 use axum::middleware::Next;
@@ -76,19 +77,6 @@ pub fn authenticate(
     }
 }
 
-/// `text` with its control characters (newlines included) escaped, as `\n` or `\u{..}`.
-fn escape_controls(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
 /// The layer in front of every API route: puts the caller in the request's extensions
 /// (where [`super::caller::Caller`] finds it), or answers 401 for a bad token.
 pub async fn layer(State(state): State<SharedState>, mut request: Request, next: Next) -> Response {
@@ -130,14 +118,6 @@ mod tests {
             map.insert("authorization", HeaderValue::from_str(auth).unwrap());
         }
         map
-    }
-
-    #[test]
-    fn logged_reasons_stay_on_one_line() {
-        assert_eq!(
-            escape_controls("no key with KID 1\nINFO forged\u{1b}[2J"),
-            "no key with KID 1\\nINFO forged\\u{1b}[2J"
-        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use crate::cmd::context::RootContext;
 use crate::output::age::duration_cell;
+use crate::output::escape_controls;
 use crate::output::resources::Format;
 use crate::tokens::jwt::{self, Unverified};
 use crate::tokens::keys;
@@ -165,27 +166,28 @@ pub fn run(_ctx: &mut RootContext, output: &str, args: ZoneTokenArgs) -> anyhow:
             out.write_all(crate::output::yaml::to_string_from(&inspection)?.as_bytes())?
         }
         Format::Table => {
+            // Whoever made the token chose these texts: they must not drive the terminal.
             let zone = if claims.zone.is_empty() {
                 "(empty: valid in any zone)".to_string()
             } else {
-                claims.zone.clone()
+                escape_controls(&claims.zone)
             };
             let scope = match &claims.scope {
-                Some(scope) => format!("[{}]", scope.join(" ")),
+                Some(scope) => escape_controls(&format!("[{}]", scope.join(" "))),
                 None => "(none)".into(),
             };
             let rows = [
                 ("ALGORITHM", decoded.alg.clone()),
                 (
                     "KEY ID",
-                    decoded.kid().unwrap_or("(missing)").to_string(),
+                    escape_controls(decoded.kid().unwrap_or("(missing)")),
                 ),
                 ("ZONE", zone),
                 ("SCOPE", scope),
                 ("ISSUED AT", with_relative(registered.iat, now_utc)),
                 ("NOT BEFORE", with_relative(registered.nbf, now_utc)),
                 ("EXPIRES AT", with_relative(registered.exp, now_utc)),
-                ("TOKEN ID", registered.jti.clone()),
+                ("TOKEN ID", escape_controls(&registered.jti)),
                 (
                     "VERIFICATION",
                     match &verdict {
