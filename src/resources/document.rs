@@ -130,9 +130,37 @@ fn looks_like_kubernetes(value: &Value) -> bool {
 /// key`).
 pub fn yaml_to_json(text: &[u8]) -> Result<Value, String> {
     let text = std::str::from_utf8(text).map_err(|_| "yaml: invalid leading UTF-8 octet")?;
+    check_bracket_depth(text)?;
     let value: serde_yaml::Value =
         serde_yaml::from_str(text).map_err(|e| go_yaml_error(&e.to_string()))?;
     convert(value)
+}
+
+/// serde_yaml refuses documents nested deeper than 128 levels, but only once libyaml has
+/// read them whole, which costs the square of the `[`/`{` nesting: a few hundred
+/// kilobytes of brackets took minutes. Counting brackets, quoted or not, overestimates
+/// the nesting, so the bound leaves room above 128.
+const MAX_BRACKET_DEPTH: usize = 256;
+
+/// Refuses, with the error serde_yaml would give, a document whose brackets nest deeper
+/// than [`MAX_BRACKET_DEPTH`].
+fn check_bracket_depth(text: &str) -> Result<(), String> {
+    let mut depth = 0usize;
+    let mut line = 1;
+    for byte in text.bytes() {
+        match byte {
+            b'\n' => line += 1,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_BRACKET_DEPTH {
+                    return Err(format!("yaml: line {line}: recursion limit exceeded"));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn convert(value: serde_yaml::Value) -> Result<Value, String> {
@@ -294,6 +322,25 @@ mod tests {
             yaml_error("a:\n\tb: 1"),
             "yaml: line 2: found character that cannot start any token"
         );
+    }
+
+    #[test]
+    fn deep_brackets_are_refused_before_parsing() {
+        let nested = |n: usize| format!("a:\n  {}{}", "[".repeat(n), "]".repeat(n));
+        // Deeper than serde_yaml's limit, below ours: serde_yaml's own error.
+        assert_eq!(
+            yaml_error(&nested(200)),
+            "yaml: line 2: recursion limit exceeded"
+        );
+        let started = std::time::Instant::now();
+        assert_eq!(
+            yaml_error(&nested(1 << 20)),
+            "yaml: line 2: recursion limit exceeded"
+        );
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        // Many brackets side by side are not nesting.
+        let flat = format!("a: [{}]", vec!["[1]"; 10_000].join(", "));
+        assert!(yaml_to_json(flat.as_bytes()).is_ok());
     }
 
     #[test]
