@@ -5,7 +5,8 @@ mod common;
 
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
-use common::{TestEnv, run};
+use common::http::{Api, Reply, send};
+use common::{TestEnv, free_port, run};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -46,6 +47,28 @@ fn p(path: &Path) -> &str {
     path.to_str().unwrap()
 }
 
+/// `kumactl generate public-key` of the signing key in `key`.
+fn public_key_of(env: &TestEnv, key: &Path) -> String {
+    kumactl_ok(
+        env,
+        &["generate", "public-key", "--signing-key-path", p(key)],
+    )
+}
+
+/// `generate zone-token <flags> --signing-key-path <key> --kid <kid>`: a zone token
+/// signed offline.
+fn signed_zone_token_args<'a>(flags: &[&'a str], key: &'a Path, kid: &'a str) -> Vec<&'a str> {
+    let mut args = vec!["generate", "zone-token"];
+    args.extend_from_slice(flags);
+    args.extend(["--signing-key-path", p(key), "--kid", kid]);
+    args
+}
+
+/// The token printed by a clean run of [`signed_zone_token_args`].
+fn signed_zone_token(env: &TestEnv, flags: &[&str], key: &Path, kid: &str) -> String {
+    kumactl_ok(env, &signed_zone_token_args(flags, key, kid))
+}
+
 /// The raw JSON text of a token segment.
 fn segment(token: &str, index: usize) -> String {
     let part = token.split('.').nth(index).unwrap();
@@ -78,30 +101,23 @@ fn verify_independently(token: &str, public_pem: &str) -> serde_json::Map<String
 fn offline_zone_token_verifies_with_the_exported_public_key() {
     let env = TestEnv::with_server();
     let key = new_signing_key(&env, "key.pem");
-    let public = kumactl_ok(
-        &env,
-        &["generate", "public-key", "--signing-key-path", p(&key)],
-    );
+    let public = public_key_of(&env, &key);
     assert!(public.starts_with("-----BEGIN RSA PUBLIC KEY-----\n"));
     assert!(public.ends_with("-----END RSA PUBLIC KEY-----\n"));
 
     let before = now_secs();
-    let token = kumactl_ok(
+    let token = signed_zone_token(
         &env,
         &[
-            "generate",
-            "zone-token",
             "--zone",
             "zone-1",
             "--valid-for",
             "24h",
             "--scope",
             "egress",
-            "--signing-key-path",
-            p(&key),
-            "--kid",
-            "1",
         ],
+        &key,
+        "1",
     );
     let after = now_secs();
     assert!(!token.ends_with('\n'), "no trailing newline");
@@ -134,22 +150,9 @@ fn offline_zone_token_verifies_with_the_exported_public_key() {
 fn zone_token_scope_forms() {
     let env = TestEnv::with_server();
     let key = new_signing_key(&env, "key.pem");
-    let scope_of = |extra: &[&str]| {
-        let mut args = vec![
-            "generate",
-            "zone-token",
-            "--zone",
-            "z",
-            "--valid-for",
-            "1h",
-            "--signing-key-path",
-            p(&key),
-            "--kid",
-            "7",
-        ];
-        args.extend_from_slice(extra);
-        let token = kumactl_ok(&env, &args);
-        claims_of(&token)["Scope"].clone()
+    let scope_of = |scope: &[&str]| {
+        let flags = [&["--zone", "z", "--valid-for", "1h"], scope].concat();
+        claims_of(&signed_zone_token(&env, &flags, &key, "7"))["Scope"].clone()
     };
     assert_eq!(scope_of(&[]), serde_json::json!(["ingress", "egress"]));
     assert_eq!(
@@ -172,10 +175,7 @@ fn zone_token_scope_forms() {
 fn offline_dataplane_and_user_tokens() {
     let env = TestEnv::with_server();
     let key = new_signing_key(&env, "key.pem");
-    let public = kumactl_ok(
-        &env,
-        &["generate", "public-key", "--signing-key-path", p(&key)],
-    );
+    let public = public_key_of(&env, &key);
     let token = kumactl_ok(
         &env,
         &[
@@ -293,25 +293,8 @@ fn pkcs8_rsa_keys_sign_too() {
     let rsa_key = rsa::RsaPrivateKey::new(&mut rand::thread_rng(), 2048).unwrap();
     let pem = rsa_key.to_pkcs8_pem(LineEnding::LF).unwrap();
     let key = write_file(&env, "pkcs8.pem", pem.as_bytes(), 0o600);
-    let public = kumactl_ok(
-        &env,
-        &["generate", "public-key", "--signing-key-path", p(&key)],
-    );
-    let token = kumactl_ok(
-        &env,
-        &[
-            "generate",
-            "zone-token",
-            "--zone",
-            "z",
-            "--valid-for",
-            "1h",
-            "--signing-key-path",
-            p(&key),
-            "--kid",
-            "1",
-        ],
-    );
+    let public = public_key_of(&env, &key);
+    let token = signed_zone_token(&env, &["--zone", "z", "--valid-for", "1h"], &key, "1");
     verify_independently(&token, &public);
 }
 
@@ -474,77 +457,63 @@ fn bad_signing_key_files_give_one_clear_error() {
     let directory = env.path("a-directory");
     std::fs::create_dir(&directory).unwrap();
 
-    let zone_token = |key: &Path| {
-        vec![
-            "generate".to_string(),
-            "zone-token".into(),
-            "--zone".into(),
-            "z".into(),
-            "--valid-for".into(),
-            "1h".into(),
-            "--signing-key-path".into(),
-            key.display().to_string(),
-            "--kid".into(),
-            "1".into(),
-        ]
+    // Each runs with the key and must fail with exactly this stderr.
+    let zone_token = |key: &Path, stderr: &str| {
+        let args = signed_zone_token_args(&["--zone", "z", "--valid-for", "1h"], key, "1");
+        assert_fails(&env, &args, stderr);
     };
-    let check = |args: Vec<String>, stderr: String| {
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        assert_fails(&env, &args, &stderr);
+    let public_key = |key: &Path, stderr: &str| {
+        assert_fails(
+            &env,
+            &["generate", "public-key", "--signing-key-path", p(key)],
+            stderr,
+        );
     };
     let prefix = "Error: failed to generate a zone token: ";
-    check(
-        zone_token(&not_pem),
-        format!("{prefix}provided file is not a PEM-encoded signing key\n"),
+    zone_token(
+        &not_pem,
+        &format!("{prefix}provided file is not a PEM-encoded signing key\n"),
     );
-    check(
-        zone_token(&wrong_block),
-        format!(
+    zone_token(
+        &wrong_block,
+        &format!(
             "{prefix}invalid key encoding \"CERTIFICATE\": expected a PEM block \"RSA PRIVATE KEY\" (PKCS#1) or \"PRIVATE KEY\" (PKCS#8) holding an RSA key\n"
         ),
     );
-    check(
-        zone_token(&ec_key),
-        format!("{prefix}the key is an EC key: only RSA keys can sign or verify Kuma tokens\n"),
+    zone_token(
+        &ec_key,
+        &format!("{prefix}the key is an EC key: only RSA keys can sign or verify Kuma tokens\n"),
     );
-    check(
-        zone_token(&missing),
-        format!(
+    zone_token(
+        &missing,
+        &format!(
             "{prefix}open {}: no such file or directory\n",
             missing.display()
         ),
     );
-    check(
-        zone_token(&directory),
-        format!("{prefix}read {}: is a directory\n", directory.display()),
+    zone_token(
+        &directory,
+        &format!("{prefix}read {}: is a directory\n", directory.display()),
     );
-    let public_key = |key: &Path| {
-        vec![
-            "generate".to_string(),
-            "public-key".into(),
-            "--signing-key-path".into(),
-            key.display().to_string(),
-        ]
-    };
-    check(
-        public_key(&not_pem),
-        "Error: provided file is not a PEM-encoded signing key\n".into(),
+    public_key(
+        &not_pem,
+        "Error: provided file is not a PEM-encoded signing key\n",
     );
-    check(
-        public_key(&ec_key),
-        "Error: the key is an EC key: only RSA keys can sign or verify Kuma tokens\n".into(),
+    public_key(
+        &ec_key,
+        "Error: the key is an EC key: only RSA keys can sign or verify Kuma tokens\n",
     );
-    check(
-        public_key(&missing),
-        format!(
+    public_key(
+        &missing,
+        &format!(
             "Error: could not read a signing key file: open {}: no such file or directory\n",
             missing.display()
         ),
     );
     // An endless file is refused, not read until memory runs out.
-    check(
-        public_key(Path::new("/dev/zero")),
-        "Error: could not read a signing key file: read /dev/zero: the file is larger than 16 MiB: not a key or certificate\n".into(),
+    public_key(
+        Path::new("/dev/zero"),
+        "Error: could not read a signing key file: read /dev/zero: the file is larger than 16 MiB: not a key or certificate\n",
     );
 }
 
@@ -553,18 +522,11 @@ fn group_readable_key_gets_a_warning() {
     let env = TestEnv::with_server();
     let key = new_signing_key(&env, "key.pem");
     std::fs::set_permissions(&key, std::os::unix::fs::PermissionsExt::from_mode(0o640)).unwrap();
-    let out = run(env.kumactl().args([
-        "generate",
-        "zone-token",
-        "--zone",
-        "z",
-        "--valid-for",
-        "1h",
-        "--signing-key-path",
-        p(&key),
-        "--kid",
+    let out = run(env.kumactl().args(signed_zone_token_args(
+        &["--zone", "z", "--valid-for", "1h"],
+        &key,
         "1",
-    ]));
+    )));
     assert_eq!(out.code, 0);
     assert_eq!(
         out.stderr,
@@ -580,24 +542,13 @@ fn group_readable_key_gets_a_warning() {
 #[test]
 fn offline_generate_still_checks_the_server_version() {
     let env = TestEnv::new();
-    let closed = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    env.write_config_for(&format!("http://{closed}"));
+    let closed = env.use_unreachable_control_plane();
     let key = new_signing_key(&env, "key.pem");
-    let out = run(env.kumactl().args([
-        "generate",
-        "zone-token",
-        "--zone",
-        "z",
-        "--valid-for",
-        "1h",
-        "--signing-key-path",
-        p(&key),
-        "--kid",
+    let out = run(env.kumactl().args(signed_zone_token_args(
+        &["--zone", "z", "--valid-for", "1h"],
+        &key,
         "1",
-    ]));
+    )));
     assert_eq!(out.code, 0);
     assert_eq!(
         out.stderr,
@@ -611,31 +562,14 @@ fn offline_generate_still_checks_the_server_version() {
 // kumactl inspect zone-token
 // ---------------------------------------------------------------------------------------
 
-fn offline_zone_token(env: &TestEnv, key: &Path, extra: &[&str]) -> String {
-    let mut args = vec![
-        "generate",
-        "zone-token",
-        "--signing-key-path",
-        p(key),
-        "--kid",
-        "1",
-    ];
-    args.extend_from_slice(extra);
-    kumactl_ok(env, &args)
-}
-
 #[test]
 fn inspect_zone_token_decodes_and_verifies() {
     let env = TestEnv::with_server();
     let key = new_signing_key(&env, "key.pem");
-    let public = kumactl_ok(
-        &env,
-        &["generate", "public-key", "--signing-key-path", p(&key)],
-    );
+    let public = public_key_of(&env, &key);
     let public_path = write_file(&env, "key.pub", public.as_bytes(), 0o644);
-    let token = offline_zone_token(
+    let token = signed_zone_token(
         &env,
-        &key,
         &[
             "--zone",
             "zone-1",
@@ -644,6 +578,8 @@ fn inspect_zone_token_decodes_and_verifies() {
             "--scope",
             "egress",
         ],
+        &key,
+        "1",
     );
     let claims = claims_of(&token);
     let iat = claims["iat"].as_i64().unwrap();
@@ -657,11 +593,7 @@ fn inspect_zone_token_decodes_and_verifies() {
 
     // Decoding needs no server: nothing is sent, so nothing is printed on stderr even
     // with an unreachable control plane.
-    let closed = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    env.write_config_for(&format!("http://{closed}"));
+    env.use_unreachable_control_plane();
     let out = run(env.kumactl().args(["inspect", "zone-token", &token]));
     assert_eq!(out.stderr, "");
     assert_eq!(out.code, 0);
@@ -728,7 +660,7 @@ fn inspect_zone_token_rejects_invalid_tokens() {
     let env = TestEnv::with_server();
     let key = new_signing_key(&env, "key.pem");
     let other_key = new_signing_key(&env, "other.pem");
-    let token = offline_zone_token(&env, &key, &["--zone", "z", "--valid-for", "1h"]);
+    let token = signed_zone_token(&env, &["--zone", "z", "--valid-for", "1h"], &key, "1");
 
     let out = run(env.kumactl().args([
         "inspect",
@@ -749,7 +681,7 @@ fn inspect_zone_token_rejects_invalid_tokens() {
     );
 
     // Already expired (negative validity): decoding still works, verification fails.
-    let expired = offline_zone_token(&env, &key, &["--zone", "z", "--valid-for=-1h"]);
+    let expired = signed_zone_token(&env, &["--zone", "z", "--valid-for=-1h"], &key, "1");
     let out = run(env.kumactl().args([
         "inspect",
         "zone-token",
@@ -845,67 +777,30 @@ fn env_requiring_tokens() -> TestEnv {
 
 /// Points kumactl at the test server with `authType: tokens`.
 fn use_token(env: &TestEnv, token: &str) {
-    use kumactl::config::{ApiServer, Config, Context, ControlPlane, Coordinates};
-    let config = Config {
-        control_planes: vec![ControlPlane {
-            name: "test".into(),
-            coordinates: Coordinates {
-                api_server: ApiServer {
-                    url: env.server().api_url(),
-                    auth_type: "tokens".into(),
-                    auth_conf: [("token".to_string(), token.to_string())].into(),
-                    ..ApiServer::default()
-                },
-            },
-        }],
-        contexts: vec![Context {
-            name: "test".into(),
-            control_plane: "test".into(),
-            defaults: None,
-        }],
-        current_context: "test".into(),
-    };
-    config.save(&env.config_path).unwrap();
+    env.write_config_with(kumactl::config::ApiServer {
+        url: env.server().api_url(),
+        auth_type: "tokens".into(),
+        auth_conf: [("token".to_string(), token.to_string())].into(),
+        ..Default::default()
+    });
 }
 
-struct Reply {
-    status: u16,
-    content_type: String,
-    text: String,
-}
-
-fn send(request: reqwest::blocking::RequestBuilder) -> Reply {
-    let response = request.send().expect("kuma-cp-lite answers");
-    Reply {
-        status: response.status().as_u16(),
-        content_type: response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_string(),
-        text: response.text().unwrap(),
+/// The API at `url`, called with a bearer token if given.
+fn api(url: String, token: Option<&str>) -> Api {
+    let api = Api::new(url);
+    match token {
+        Some(token) => api.with_header("authorization", &format!("Bearer {token}")),
+        None => api,
     }
 }
 
 /// `GET <path>` on the API server, with a bearer token if given.
 fn api_get(env: &TestEnv, path: &str, token: Option<&str>) -> Reply {
-    let mut request = Client::new().get(format!("{}{path}", env.server().api_url()));
-    if let Some(token) = token {
-        request = request.header("authorization", format!("Bearer {token}"));
-    }
-    send(request)
+    api(env.server().api_url(), token).get(path)
 }
 
 fn api_put(env: &TestEnv, path: &str, body: Value, token: Option<&str>) -> Reply {
-    let mut request = Client::new()
-        .put(format!("{}{path}", env.server().api_url()))
-        .header("content-type", "application/json")
-        .body(body.to_string());
-    if let Some(token) = token {
-        request = request.header("authorization", format!("Bearer {token}"));
-    }
-    send(request)
+    api(env.server().api_url(), token).put(path, &body)
 }
 
 /// Kuma's error body as kuma-cp-lite writes it (one-space indent, trailing newline).
@@ -920,8 +815,9 @@ fn error_body(status: u16, title: &str, detail: &str) -> String {
 fn global_secret(env: &TestEnv, name: &str) -> Vec<u8> {
     let reply = api_get(env, &format!("/global-secrets/{name}"), None);
     assert_eq!(reply.status, 200, "{}", reply.text);
-    let doc: Value = serde_json::from_str(&reply.text).unwrap();
-    STANDARD.decode(doc["data"].as_str().unwrap()).unwrap()
+    STANDARD
+        .decode(reply.json()["data"].as_str().unwrap())
+        .unwrap()
 }
 
 fn put_global_secret(env: &TestEnv, name: &str, data: &[u8]) {
@@ -969,16 +865,8 @@ fn online_zone_token_comes_from_kuma_cp_lite() {
     );
 
     // It verifies with the public half of the key the control plane created at start.
-    let key = write_file(
-        &env,
-        "cp-key.pem",
-        &global_secret(&env, "zone-token-signing-key-1"),
-        0o600,
-    );
-    let public = kumactl_ok(
-        &env,
-        &["generate", "public-key", "--signing-key-path", p(&key)],
-    );
+    let key = cp_zone_key(&env);
+    let public = public_key_of(&env, &key);
     let claims = verify_independently(&token, &public);
     assert_eq!(claims["Zone"], "default");
     assert_eq!(claims["Scope"], serde_json::json!(["egress"]));
@@ -1137,7 +1025,7 @@ fn secrets_are_admin_only_and_bad_tokens_get_401() {
 
     let who = api_get(&env, "/who-am-i", Some(&john));
     assert_eq!(
-        serde_json::from_str::<Value>(&who.text).unwrap(),
+        who.json(),
         serde_json::json!({"name": "john", "groups": ["team-a", "mesh-system:authenticated"]})
     );
 
@@ -1172,10 +1060,7 @@ fn localhost_is_admin_by_default_whatever_the_token() {
         200
     );
     let reply = api_get(&env, "/who-am-i", None);
-    assert_eq!(
-        serde_json::from_str::<Value>(&reply.text).unwrap()["name"],
-        "mesh-system:admin"
-    );
+    assert_eq!(reply.json()["name"], "mesh-system:admin");
 }
 
 #[test]
@@ -1312,7 +1197,7 @@ fn an_egress_token_registers_a_zone_egress() {
     let reply = register(&env, &token, &zone_egress("zoneegress-1"));
     assert_eq!(reply.status, 200, "{}", reply.text);
     assert_eq!(reply.content_type, "application/json");
-    let doc: Value = serde_json::from_str(&reply.text).unwrap();
+    let doc = reply.json();
     let bootstrap =
         String::from_utf8(STANDARD.decode(doc["bootstrap"].as_str().unwrap()).unwrap()).unwrap();
     assert!(
@@ -1368,9 +1253,7 @@ fn an_egress_token_registers_a_zone_egress() {
             "1.34.1"
         ]
     );
-    let overview: Value =
-        serde_json::from_str(&api_get(&env, "/zoneegresses/zoneegress-1/_overview", None).text)
-            .unwrap();
+    let overview = api_get(&env, "/zoneegresses/zoneegress-1/_overview", None).json();
     let subscription = &overview["zoneEgressInsight"]["subscriptions"][0];
     assert_eq!(
         subscription["controlPlaneInstanceId"],
@@ -1397,9 +1280,7 @@ fn an_egress_token_registers_a_zone_egress() {
     let reply = post_dp(&env, "/bootstrap", by_name.to_string());
     assert_eq!(reply.status, 200, "{}", reply.text);
     assert_eq!(inspect_row(&env, "zoneegress-1")[1], "Online");
-    let overview: Value =
-        serde_json::from_str(&api_get(&env, "/zoneegresses/zoneegress-1/_overview", None).text)
-            .unwrap();
+    let overview = api_get(&env, "/zoneegresses/zoneegress-1/_overview", None).json();
     assert_eq!(
         overview["zoneEgressInsight"]["subscriptions"]
             .as_array()
@@ -1531,21 +1412,12 @@ fn rejected_zone_tokens() {
         "zone from requestor: default is different than in token: eu-west",
     );
     let offline = |kid: &str, valid_for: &str| {
-        kumactl_ok(
+        let valid_for = format!("--valid-for={valid_for}");
+        signed_zone_token(
             &env,
-            &[
-                "generate",
-                "zone-token",
-                "--zone",
-                "default",
-                "--scope",
-                "egress",
-                &format!("--valid-for={valid_for}"),
-                "--signing-key-path",
-                p(&key),
-                "--kid",
-                kid,
-            ],
+            &["--zone", "default", "--scope", "egress", &valid_for],
+            &key,
+            kid,
         )
     };
     // Signed offline with the right key and kid: accepted.
@@ -1577,10 +1449,7 @@ fn rejected_zone_tokens() {
     );
     // HS256 keyed with the public key (the classic algorithm confusion): Kuma looks for
     // a legacy HMAC key, which does not exist.
-    let public = kumactl_ok(
-        &env,
-        &["generate", "public-key", "--signing-key-path", p(&key)],
-    );
+    let public = public_key_of(&env, &key);
     let hs_header = URL_SAFE_NO_PAD.encode(r#"{"alg":"HS256","kid":"1","typ":"JWT"}"#);
     let input = format!("{hs_header}.{}", parts[1]);
     let signature = jsonwebtoken::crypto::sign(
@@ -1638,22 +1507,18 @@ fn zone_token_key_rotation() {
     assert_eq!(kid_of(&new), "2");
     // Offline tokens signed with key 2 under kid 2 are accepted too.
     let key2_pem = write_file(&env, "key2.pem", &STANDARD.decode(&key2).unwrap(), 0o600);
-    let offline = kumactl_ok(
+    let offline = signed_zone_token(
         &env,
         &[
-            "generate",
-            "zone-token",
             "--zone",
             "default",
             "--scope",
             "egress",
             "--valid-for",
             "1h",
-            "--signing-key-path",
-            p(&key2_pem),
-            "--kid",
-            "2",
         ],
+        &key2_pem,
+        "2",
     );
     for token in [&old, &new, &offline] {
         assert_eq!(register(&env, token, &zone_egress("ze-1")).status, 200);
@@ -1712,14 +1577,6 @@ fn readme_blocks(section: &str) -> (Vec<String>, Vec<String>) {
         }
     }
     (commands, outputs)
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 /// Ages and durations vary from run to run, and so does the padding around them.
@@ -1863,17 +1720,13 @@ fn admin_token_file_is_written_private() {
     assert_eq!(Some(token.clone()), server.admin_token());
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
-    let reply = send(
-        Client::new()
-            .get(format!("{}/global-secrets", server.api_url()))
-            .header("authorization", format!("Bearer {token}")),
-    );
+    let reply = api(server.api_url(), Some(&token)).get("/global-secrets");
     assert_eq!(reply.status, 200);
 }
 
 #[test]
 fn the_dp_server_uses_the_given_certificate() {
-    let env = TestEnv::new();
+    let mut env = TestEnv::new();
     let cert = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).unwrap();
     let cert_path = write_file(&env, "cp.crt", cert.cert.pem().as_bytes(), 0o644);
     let key_path = write_file(
@@ -1882,15 +1735,11 @@ fn the_dp_server_uses_the_given_certificate() {
         cert.signing_key.serialize_pem().as_bytes(),
         0o600,
     );
-    let mut env = env;
-    let server = kumactl::cp_lite::start(ServerOptions {
+    env.start_server(ServerOptions {
         tls_cert_file: Some(cert_path),
         tls_key_file: Some(key_path),
         ..ServerOptions::for_tests()
-    })
-    .unwrap();
-    env.write_config_for(&server.api_url());
-    env.server = Some(server);
+    });
     let client = Client::builder()
         .use_rustls_tls()
         .add_root_certificate(reqwest::Certificate::from_pem(cert.cert.pem().as_bytes()).unwrap())

@@ -37,10 +37,17 @@ impl Api {
     /// The same API seen by a caller that is not the local admin: a forwarded request
     /// is never trusted as local (api.md §7).
     pub fn as_remote_caller(&self) -> Api {
+        self.with_header("x-forwarded-for", "203.0.113.7")
+    }
+
+    /// The same API with one more header sent with every request.
+    pub fn with_header(&self, name: &str, value: &str) -> Api {
+        let mut headers = self.headers.clone();
+        headers.push((name.into(), value.into()));
         Api {
             base: self.base.clone(),
             client: self.client.clone(),
-            headers: vec![("x-forwarded-for".into(), "203.0.113.7".into())],
+            headers,
         }
     }
 
@@ -49,20 +56,7 @@ impl Api {
         for (name, value) in &self.headers {
             builder = builder.header(name, value);
         }
-        let response = builder.send().expect("request reaches kuma-cp-lite");
-        let status = response.status().as_u16();
-        let content_type = response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_string();
-        let text = response.text().expect("readable body");
-        Reply {
-            status,
-            content_type,
-            text,
-        }
+        send(builder)
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -98,5 +92,24 @@ impl Api {
             builder = builder.header("content-type", content_type);
         }
         self.send(builder)
+    }
+}
+
+/// Sends a request built with any client (another scheme, method or headers) and keeps
+/// its reply.
+pub fn send(builder: RequestBuilder) -> Reply {
+    let response = builder.send().expect("request reaches kuma-cp-lite");
+    let status = response.status().as_u16();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let text = response.text().expect("readable body");
+    Reply {
+        status,
+        content_type,
+        text,
     }
 }

@@ -35,10 +35,16 @@ impl TestEnv {
 
     pub fn with_server_options(options: ServerOptions) -> TestEnv {
         let mut env = TestEnv::new();
-        let server = kumactl::cp_lite::start(options).expect("kuma-cp-lite starts");
-        env.write_config_for(&server.api_url());
-        env.server = Some(server);
+        env.start_server(options);
         env
+    }
+
+    /// Starts kuma-cp-lite with `options` and points the config at it; for servers whose
+    /// options name files in this env's directory.
+    pub fn start_server(&mut self, options: ServerOptions) {
+        let server = kumactl::cp_lite::start(options).expect("kuma-cp-lite starts");
+        self.write_config_for(&server.api_url());
+        self.server = Some(server);
     }
 
     pub fn server(&self) -> &RunningServer {
@@ -47,15 +53,25 @@ impl TestEnv {
 
     /// Writes a config whose only control plane (`test`) is at `url`.
     pub fn write_config_for(&self, url: &str) {
+        self.write_config_with(ApiServer {
+            url: url.into(),
+            ..ApiServer::default()
+        });
+    }
+
+    /// Points the config at an address nothing listens on, and returns that address.
+    pub fn use_unreachable_control_plane(&self) -> std::net::SocketAddr {
+        let closed = closed_address();
+        self.write_config_for(&format!("http://{closed}"));
+        closed
+    }
+
+    /// Writes a config whose only control plane (`test`) has these API server coordinates.
+    pub fn write_config_with(&self, api_server: ApiServer) {
         let config = Config {
             control_planes: vec![ControlPlane {
                 name: "test".into(),
-                coordinates: Coordinates {
-                    api_server: ApiServer {
-                        url: url.into(),
-                        ..ApiServer::default()
-                    },
-                },
+                coordinates: Coordinates { api_server },
             }],
             contexts: vec![Context {
                 name: "test".into(),
@@ -191,4 +207,9 @@ pub fn closed_address() -> std::net::SocketAddr {
         .unwrap()
         .local_addr()
         .unwrap()
+}
+
+/// A port nothing listens on, for a server started later.
+pub fn free_port() -> u16 {
+    closed_address().port()
 }
