@@ -5,7 +5,7 @@
 mod common;
 
 use common::http_files::{ECHO_URI, HttpFiles};
-use common::{Outcome, TestEnv, run};
+use common::{Outcome, TestEnv, assert_outcome, closed_address, run};
 use kumactl::cp_lite::{Mode, ServerOptions};
 use regex::Regex;
 use std::path::PathBuf;
@@ -25,6 +25,11 @@ fn kumactl(env: &TestEnv, args: &[&str]) -> Outcome {
     run(env.kumactl().args(args))
 }
 
+/// `kumactl apply -f` of a file in `tests/resources_cli/`.
+fn apply_fixture(env: &TestEnv, name: &str) -> Outcome {
+    kumactl(env, &["apply", "-f", fixture(name).to_str().unwrap()])
+}
+
 /// `kumactl apply` with `input` on stdin.
 fn apply_stdin(env: &TestEnv, input: &str, extra: &[&str]) -> Outcome {
     run(env
@@ -32,12 +37,6 @@ fn apply_stdin(env: &TestEnv, input: &str, extra: &[&str]) -> Outcome {
         .args(["apply", "-f", "-"])
         .args(extra)
         .write_stdin(input))
-}
-
-fn assert_outcome(out: &Outcome, stdout: &str, stderr: &str, code: i32) {
-    assert_eq!(out.stdout, stdout, "stdout (stderr was {:?})", out.stderr);
-    assert_eq!(out.stderr, stderr, "stderr");
-    assert_eq!(out.code, code, "exit code");
 }
 
 /// Masks what depends on the clock: server timestamps and table AGE cells.
@@ -52,10 +51,7 @@ const SEED_ZONEEGRESS: &str =
     "type: ZoneEgress\nname: zoneegress-1\nnetworking:\n  address: 192.168.0.1\n  port: 10002\n";
 
 fn apply_seed(env: &TestEnv) {
-    let out = kumactl(
-        env,
-        &["apply", "-f", fixture("zoneegress.yaml").to_str().unwrap()],
-    );
+    let out = apply_fixture(env, "zoneegress.yaml");
     assert_outcome(
         &out,
         "resource type=\"ZoneEgress\" mesh=\"\" name=\"zoneegress-1\" Created\n",
@@ -64,8 +60,9 @@ fn apply_seed(env: &TestEnv) {
     );
 }
 
-fn zoneegress_names(env: &TestEnv) -> String {
-    let out = kumactl(env, &["get", "zoneegresses"]);
+/// The names `kumactl get <kind>` lists (its first column), space-separated.
+fn listed_names(env: &TestEnv, kind: &str) -> String {
+    let out = kumactl(env, &["get", kind]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     out.stdout
         .lines()
@@ -75,15 +72,28 @@ fn zoneegress_names(env: &TestEnv) -> String {
         .join(" ")
 }
 
-fn mesh_names(env: &TestEnv) -> String {
-    let out = kumactl(env, &["get", "meshes"]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    out.stdout
-        .lines()
-        .skip(1)
-        .map(|l| l.split_whitespace().next().unwrap_or_default().to_string())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The table of `kumactl inspect zoneegresses`: its header, then these rows, in the
+/// column widths those rows give it.
+fn zoneegresses_table(rows: &[[&str; 8]]) -> String {
+    let header = [
+        "NAME",
+        "STATUS",
+        "LAST CONNECTED AGO",
+        "LAST UPDATED AGO",
+        "TOTAL UPDATES",
+        "TOTAL ERRORS",
+        "KUMA-DP VERSION",
+        "ENVOY VERSION",
+    ];
+    std::iter::once(&header)
+        .chain(rows)
+        .map(|cells| {
+            format!(
+                "{:<15}{:<10}{:<21}{:<19}{:<16}{:<15}{:<18}{}\n",
+                cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7]
+            )
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------
@@ -93,31 +103,27 @@ fn mesh_names(env: &TestEnv) -> String {
 fn seed_zoneegress_is_created_then_updated() {
     let env = TestEnv::with_server();
     apply_seed(&env);
-    let out = kumactl(
-        &env,
-        &["apply", "-f", fixture("zoneegress.yaml").to_str().unwrap()],
-    );
+    let out = apply_fixture(&env, "zoneegress.yaml");
     assert_outcome(
         &out,
         "resource type=\"ZoneEgress\" mesh=\"\" name=\"zoneegress-1\" Updated\n",
         "",
         0,
     );
-    assert_eq!(zoneegress_names(&env), "zoneegress-1");
+    assert_eq!(listed_names(&env, "zoneegresses"), "zoneegress-1");
 }
 
 #[test]
 fn mesh_with_builtin_mtls_is_applied_and_listed() {
     let env = TestEnv::with_server();
-    let path = fixture("mesh-mtls.yaml");
-    let out = kumactl(&env, &["apply", "-f", path.to_str().unwrap()]);
+    let out = apply_fixture(&env, "mesh-mtls.yaml");
     assert_outcome(
         &out,
         "resource type=\"Mesh\" mesh=\"\" name=\"demo\" Created\n",
         "",
         0,
     );
-    let out = kumactl(&env, &["apply", "-f", path.to_str().unwrap()]);
+    let out = apply_fixture(&env, "mesh-mtls.yaml");
     assert_outcome(
         &out,
         "resource type=\"Mesh\" mesh=\"\" name=\"demo\" Updated\n",
@@ -152,10 +158,7 @@ fn mesh_with_builtin_mtls_is_applied_and_listed() {
 #[test]
 fn mesh_is_fetched_as_yaml_and_json() {
     let env = TestEnv::with_server();
-    let out = kumactl(
-        &env,
-        &["apply", "-f", fixture("mesh-mtls.yaml").to_str().unwrap()],
-    );
+    let out = apply_fixture(&env, "mesh-mtls.yaml");
     assert_eq!(out.code, 0, "{}", out.stderr);
     let out = kumactl(&env, &["get", "mesh", "demo", "-o", "yaml"]);
     assert_outcome(
@@ -253,37 +256,18 @@ fn zoneegress_is_inspected_then_deleted() {
     let env = TestEnv::with_server();
     apply_seed(&env);
     let out = kumactl(&env, &["inspect", "zoneegresses"]);
-    let line = |cells: [&str; 8]| {
-        format!(
-            "{:<15}{:<10}{:<21}{:<19}{:<16}{:<15}{:<18}{}\n",
-            cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7]
-        )
-    };
     assert_outcome(
         &out,
-        &[
-            line([
-                "NAME",
-                "STATUS",
-                "LAST CONNECTED AGO",
-                "LAST UPDATED AGO",
-                "TOTAL UPDATES",
-                "TOTAL ERRORS",
-                "KUMA-DP VERSION",
-                "ENVOY VERSION",
-            ]),
-            line([
-                "zoneegress-1",
-                "Offline",
-                "never",
-                "never",
-                "0",
-                "0",
-                "",
-                "",
-            ]),
-        ]
-        .concat(),
+        &zoneegresses_table(&[[
+            "zoneegress-1",
+            "Offline",
+            "never",
+            "never",
+            "0",
+            "0",
+            "",
+            "",
+        ]]),
         "",
         0,
     );
@@ -317,14 +301,11 @@ fn zoneegress_is_inspected_then_deleted() {
 #[test]
 fn mesh_is_deleted() {
     let env = TestEnv::with_server();
-    let out = kumactl(
-        &env,
-        &["apply", "-f", fixture("mesh-mtls.yaml").to_str().unwrap()],
-    );
+    let out = apply_fixture(&env, "mesh-mtls.yaml");
     assert_eq!(out.code, 0, "{}", out.stderr);
     let out = kumactl(&env, &["delete", "mesh", "demo"]);
     assert_outcome(&out, "deleted Mesh \"demo\"\n", "", 0);
-    assert_eq!(mesh_names(&env), "default");
+    assert_eq!(listed_names(&env, "meshes"), "default");
     let out = kumactl(&env, &["delete", "mesh", "some-non-existing-mesh"]);
     assert_outcome(
         &out,
@@ -417,8 +398,8 @@ fn dry_run_prints_resources_and_sends_nothing() {
         ],
     );
     assert_outcome(&out, &fixture_text("dry-run.golden.yaml"), "", 0);
-    assert_eq!(zoneegress_names(&env), "");
-    assert_eq!(mesh_names(&env), "default");
+    assert_eq!(listed_names(&env, "zoneegresses"), "");
+    assert_eq!(listed_names(&env, "meshes"), "default");
 }
 
 #[test]
@@ -467,7 +448,7 @@ fn a_directory_applies_its_yaml_and_json_files_in_order() {
         "",
         0,
     );
-    assert_eq!(mesh_names(&env), "default from-json");
+    assert_eq!(listed_names(&env, "meshes"), "default from-json");
 }
 
 #[test]
@@ -518,11 +499,7 @@ fn url_input_is_fetched() {
 #[test]
 fn url_input_that_cannot_be_fetched() {
     let env = TestEnv::with_server();
-    let closed = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    let url = format!("http://{closed}/x.yaml");
+    let url = format!("http://{}/x.yaml", closed_address());
     let out = kumactl(&env, &["apply", "-f", &url]);
     assert_eq!(out.code, 1);
     assert!(
@@ -625,14 +602,7 @@ fn bad_yaml_is_reported_like_go() {
 #[test]
 fn bad_yaml_in_the_middle_of_many_documents_applies_nothing() {
     let env = TestEnv::with_server();
-    let out = kumactl(
-        &env,
-        &[
-            "apply",
-            "-f",
-            fixture("many-with-bad-yaml.yaml").to_str().unwrap(),
-        ],
-    );
+    let out = apply_fixture(&env, "many-with-bad-yaml.yaml");
     assert_outcome(
         &out,
         "",
@@ -641,7 +611,7 @@ fn bad_yaml_in_the_middle_of_many_documents_applies_nothing() {
          Error: failed to validate some resources\n",
         1,
     );
-    assert_eq!(mesh_names(&env), "default");
+    assert_eq!(listed_names(&env, "meshes"), "default");
 }
 
 #[test]
@@ -659,7 +629,7 @@ fn invalid_specs_are_refused_before_sending() {
          Error: failed to validate some resources\n",
         1,
     );
-    assert_eq!(zoneegress_names(&env), "");
+    assert_eq!(listed_names(&env, "zoneegresses"), "");
 }
 
 #[test]
@@ -773,7 +743,7 @@ fn server_errors_are_printed_readably_and_stop_the_apply() {
         ),
         1,
     );
-    assert_eq!(mesh_names(&env), "default first");
+    assert_eq!(listed_names(&env, "meshes"), "default first");
 }
 
 #[test]
@@ -782,10 +752,7 @@ fn global_control_planes_refuse_zone_egress_writes() {
         mode: Mode::Global,
         ..ServerOptions::for_tests()
     });
-    let out = kumactl(
-        &env,
-        &["apply", "-f", fixture("zoneegress.yaml").to_str().unwrap()],
-    );
+    let out = apply_fixture(&env, "zoneegress.yaml");
     assert_outcome(
         &out,
         "",
@@ -812,11 +779,7 @@ fn global_control_planes_refuse_zone_egress_writes() {
 #[test]
 fn an_unreachable_control_plane() {
     let env = TestEnv::new();
-    let closed = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    env.write_config_for(&format!("http://{closed}"));
+    let closed = env.use_unreachable_control_plane();
     let refused = format!("connection refused (is a control plane running at {closed}?)");
     let out = apply_stdin(&env, SEED_ZONEEGRESS, &[]);
     assert_outcome(
@@ -956,7 +919,7 @@ fn names_never_change_the_request_path() {
         "Error: failed to list Secret: there is no Mesh with name \"..\"\n",
         1,
     );
-    assert_eq!(zoneegress_names(&env), "zoneegress-1");
+    assert_eq!(listed_names(&env, "zoneegresses"), "zoneegress-1");
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1138,26 +1101,10 @@ fn inspect_zoneegresses_computes_the_columns_from_subscriptions() {
     let (_server, env) =
         fake_control_plane(vec![("/zoneegresses/_overview", 200, body.to_string())]);
     let out = kumactl(&env, &["inspect", "zoneegresses"]);
-    let line = |cells: [&str; 8]| {
-        format!(
-            "{:<15}{:<10}{:<21}{:<19}{:<16}{:<15}{:<18}{}\n",
-            cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7]
-        )
-    };
     assert_outcome(
         &out,
-        &[
-            line([
-                "NAME",
-                "STATUS",
-                "LAST CONNECTED AGO",
-                "LAST UPDATED AGO",
-                "TOTAL UPDATES",
-                "TOTAL ERRORS",
-                "KUMA-DP VERSION",
-                "ENVOY VERSION",
-            ]),
-            line([
+        &zoneegresses_table(&[
+            [
                 "zoneegress-1",
                 "Online",
                 "2h",
@@ -1166,8 +1113,8 @@ fn inspect_zoneegresses_computes_the_columns_from_subscriptions() {
                 "2",
                 "1.0.2",
                 "1.16.1",
-            ]),
-            line([
+            ],
+            [
                 "zoneegress-2",
                 "Offline",
                 "2h",
@@ -1176,8 +1123,8 @@ fn inspect_zoneegresses_computes_the_columns_from_subscriptions() {
                 "1",
                 "1.0.2",
                 "1.16.1",
-            ]),
-            line([
+            ],
+            [
                 "zoneegress-3",
                 "Offline",
                 "never",
@@ -1186,9 +1133,8 @@ fn inspect_zoneegresses_computes_the_columns_from_subscriptions() {
                 "0",
                 "",
                 "",
-            ]),
-        ]
-        .concat(),
+            ],
+        ]),
         "",
         0,
     );
@@ -1256,13 +1202,7 @@ fn delete_messages() {
 #[test]
 fn delete_reports_a_404_without_kuma_body() {
     // Not a Kuma server: it answers 404 with a plain body for anything but `GET /`.
-    let files = HttpFiles::serve(vec![(
-        "/",
-        200,
-        "{\"product\":\"Kuma\",\"version\":\"2.14.3\"}".into(),
-    )]);
-    let env = TestEnv::new();
-    env.write_config_for(&files.base_url);
+    let (_server, env) = fake_control_plane(vec![]);
     let out = kumactl(&env, &["delete", "mesh", "x"]);
     assert_outcome(
         &out,

@@ -120,6 +120,13 @@ pub struct Outcome {
     pub code: i32,
 }
 
+/// Exactly this stdout, stderr and exit code.
+pub fn assert_outcome(out: &Outcome, stdout: &str, stderr: &str, code: i32) {
+    assert_eq!(out.stdout, stdout, "stdout (stderr was {:?})", out.stderr);
+    assert_eq!(out.stderr, stderr, "stderr");
+    assert_eq!(out.code, code, "exit code");
+}
+
 pub fn run(cmd: &mut assert_cmd::Command) -> Outcome {
     let output = cmd.output().expect("command runs");
     Outcome {
