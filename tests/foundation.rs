@@ -4,7 +4,8 @@
 
 mod common;
 
-use common::{CaptureServer, Outcome, TestEnv, closed_address, run};
+use common::http::Api;
+use common::{CaptureServer, Outcome, TestEnv, assert_outcome, closed_address, run};
 use kumactl::cp_lite::ServerOptions;
 
 const DEFAULT_CONFIG: &str = "contexts:
@@ -17,12 +18,6 @@ controlPlanes:
   name: local
 currentContext: local
 ";
-
-fn assert_outcome(out: &Outcome, stdout: &str, stderr: &str, code: i32) {
-    assert_eq!(out.stdout, stdout, "stdout (stderr was {:?})", out.stderr);
-    assert_eq!(out.stderr, stderr, "stderr");
-    assert_eq!(out.code, code, "exit code");
-}
 
 #[cfg(unix)]
 fn mode_of(path: &std::path::Path) -> u32 {
@@ -180,6 +175,27 @@ fn add(env: &TestEnv, args: &[&str]) -> Outcome {
         .kumactl()
         .args(["config", "control-planes", "add"])
         .args(args))
+}
+
+/// `config control-planes add` of a control plane whose certificate `ca_cert_file` signs.
+fn add_with_ca_file(env: &TestEnv, name: &str, address: &str, ca_cert_file: &str) -> Outcome {
+    add(
+        env,
+        &[
+            "--name",
+            name,
+            "--address",
+            address,
+            "--ca-cert-file",
+            ca_cert_file,
+        ],
+    )
+}
+
+/// `config control-planes add --skip-check`, which must succeed.
+fn add_unchecked(env: &TestEnv, name: &str, address: &str) {
+    let out = add(env, &["--name", name, "--address", address, "--skip-check"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
 }
 
 #[test]
@@ -391,17 +407,7 @@ fn add_reports_an_unreachable_server() {
         1,
     );
     // --skip-check does not call it.
-    let out = add(
-        &env,
-        &[
-            "--name",
-            "x",
-            "--address",
-            &format!("http://{closed}"),
-            "--skip-check",
-        ],
-    );
-    assert_eq!(out.code, 0, "{}", out.stderr);
+    add_unchecked(&env, "x", &format!("http://{closed}"));
 }
 
 #[test]
@@ -488,15 +494,7 @@ fn add_sends_headers_but_no_credentials_when_checking() {
 fn remove_switches_to_the_first_remaining_context() {
     let env = TestEnv::new();
     for name in ["a", "b"] {
-        let address = format!("http://{name}:5681");
-        assert_eq!(
-            add(
-                &env,
-                &["--name", name, "--address", &address, "--skip-check"]
-            )
-            .code,
-            0
-        );
+        add_unchecked(&env, name, &format!("http://{name}:5681"));
     }
     let remove = |name: &str| {
         run(env
@@ -540,14 +538,7 @@ fn remove_switches_to_the_first_remaining_context() {
 #[test]
 fn switch_changes_the_current_context() {
     let env = TestEnv::new();
-    assert_eq!(
-        add(
-            &env,
-            &["--name", "b", "--address", "http://b:5681", "--skip-check"]
-        )
-        .code,
-        0
-    );
+    add_unchecked(&env, "b", "http://b:5681");
     let switch = |name: &str| {
         run(env
             .kumactl()
@@ -689,23 +680,8 @@ fn the_compatibility_check_and_the_command_share_one_connection() {
 #[test]
 fn context_flag_selects_a_control_plane_by_name() {
     let env = TestEnv::with_server();
-    let url = env.server().api_url();
-    let closed = closed_address();
     // Current is "down", unreachable; --context picks "test", which is up.
-    assert_eq!(
-        add(
-            &env,
-            &[
-                "--name",
-                "down",
-                "--address",
-                &format!("http://{closed}"),
-                "--skip-check"
-            ]
-        )
-        .code,
-        0
-    );
+    add_unchecked(&env, "down", &format!("http://{}", closed_address()));
     let out = run(env.kumactl().args(["--context", "test", "version"]));
     assert_outcome(&out, "Client: Kuma 2.14.3\nServer: Kuma 2.14.3\n", "", 0);
     let out = run(env.kumactl().args(["--context", "nope", "version"]));
@@ -715,7 +691,6 @@ fn context_flag_selects_a_control_plane_by_name() {
         "Unable to connect to control plane: apparently, configuration is broken. Use `kumactl config control-planes add` to add a Control Plane and make it active\n",
         0,
     );
-    let _ = url;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -733,17 +708,7 @@ fn https_with_a_ca_file_with_skip_verify_and_without_either() {
     let https = env.server().api_https_url();
     let ca = write_ca(&env, env.server().generated_ca_pem.as_deref().unwrap());
 
-    let out = add(
-        &env,
-        &[
-            "--name",
-            "trusted",
-            "--address",
-            &https,
-            "--ca-cert-file",
-            &ca,
-        ],
-    );
+    let out = add_with_ca_file(&env, "trusted", &https, &ca);
     assert_eq!(out.code, 0, "{}", out.stderr);
     let out = run(env.kumactl().arg("version"));
     assert_outcome(&out, "Client: Kuma 2.14.3\nServer: Kuma 2.14.3\n", "", 0);
@@ -792,34 +757,14 @@ fn https_with_the_operators_certificate_files() {
     assert!(env.server().generated_ca_pem.is_none());
     let ca_file = write_ca(&env, &ca.pem());
     let https = env.server().api_https_url();
-    let out = add(
-        &env,
-        &[
-            "--name",
-            "own",
-            "--address",
-            &https,
-            "--ca-cert-file",
-            &ca_file,
-        ],
-    );
+    let out = add_with_ca_file(&env, "own", &https, &ca_file);
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
 
 #[test]
 fn unreadable_tls_files_are_reported_clearly() {
     let env = TestEnv::new();
-    let out = add(
-        &env,
-        &[
-            "--name",
-            "x",
-            "--address",
-            "https://localhost:1",
-            "--ca-cert-file",
-            "/nonexistent/ca.pem",
-        ],
-    );
+    let out = add_with_ca_file(&env, "x", "https://localhost:1", "/nonexistent/ca.pem");
     assert_outcome(
         &out,
         "",
@@ -828,17 +773,7 @@ fn unreadable_tls_files_are_reported_clearly() {
     );
     let not_pem = env.path("garbage.pem");
     std::fs::write(&not_pem, "not a certificate").unwrap();
-    let out = add(
-        &env,
-        &[
-            "--name",
-            "x",
-            "--address",
-            "https://localhost:1",
-            "--ca-cert-file",
-            not_pem.to_str().unwrap(),
-        ],
-    );
+    let out = add_with_ca_file(&env, "x", "https://localhost:1", not_pem.to_str().unwrap());
     assert_outcome(
         &out,
         "",
@@ -893,8 +828,7 @@ fn version_detailed_shows_this_build_and_the_server_index() {
 #[test]
 fn version_without_a_control_plane_still_exits_zero() {
     let env = TestEnv::new();
-    let closed = closed_address();
-    env.write_config_for(&format!("http://{closed}"));
+    let closed = env.use_unreachable_control_plane();
     let out = run(env.kumactl().arg("version"));
     assert_outcome(
         &out,
@@ -1031,29 +965,14 @@ fn help_goes_to_stdout_with_go_kumactl_descriptions() {
 // ---------------------------------------------------------------------------------------
 // kuma-cp-lite, first part
 
-fn http_get(url: &str, host: Option<&str>) -> (u16, String, String) {
-    let client = reqwest::blocking::Client::new();
-    let mut request = client.get(url);
-    if let Some(host) = host {
-        request = request.header("host", host);
-    }
-    let response = request.send().unwrap();
-    let status = response.status().as_u16();
-    let content_type = response
-        .headers()
-        .get("content-type")
-        .map(|v| v.to_str().unwrap().to_string())
-        .unwrap_or_default();
-    (status, content_type, response.text().unwrap())
-}
-
 #[test]
 fn cp_lite_serves_the_index() {
     let env = TestEnv::with_server();
-    let (status, content_type, body) = http_get(&env.server().api_url(), None);
-    assert_eq!(status, 200);
-    assert_eq!(content_type, "application/json");
-    let index: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let reply = Api::new(env.server().api_url()).get("/");
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.content_type, "application/json");
+    let body = reply.text.as_str();
+    let index = reply.json();
     let keys: Vec<&str> = index
         .as_object()
         .unwrap()
@@ -1085,22 +1004,25 @@ fn cp_lite_serves_the_index() {
 #[test]
 fn cp_lite_who_am_i_and_unknown_routes() {
     let env = TestEnv::with_server();
-    let url = env.server().api_url();
-    let (status, _, body) = http_get(&format!("{url}/who-am-i"), None);
-    assert_eq!(status, 200);
+    let api = Api::new(env.server().api_url());
+    let reply = api.get("/who-am-i");
+    assert_eq!(reply.status, 200);
     assert_eq!(
-        serde_json::from_str::<serde_json::Value>(&body).unwrap(),
+        reply.json(),
         serde_json::json!({"name": "mesh-system:admin", "groups": ["mesh-system:admin", "mesh-system:authenticated"]})
     );
     // A request that names another host is not a local admin.
-    let (_, _, body) = http_get(&format!("{url}/who-am-i"), Some("cp.example.com"));
+    let reply = api.with_header("host", "cp.example.com").get("/who-am-i");
     assert_eq!(
-        serde_json::from_str::<serde_json::Value>(&body).unwrap(),
+        reply.json(),
         serde_json::json!({"name": "mesh-system:anonymous", "groups": ["mesh-system:unauthenticated"]})
     );
-    let (status, content_type, body) = http_get(&format!("{url}/no/such/route"), None);
-    assert_eq!((status, body.as_str()), (404, "404: Page Not Found"));
-    assert!(content_type.starts_with("text/plain"));
+    let reply = api.get("/no/such/route");
+    assert_eq!(
+        (reply.status, reply.text.as_str()),
+        (404, "404: Page Not Found")
+    );
+    assert!(reply.content_type.starts_with("text/plain"));
 }
 
 #[test]
