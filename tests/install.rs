@@ -26,14 +26,12 @@ struct Output {
     code: i32,
 }
 
+/// `kumactl <args>` with a config file of its own and `stdin`.
 fn kumactl(args: &[&str], stdin: Option<&str>) -> Output {
     let config_dir = tempfile::tempdir().unwrap();
     let config = config_dir.path().join("config");
     let mut cmd = Command::cargo_bin("kumactl").unwrap();
-    cmd.arg("--config-file")
-        .arg(&config)
-        .arg("install")
-        .arg("control-plane");
+    cmd.arg("--config-file").arg(&config);
     cmd.args(args);
     cmd.write_stdin(stdin.unwrap_or(""));
     let output = cmd.output().unwrap();
@@ -44,8 +42,30 @@ fn kumactl(args: &[&str], stdin: Option<&str>) -> Output {
     }
 }
 
+/// `kumactl install control-plane <args>` with `stdin`.
+fn install_with_stdin(args: &[&str], stdin: Option<&str>) -> Output {
+    kumactl(&[&["install", "control-plane"], args].concat(), stdin)
+}
+
 fn install(args: &[&str]) -> Output {
-    kumactl(args, None)
+    install_with_stdin(args, None)
+}
+
+/// `install control-plane` with the deterministic flags, then `args`.
+fn install_deterministic(args: &[&str]) -> Output {
+    install(&[DETERMINISTIC, args].concat())
+}
+
+/// `install control-plane` with the deterministic flags, then `-f -` and `args`, reading
+/// `values` from stdin.
+fn install_deterministic_with_values(args: &[&str], values: &str) -> Output {
+    install_with_stdin(&[DETERMINISTIC, &["-f", "-"], args].concat(), Some(values))
+}
+
+/// The documents of a render that succeeded.
+fn rendered(out: &Output) -> Vec<Value> {
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    documents(&out.stdout)
 }
 
 /// Every YAML document of a stream, as values; empty documents are skipped.
@@ -87,7 +107,7 @@ fn assert_matches_golden(name: &str, stdout: &str) {
 fn golden_case(name: &str, args: &[&str], stdin: Option<&str>) -> Vec<Value> {
     let mut all: Vec<&str> = DETERMINISTIC.to_vec();
     all.extend_from_slice(args);
-    let out = kumactl(&all, stdin);
+    let out = install_with_stdin(&all, stdin);
     assert_eq!(out.stderr, "", "{name}: stderr");
     assert_eq!(out.code, 0, "{name}: exit code");
     assert!(
@@ -97,6 +117,11 @@ fn golden_case(name: &str, args: &[&str], stdin: Option<&str>) -> Vec<Value> {
     assert!(!out.stdout.ends_with('\n'), "{name}: no trailing newline");
     assert_matches_golden(name, &out.stdout);
     documents(&out.stdout)
+}
+
+/// [`golden_case`] with the CRDs skipped (`--skip-kinds` after `args`).
+fn golden_case_without_crds(name: &str, args: &[&str], stdin: Option<&str>) -> Vec<Value> {
+    golden_case(name, &[args, SKIP_CRDS].concat(), stdin)
 }
 
 fn kinds_and_names(docs: &[Value]) -> Vec<String> {
@@ -115,6 +140,15 @@ fn find<'a>(docs: &'a [Value], kind: &str, name: &str) -> &'a Value {
     docs.iter()
         .find(|d| d["kind"] == kind && d["metadata"]["name"] == name)
         .unwrap_or_else(|| panic!("no {kind} {name}"))
+}
+
+/// The pod spec of a workload (a Deployment or a DaemonSet).
+fn pod<'a>(docs: &'a [Value], kind: &str, name: &str) -> &'a Value {
+    &find(docs, kind, name)["spec"]["template"]["spec"]
+}
+
+fn cp_pod(docs: &[Value]) -> &Value {
+    pod(docs, "Deployment", "kuma-control-plane")
 }
 
 fn env_value<'a>(container: &'a Value, name: &str) -> Option<&'a Value> {
@@ -169,18 +203,12 @@ fn defaults_include_the_crds_after_the_config_map() {
 
 #[test]
 fn egress_adds_its_service_account_service_and_deployment() {
-    let docs = golden_case(
+    let docs = golden_case_without_crds(
         "with-egress",
-        &[
-            "--egress-enabled",
-            "--egress-drain-time",
-            "60s",
-            "--skip-kinds",
-            "CustomResourceDefinition",
-        ],
+        &["--egress-enabled", "--egress-drain-time", "60s"],
         None,
     );
-    let base = golden_case("base", SKIP_CRDS, None);
+    let base = golden_case_without_crds("base", &[], None);
     let mut with_egress = docs.clone();
     with_egress.retain(|d| d["metadata"]["name"] != "kuma-egress");
     assert_eq!(with_egress, base, "egress changes nothing else");
@@ -188,8 +216,7 @@ fn egress_adds_its_service_account_service_and_deployment() {
     assert_eq!(names[2], "ServiceAccount kuma-egress");
     assert_eq!(names[11], "Service kuma-egress");
     assert_eq!(names[13], "Deployment kuma-egress");
-    let container =
-        &find(&docs, "Deployment", "kuma-egress")["spec"]["template"]["spec"]["containers"][0];
+    let container = &pod(&docs, "Deployment", "kuma-egress")["containers"][0];
     assert_eq!(
         env_value(container, "KUMA_DATAPLANE_DRAIN_TIME").unwrap(),
         "60s"
@@ -202,13 +229,13 @@ fn egress_adds_its_service_account_service_and_deployment() {
 
 #[test]
 fn base_set_with_skipped_crds() {
-    let docs = golden_case("base", SKIP_CRDS, None);
+    let docs = golden_case_without_crds("base", &[], None);
     assert_eq!(kinds_and_names(&docs), BASE_SET);
 }
 
 #[test]
 fn zone_mode_with_zone_and_kds_address() {
-    let docs = golden_case(
+    let docs = golden_case_without_crds(
         "zone",
         &[
             "--mode",
@@ -217,14 +244,11 @@ fn zone_mode_with_zone_and_kds_address() {
             "zone-1",
             "--kds-global-address",
             "grpcs://192.168.0.1:5685",
-            "--skip-kinds",
-            "CustomResourceDefinition",
         ],
         None,
     );
     assert_eq!(kinds_and_names(&docs), BASE_SET);
-    let container = &find(&docs, "Deployment", "kuma-control-plane")["spec"]["template"]["spec"]["containers"]
-        [0];
+    let container = &cp_pod(&docs)["containers"][0];
     assert_eq!(
         env_value(container, "KUMA_MULTIZONE_ZONE_NAME").unwrap(),
         "zone-1"
@@ -237,16 +261,7 @@ fn zone_mode_with_zone_and_kds_address() {
 
 #[test]
 fn global_mode() {
-    let docs = golden_case(
-        "global",
-        &[
-            "--mode",
-            "global",
-            "--skip-kinds",
-            "CustomResourceDefinition",
-        ],
-        None,
-    );
+    let docs = golden_case_without_crds("global", &["--mode", "global"], None);
     let names = kinds_and_names(&docs);
     assert_eq!(names.len(), 14);
     assert_eq!(names[9], "Service kuma-global-zone-sync");
@@ -261,7 +276,7 @@ fn global_mode() {
 
 #[test]
 fn ingress_with_node_port_in_zone_mode() {
-    let docs = golden_case(
+    let docs = golden_case_without_crds(
         "with-ingress",
         &[
             "--ingress-enabled",
@@ -274,8 +289,6 @@ fn ingress_with_node_port_in_zone_mode() {
             "--kds-global-address",
             "grpcs://192.168.0.1:5685",
             "--ingress-use-node-port",
-            "--skip-kinds",
-            "CustomResourceDefinition",
         ],
         None,
     );
@@ -310,9 +323,9 @@ fn helm_set_enables_both_zone_proxies() {
 
 #[test]
 fn values_from_stdin() {
-    let docs = golden_case(
+    let docs = golden_case_without_crds(
         "with-helm-values",
-        &["--values", "-", "--skip-kinds", "CustomResourceDefinition"],
+        &["--values", "-"],
         Some("controlPlane:\n  replicas: 2\n"),
     );
     assert_eq!(
@@ -323,11 +336,7 @@ fn values_from_stdin() {
 
 #[test]
 fn cni_enabled() {
-    let docs = golden_case(
-        "cni-enabled",
-        &["--cni-enabled", "--skip-kinds", "CustomResourceDefinition"],
-        None,
-    );
+    let docs = golden_case_without_crds("cni-enabled", &["--cni-enabled"], None);
     assert_eq!(
         kinds_and_names(&docs),
         vec![
@@ -355,7 +364,7 @@ fn cni_enabled() {
 
 #[test]
 fn overrides_in_namespace_kuma() {
-    let docs = golden_case(
+    let docs = golden_case_without_crds(
         "overrides",
         &[
             "--namespace",
@@ -389,16 +398,14 @@ fn overrides_in_namespace_kuma() {
             "--env-var",
             "KUMA_DEFAULTS_SKIP_MESH_CREATION=true,KUMA_EXTRA=x",
             "--use-node-port",
-            "--skip-kinds",
-            "CustomResourceDefinition",
         ],
         None,
     );
     assert_eq!(docs[0]["metadata"]["name"], "kuma");
     let service = find(&docs, "Service", "kuma-ctrl-plane");
     assert_eq!(service["metadata"]["namespace"], "kuma");
-    let deployment = find(&docs, "Deployment", "kuma-control-plane");
-    let container = &deployment["spec"]["template"]["spec"]["containers"][0];
+    let pod = cp_pod(&docs);
+    let container = &pod["containers"][0];
     assert_eq!(container["image"], "kuma-ci/kuma-ctrl-plane:greatest");
     assert_eq!(container["imagePullPolicy"], "Always");
     assert_eq!(
@@ -415,20 +422,18 @@ fn overrides_in_namespace_kuma() {
         "kuma-ci/kuma-dp:greatest"
     );
     assert_eq!(
-        deployment["spec"]["template"]["spec"]["nodeSelector"],
+        pod["nodeSelector"],
         serde_json::json!({"disktype": "ssd", "kubernetes.io/os": "linux"})
     );
 }
 
 #[test]
 fn gateway_class_when_the_api_is_present() {
-    let docs = golden_case(
+    let docs = golden_case_without_crds(
         "gateway-api-present",
         &[
             "--api-versions",
             "gateway.networking.k8s.io/v1beta1/GatewayClass",
-            "--skip-kinds",
-            "CustomResourceDefinition",
         ],
         None,
     );
@@ -438,35 +443,23 @@ fn gateway_class_when_the_api_is_present() {
         docs[names.len() - 3]["apiVersion"],
         "gateway.networking.k8s.io/v1beta1"
     );
-    let v1 = install(
-        &[
-            DETERMINISTIC,
-            &[
-                "--api-versions",
-                "gateway.networking.k8s.io/v1/GatewayClass",
-                "--api-versions",
-                "gateway.networking.k8s.io/v1beta1/GatewayClass",
-            ],
-        ]
-        .concat(),
-    );
-    let docs = documents(&v1.stdout);
+    let v1 = install_deterministic(&[
+        "--api-versions",
+        "gateway.networking.k8s.io/v1/GatewayClass",
+        "--api-versions",
+        "gateway.networking.k8s.io/v1beta1/GatewayClass",
+    ]);
+    let docs = rendered(&v1);
     assert_eq!(
         find(&docs, "GatewayClass", "kuma")["apiVersion"],
         "gateway.networking.k8s.io/v1"
     );
-    let global = install(
-        &[
-            DETERMINISTIC,
-            &[
-                "--mode",
-                "global",
-                "--api-versions",
-                "gateway.networking.k8s.io/v1/GatewayClass",
-            ],
-        ]
-        .concat(),
-    );
+    let global = install_deterministic(&[
+        "--mode",
+        "global",
+        "--api-versions",
+        "gateway.networking.k8s.io/v1/GatewayClass",
+    ]);
     assert!(!global.stdout.contains("GatewayClass"));
 }
 
@@ -594,26 +587,20 @@ fn what_we_cannot_render_is_refused_not_half_rendered() {
         &["--set", "nameOverride=mesh"],
         "nameOverride=\"mesh\" is not supported by this kumactl: it names every object kuma-*",
     );
-    let out = install(&[DETERMINISTIC, &["--set", "nameOverride=kuma"]].concat());
+    let out = install_deterministic(&["--set", "nameOverride=kuma"]);
     assert_eq!((out.code, out.stderr.as_str()), (0, ""));
 }
 
 #[test]
 fn global_image_tag_of_the_rendered_kuma_version_is_accepted() {
     // Go compares with its chart's unpublished appVersion and refuses even this.
-    let out = install(&[DETERMINISTIC, &["--set", "global.image.tag=2.14.3"]].concat());
+    let out = install_deterministic(&["--set", "global.image.tag=2.14.3"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stderr, "");
-    let out = install(
-        &[
-            DETERMINISTIC,
-            &[
-                "--set",
-                "global.image.tag=1.5.0,global.image.registry=my.registry",
-            ],
-        ]
-        .concat(),
-    );
+    let out = install_deterministic(&[
+        "--set",
+        "global.image.tag=1.5.0,global.image.registry=my.registry",
+    ]);
     assert_eq!(
         out.code, 0,
         "other registries skip the check: {}",
@@ -662,7 +649,7 @@ fn bad_inputs_give_one_clear_error() {
         assert_eq!(out.code, 1);
         assert_eq!(out.stdout, "");
     }
-    let out = kumactl(&["-f", "-"], Some("controlPlane: [unclosed\n"));
+    let out = install_with_stdin(&["-f", "-"], Some("controlPlane: [unclosed\n"));
     assert_eq!(out.code, 1);
     assert!(
         out.stderr.starts_with("Error: failed to parse -: "),
@@ -670,7 +657,7 @@ fn bad_inputs_give_one_clear_error() {
         out.stderr
     );
     assert_eq!(out.stderr.lines().count(), 1);
-    let out = kumactl(&["-f", "-"], Some("- a list\n"));
+    let out = install_with_stdin(&["-f", "-"], Some("- a list\n"));
     assert_eq!(
         out.stderr,
         "Error: failed to parse -: a values file must hold a YAML mapping, got a list\n"
@@ -689,24 +676,17 @@ fn values_files_merge_in_order_and_beat_flags() {
     )
     .unwrap();
     let files = format!("{},{}", first.display(), second.display());
-    let out = install(
-        &[
-            DETERMINISTIC,
-            &[
-                "--ingress-enabled",
-                "-f",
-                &files,
-                "--set",
-                "egress.drainTime=5s",
-            ],
-        ]
-        .concat(),
-    );
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let docs = documents(&out.stdout);
+    let out = install_deterministic(&[
+        "--ingress-enabled",
+        "-f",
+        &files,
+        "--set",
+        "egress.drainTime=5s",
+    ]);
+    let docs = rendered(&out);
     let egress = find(&docs, "Deployment", "kuma-egress");
     assert_eq!(egress["spec"]["replicas"], 4);
-    let container = &egress["spec"]["template"]["spec"]["containers"][0];
+    let container = &pod(&docs, "Deployment", "kuma-egress")["containers"][0];
     assert_eq!(
         env_value(container, "KUMA_DATAPLANE_DRAIN_TIME").unwrap(),
         "5s"
@@ -719,9 +699,9 @@ fn values_files_merge_in_order_and_beat_flags() {
 
 #[test]
 fn unknown_keys_are_reported_on_stderr() {
-    let out = kumactl(
-        &[DETERMINISTIC, &["-f", "-", "--set", "controlPlane.bogus=1"]].concat(),
-        Some("noSuchTop: 1\ncontrolPlane:\n  podAnnotations:\n    free: form\n"),
+    let out = install_deterministic_with_values(
+        &["--set", "controlPlane.bogus=1"],
+        "noSuchTop: 1\ncontrolPlane:\n  podAnnotations:\n    free: form\n",
     );
     assert_eq!(out.code, 0);
     assert_eq!(
@@ -733,35 +713,26 @@ fn unknown_keys_are_reported_on_stderr() {
 
 #[test]
 fn version_flag_follows_command_line_order() {
-    let out = install(
-        &[
-            DETERMINISTIC,
-            &[
-                "--control-plane-version",
-                "a",
-                "--version",
-                "b",
-                "--dataplane-version",
-                "c",
-                "--egress-enabled",
-                "--cni-enabled",
-            ],
-        ]
-        .concat(),
-    );
-    let docs = documents(&out.stdout);
-    let cp = &find(&docs, "Deployment", "kuma-control-plane")["spec"]["template"]["spec"]["containers"]
-        [0];
+    let out = install_deterministic(&[
+        "--control-plane-version",
+        "a",
+        "--version",
+        "b",
+        "--dataplane-version",
+        "c",
+        "--egress-enabled",
+        "--cni-enabled",
+    ]);
+    let docs = rendered(&out);
+    let cp = &cp_pod(&docs)["containers"][0];
     assert_eq!(cp["image"], "docker.io/kumahq/kuma-cp:b");
     assert_eq!(
         env_value(cp, "KUMA_INJECTOR_INIT_CONTAINER_IMAGE").unwrap(),
         "docker.io/kumahq/kuma-init:b"
     );
-    let egress =
-        &find(&docs, "Deployment", "kuma-egress")["spec"]["template"]["spec"]["containers"][0];
+    let egress = &pod(&docs, "Deployment", "kuma-egress")["containers"][0];
     assert_eq!(egress["image"], "docker.io/kumahq/kuma-dp:c");
-    let cni =
-        &find(&docs, "DaemonSet", "kuma-cni-node")["spec"]["template"]["spec"]["containers"][0];
+    let cni = &pod(&docs, "DaemonSet", "kuma-cni-node")["containers"][0];
     assert_eq!(cni["image"], "docker.io/kumahq/kuma-cni:b");
 }
 
@@ -789,8 +760,7 @@ fn generated_certificate_is_a_valid_chain_for_the_service() {
         "--skip-kinds",
         "CustomResourceDefinition",
     ]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let docs = documents(&out.stdout);
+    let docs = rendered(&out);
     let secret = find(&docs, "Secret", "kuma-tls-cert");
     assert_eq!(secret["type"], "kubernetes.io/tls");
     let b64 = base64::engine::general_purpose::STANDARD;
@@ -853,23 +823,14 @@ fn generated_certificate_is_a_valid_chain_for_the_service() {
             assert_eq!(webhook["clientConfig"]["caBundle"], bundle.as_str());
         }
     }
-    let egress = install(&["--egress-enabled"]);
-    let docs = documents(&egress.stdout);
-    let volumes = &find(&docs, "Deployment", "kuma-egress")["spec"]["template"]["spec"]["volumes"];
+    let docs = rendered(&install(&["--egress-enabled"]));
+    let volumes = &pod(&docs, "Deployment", "kuma-egress")["volumes"];
     assert_eq!(volumes[0]["secret"]["secretName"], "kuma-tls-cert");
 }
 
 #[test]
 fn install_group_help_lists_control_plane() {
-    let config_dir = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("kumactl")
-        .unwrap()
-        .arg("--config-file")
-        .arg(config_dir.path().join("config"))
-        .args(["install", "--help"])
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stdout = kumactl(&["install", "--help"], None).stdout;
     assert!(
         stdout.starts_with("Install various Kuma components.\n"),
         "{stdout}"
@@ -879,23 +840,14 @@ fn install_group_help_lists_control_plane() {
 
 #[test]
 fn service_annotations_keep_only_truthy_values() {
-    let out = kumactl(
+    let out = install_deterministic_with_values(
         &[
-            DETERMINISTIC,
-            &[
-                "-f",
-                "-",
-                "--set",
-                r"controlPlane.service.annotations.prometheus\.io/scrape=false",
-            ],
-        ]
-        .concat(),
-        Some(
-            "controlPlane:\n  service:\n    annotations:\n      kept: \"false\"\n      dropped: \"\"\n",
-        ),
+            "--set",
+            r"controlPlane.service.annotations.prometheus\.io/scrape=false",
+        ],
+        "controlPlane:\n  service:\n    annotations:\n      kept: \"false\"\n      dropped: \"\"\n",
     );
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let docs = documents(&out.stdout);
+    let docs = rendered(&out);
     let service = find(&docs, "Service", "kuma-control-plane");
     assert_eq!(
         service["metadata"]["annotations"],
@@ -905,10 +857,9 @@ fn service_annotations_keep_only_truthy_values() {
 
 #[test]
 fn ebpf_env_drops_the_empty_interface() {
-    let out = install(&[DETERMINISTIC, &["--set", "experimental.ebpf.enabled=true"]].concat());
-    let docs = documents(&out.stdout);
-    let cp = &find(&docs, "Deployment", "kuma-control-plane")["spec"]["template"]["spec"]["containers"]
-        [0];
+    let out = install_deterministic(&["--set", "experimental.ebpf.enabled=true"]);
+    let docs = rendered(&out);
+    let cp = &cp_pod(&docs)["containers"][0];
     let prefix = "KUMA_RUNTIME_KUBERNETES_INJECTOR_EBPF_";
     let ebpf: Vec<(String, String)> = cp["env"]
         .as_array()
@@ -938,37 +889,30 @@ fn hostname_like_kds_address_is_a_scheme_error_not_a_parse_error() {
         &["--zone", "zone-1", "--kds-global-address", "foo.com:5685"],
         "controlPlane.kdsGlobalAddress must be a url with scheme grpcs:// or grpc:// got:'foo.com:5685'",
     );
-    let out = install(
-        &[
-            DETERMINISTIC,
-            &["--kds-global-address", "grpc://foo.com:5685"],
-        ]
-        .concat(),
-    );
+    let out = install_deterministic(&["--kds-global-address", "grpc://foo.com:5685"]);
     assert_eq!(out.code, 0, "grpc:// is accepted too: {}", out.stderr);
 }
 
 #[test]
 fn output_is_byte_for_byte_deterministic_with_a_given_secret() {
-    let args = [
-        DETERMINISTIC,
-        &["--egress-enabled", "--ingress-enabled", "--cni-enabled"],
-    ]
-    .concat();
-    assert_eq!(install(&args).stdout, install(&args).stdout);
+    let args = ["--egress-enabled", "--ingress-enabled", "--cni-enabled"];
+    assert_eq!(
+        install_deterministic(&args).stdout,
+        install_deterministic(&args).stdout
+    );
 }
 
 #[test]
 fn autoscaling_and_disruption_budgets_follow_their_own_switches() {
-    let out = install(
-        &[DETERMINISTIC, &[
-            "--skip-kinds", "CustomResourceDefinition",
-            "--set", "controlPlane.autoscaling.enabled=true,controlPlane.podDisruptionBudget.enabled=true",
-            "--set", "egress.autoscaling.enabled=true,egress.podDisruptionBudget.enabled=true",
-        ]]
-        .concat(),
-    );
-    let docs = documents(&out.stdout);
+    let out = install_deterministic(&[
+        "--skip-kinds",
+        "CustomResourceDefinition",
+        "--set",
+        "controlPlane.autoscaling.enabled=true,controlPlane.podDisruptionBudget.enabled=true",
+        "--set",
+        "egress.autoscaling.enabled=true,egress.podDisruptionBudget.enabled=true",
+    ]);
+    let docs = rendered(&out);
     let names = kinds_and_names(&docs);
     // Egress itself is off: the chart guards HPA and PDB by their own switches only.
     assert!(!names.contains(&"Deployment kuma-egress".to_string()));
@@ -998,15 +942,11 @@ fn autoscaling_and_disruption_budgets_follow_their_own_switches() {
 /// deterministic TLS flags, and are deterministic without them.
 fn golden_case_without_tls(name: &str, args: &[&str], stdin: Option<&str>) -> Vec<Value> {
     let all = [&["--without-kubernetes-connection"], SKIP_CRDS, args].concat();
-    let out = kumactl(&all, stdin);
+    let out = install_with_stdin(&all, stdin);
     assert_eq!(out.stderr, "", "{name}: stderr");
     assert_eq!(out.code, 0, "{name}: exit code");
     assert_matches_golden(name, &out.stdout);
     documents(&out.stdout)
-}
-
-fn cp_pod(docs: &[Value]) -> &Value {
-    &find(docs, "Deployment", "kuma-control-plane")["spec"]["template"]["spec"]
 }
 
 fn names_of(list: &Value) -> Vec<&str> {
@@ -1017,7 +957,7 @@ fn names_of(list: &Value) -> Vec<&str> {
 
 #[test]
 fn global_universal_on_k8s() {
-    let docs = golden_case(
+    let docs = golden_case_without_crds(
         "global-universal-on-k8s",
         &[
             "--mode",
@@ -1028,8 +968,6 @@ fn global_universal_on_k8s() {
             "postgres.tls.mode=verifyFull",
             "--set",
             "postgres.tls.caSecretName=postgres-ca",
-            "--skip-kinds",
-            "CustomResourceDefinition",
         ],
         None,
     );
@@ -1097,7 +1035,7 @@ fn global_universal_on_k8s() {
 
 #[test]
 fn zone_universal_on_k8s() {
-    let docs = golden_case(
+    let docs = golden_case_without_crds(
         "zone-universal-on-k8s",
         &[
             "--mode",
@@ -1108,8 +1046,6 @@ fn zone_universal_on_k8s() {
             "grpcs://192.168.0.1:5685",
             "--zone",
             "zone-1",
-            "--skip-kinds",
-            "CustomResourceDefinition",
         ],
         None,
     );
@@ -1163,8 +1099,7 @@ fn universal_without_a_secret_generates_no_certificate() {
         "--skip-kinds",
         "CustomResourceDefinition",
     ]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let docs = documents(&out.stdout);
+    let docs = rendered(&out);
     assert!(
         !kinds_and_names(&docs)
             .iter()
@@ -1242,8 +1177,7 @@ fn cert_manager_issues_the_certificate() {
         "--set",
         "controlPlane.tls.general.certManager.issuerRef.name=corp-ca,controlPlane.tls.general.certManager.issuerRef.kind=ClusterIssuer",
     ]);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let docs = documents(&out.stdout);
+    let docs = rendered(&out);
     assert_eq!(
         kinds_and_names(&docs).last().unwrap(),
         "Certificate kuma-tls-cert"
@@ -1256,11 +1190,7 @@ fn cert_manager_issues_the_certificate() {
 
 #[test]
 fn skip_rbac_keeps_only_the_service_account() {
-    let docs = golden_case(
-        "skip-rbac",
-        &["--values", "-", "--skip-kinds", "CustomResourceDefinition"],
-        Some("skipRBAC: true\n"),
-    );
+    let docs = golden_case_without_crds("skip-rbac", &["--values", "-"], Some("skipRBAC: true\n"));
     assert_eq!(
         kinds_and_names(&docs),
         vec![
@@ -1277,9 +1207,9 @@ fn skip_rbac_keeps_only_the_service_account() {
 
 #[test]
 fn skip_cluster_role_creation_keeps_the_namespaced_rbac() {
-    let docs = golden_case(
+    let docs = golden_case_without_crds(
         "skip-cluster-role-creation",
-        &["--values", "-", "--skip-kinds", "CustomResourceDefinition"],
+        &["--values", "-"],
         Some("controlPlane:\n  skipClusterRoleCreation: true\n"),
     );
     assert_eq!(
@@ -1300,9 +1230,9 @@ fn skip_cluster_role_creation_keeps_the_namespaced_rbac() {
 
 #[test]
 fn namespace_allow_list_binds_the_workloads_role_per_namespace() {
-    let docs = golden_case(
+    let docs = golden_case_without_crds(
         "namespace-allow-list",
-        &["--values", "-", "--skip-kinds", "CustomResourceDefinition"],
+        &["--values", "-"],
         Some("namespaceAllowList:\n  - kuma-demo\n  - kuma-test\n"),
     );
     let names = kinds_and_names(&docs);
@@ -1354,9 +1284,9 @@ fn namespace_allow_list_binds_the_workloads_role_per_namespace() {
 
 #[test]
 fn mesh_scoped_zone_proxies() {
-    let docs = golden_case(
+    let docs = golden_case_without_crds(
         "mesh-zone-proxies",
-        &["--values", "-", "--skip-kinds", "CustomResourceDefinition"],
+        &["--values", "-"],
         Some(
             "meshes:\n  - name: default\n    ingress:\n      enabled: true\n    egress:\n      enabled: true\n\
              \x20 - name: payments\n    egress:\n      enabled: true\n      replicas: 2\n      service:\n        name: payments-egress\n",
@@ -1412,15 +1342,13 @@ fn mesh_scoped_zone_proxies() {
 
 #[test]
 fn kds_secrets_created_from_the_values() {
-    let docs = golden_case(
+    let docs = golden_case_without_crds(
         "kds-global-server-secret",
         &[
             "--mode",
             "global",
             "--set",
             "controlPlane.tls.kdsGlobalServer.create=true,controlPlane.tls.kdsGlobalServer.cert=CERT,controlPlane.tls.kdsGlobalServer.key=KEY",
-            "--skip-kinds",
-            "CustomResourceDefinition",
         ],
         None,
     );
@@ -1452,18 +1380,11 @@ fn kds_secrets_created_from_the_values() {
         .unwrap();
     assert_eq!(volume["secret"]["secretName"], "kuma-kds-global-server-tls");
 
-    let out = install(
-        &[
-            DETERMINISTIC,
-            &[
-                "--set",
-                "controlPlane.tls.kdsZoneClient.create=true,controlPlane.tls.kdsZoneClient.cert=CA,controlPlane.tls.kdsZoneClient.skipVerify=true",
-            ],
-        ]
-        .concat(),
-    );
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let docs = documents(&out.stdout);
+    let out = install_deterministic(&[
+        "--set",
+        "controlPlane.tls.kdsZoneClient.create=true,controlPlane.tls.kdsZoneClient.cert=CA,controlPlane.tls.kdsZoneClient.skipVerify=true",
+    ]);
+    let docs = rendered(&out);
     let secret = find(&docs, "Secret", "kuma-kds-zone-client-tls");
     assert_eq!(secret["stringData"], serde_json::json!({"ca.crt": "CA"}));
     assert!(secret.get("type").is_none());
@@ -1477,22 +1398,16 @@ fn kds_secrets_created_from_the_values() {
         "true"
     );
     // `create` in the other mode renders nothing.
-    let out = install(
-        &[
-            DETERMINISTIC,
-            &["--set", "controlPlane.tls.kdsGlobalServer.create=true"],
-        ]
-        .concat(),
-    );
+    let out = install_deterministic(&["--set", "controlPlane.tls.kdsGlobalServer.create=true"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(!out.stdout.contains("kds-server"));
 }
 
 #[test]
 fn extra_mounts_transparent_proxy_ingress_and_service_monitor() {
-    let docs = golden_case(
+    let docs = golden_case_without_crds(
         "extras",
-        &["--values", "-", "--skip-kinds", "CustomResourceDefinition"],
+        &["--values", "-"],
         Some(
             r#"controlPlane:
   extraConfigMaps:
@@ -1703,13 +1618,11 @@ fn new_checks_keep_go_order() {
 
 #[test]
 fn described_keys_are_not_reported_as_unused() {
-    let out = kumactl(
-        &[DETERMINISTIC, &["-f", "-"]].concat(),
-        Some(
-            "controlPlane:\n  serviceMonitor:\n    enabled: false\n  ingress:\n    enabled: false\n  extraSecrets: null\n\
+    let out = install_deterministic_with_values(
+        &[],
+        "controlPlane:\n  serviceMonitor:\n    enabled: false\n  ingress:\n    enabled: false\n  extraSecrets: null\n\
              postgres:\n  port: \"5433\"\ntransparentProxy:\n  configMap:\n    config:\n      anything: 1\n\
              meshes:\n  - name: default\n    ingress:\n      enabled: false\n      nodeSelector:\n        zone: a\n      typo: 1\n",
-        ),
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
