@@ -44,6 +44,11 @@ fn invalid(title: &str, params: &[(&str, &str)]) -> Value {
     error_with(400, title, "Resource is not valid", params)
 }
 
+/// Kuma's 400 for a resource that fails validation on write.
+fn not_processed(params: &[(&str, &str)]) -> Value {
+    invalid("Could not process a resource", params)
+}
+
 fn assert_reply(reply: &Reply, status: u16, body: Value) {
     assert_eq!(
         (reply.status, reply.json()),
@@ -51,6 +56,18 @@ fn assert_reply(reply: &Reply, status: u16, body: Value) {
         "full reply: {reply:?}"
     );
     assert_eq!(reply.content_type, "application/json");
+}
+
+/// The labels kuma-cp-lite computes for a ZoneEgress of its zone.
+fn egress_labels() -> Value {
+    json!({"kuma.io/env": "universal", "kuma.io/origin": "zone",
+           "kuma.io/proxy-type": "zoneegress", "kuma.io/zone": "default"})
+}
+
+/// PUTs a resource that must be new: 201.
+fn create(api: &Api, path: &str, body: &Value) {
+    let reply = api.put(path, body);
+    assert_eq!(reply.status, 201, "{reply:?}");
 }
 
 fn egress(name: &str) -> Value {
@@ -117,8 +134,7 @@ fn zone_egress_create_get_update() {
         without_times(created.clone()),
         json!({
             "type": "ZoneEgress", "name": "zoneegress-1",
-            "labels": {"kuma.io/env": "universal", "kuma.io/origin": "zone",
-                       "kuma.io/proxy-type": "zoneegress", "kuma.io/zone": "default"},
+            "labels": egress_labels(),
             "kri": "kri_ze__default__zoneegress-1_",
             "networking": {"address": "192.168.0.1", "port": 10002, "admin": {"port": 9901}}
         })
@@ -188,7 +204,7 @@ fn missing_resources_are_404() {
 fn lists_paginate_sorted_by_name() {
     let (_env, api) = server_without_default_mesh();
     for name in ["m3", "m1", "m2"] {
-        assert_eq!(api.put(&format!("/meshes/{name}"), &mesh(name)).status, 201);
+        create(&api, &format!("/meshes/{name}"), &mesh(name));
     }
     let names = |reply: &Reply| -> Vec<String> {
         reply.json()["items"]
@@ -219,10 +235,7 @@ fn lists_paginate_sorted_by_name() {
     // The default size is 100 even without the parameter.
     for i in 0..101 {
         let name = format!("x{i:03}");
-        assert_eq!(
-            api.put(&format!("/meshes/{name}"), &mesh(&name)).status,
-            201
-        );
+        create(&api, &format!("/meshes/{name}"), &mesh(&name));
     }
     let default_page = api.get("/meshes");
     assert_eq!(names(&default_page).len(), 100);
@@ -324,7 +337,7 @@ fn list_query_errors() {
 #[test]
 fn label_filters_and_listing_across_meshes() {
     let (_env, api) = server();
-    assert_eq!(api.put("/meshes/other", &mesh("other")).status, 201);
+    create(&api, "/meshes/other", &mesh("other"));
     for (m, name, team) in [
         ("default", "b", "x"),
         ("other", "a", "y"),
@@ -332,11 +345,7 @@ fn label_filters_and_listing_across_meshes() {
     ] {
         let mut body = secret(m, name);
         body["labels"] = json!({"team": team});
-        assert_eq!(
-            api.put(&format!("/meshes/{m}/secrets/{name}"), &body)
-                .status,
-            201
-        );
+        create(&api, &format!("/meshes/{m}/secrets/{name}"), &body);
     }
     let listed = api.get("/secrets").json();
     let keys: Vec<String> = listed["items"]
@@ -378,42 +387,36 @@ fn put_validation_errors() {
     assert_reply(
         &api.put("/meshes/default/secrets/Bad_Name", &body),
         400,
-        invalid(
-            "Could not process a resource",
-            &[
-                ("mesh", "mesh from the URL has to be the same as in body"),
-                (
-                    "name",
-                    "invalid characters. A lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
-                ),
-                (
-                    "mesh",
-                    "invalid characters. Valid characters are numbers, lowercase latin letters and '-', '_', '.' symbols.",
-                ),
-            ],
-        ),
+        not_processed(&[
+            ("mesh", "mesh from the URL has to be the same as in body"),
+            (
+                "name",
+                "invalid characters. A lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+            ),
+            (
+                "mesh",
+                "invalid characters. Valid characters are numbers, lowercase latin letters and '-', '_', '.' symbols.",
+            ),
+        ]),
     );
     // Example 2: a ZoneEgress without a port.
     assert_reply(
         &api.put("/zoneegresses/ze-1", &json!({"type": "ZoneEgress", "name": "ze-1", "networking": {"address": "192.168.0.1"}})),
         400,
-        invalid("Could not process a resource", &[("networking.port", "port must be in the range [1, 65535]")]),
+        not_processed(&[("networking.port", "port must be in the range [1, 65535]")]),
     );
     assert_reply(
         &api.put("/zoneegresses/ze-1", &json!({"type": "ZoneEgress", "name": "ze-1", "networking": {"address": "0.0.0.0", "port": 70000}})),
         400,
-        invalid(
-            "Could not process a resource",
-            &[
-                ("networking.address.address", "must not be 0.0.0.0 or ::"),
-                ("networking.port", "port must be in the range [1, 65535]"),
-            ],
-        ),
+        not_processed(&[
+            ("networking.address.address", "must not be 0.0.0.0 or ::"),
+            ("networking.port", "port must be in the range [1, 65535]"),
+        ]),
     );
     assert_reply(
         &api.put("/zoneegresses/ze-1", &json!({"type": "ZoneEgress", "name": "ze-1", "networking": {"address": "127.0.0.1", "port": 9901, "admin": {"port": 9901}}})),
         400,
-        invalid("Could not process a resource", &[("networking.admin.port", "must differ from port")]),
+        not_processed(&[("networking.admin.port", "must differ from port")]),
     );
     // Name and type must match the URL.
     assert_reply(
@@ -422,13 +425,10 @@ fn put_validation_errors() {
             &json!({"type": "ZoneIngress", "name": "ze-2", "networking": {"port": 1}}),
         ),
         400,
-        invalid(
-            "Could not process a resource",
-            &[
-                ("name", "name from the URL has to be the same as in body"),
-                ("type", "type from the URL has to be the same as in body"),
-            ],
-        ),
+        not_processed(&[
+            ("name", "name from the URL has to be the same as in body"),
+            ("type", "type from the URL has to be the same as in body"),
+        ]),
     );
     // Spec rules run before the request checks.
     assert_reply(
@@ -437,10 +437,7 @@ fn put_validation_errors() {
             &json!({"type": "Mesh", "name": "other", "routing": {"zoneEgress": true}}),
         ),
         400,
-        invalid(
-            "Could not process a resource",
-            &[("mtls", "has to be set when zoneEgress enabled")],
-        ),
+        not_processed(&[("mtls", "has to be set when zoneEgress enabled")]),
     );
     assert_reply(
         &api.put(
@@ -448,10 +445,7 @@ fn put_validation_errors() {
             &json!({"type": "GlobalSecret", "name": "s"}),
         ),
         400,
-        invalid(
-            "Could not process a resource",
-            &[("data", "cannot be empty")],
-        ),
+        not_processed(&[("data", "cannot be empty")]),
     );
     assert_eq!(api.get("/zoneegresses").json()["total"], json!(0));
 }
@@ -624,18 +618,15 @@ fn label_rules_on_writes() {
             s
         }),
         400,
-        invalid(
-            "Could not process a resource",
-            &[(
-                "labels[\"kuma.io/mesh\"]",
-                "kuma.io/mesh label must not differ from mesh set on resource",
-            )],
-        ),
+        not_processed(&[(
+            "labels[\"kuma.io/mesh\"]",
+            "kuma.io/mesh label must not differ from mesh set on resource",
+        )]),
     );
     // Labels set by the client are kept; computed ones are added.
     let mut body = egress("ze-1");
     body["labels"] = json!({"team": "edge", "kuma.io/zone": "default"});
-    assert_eq!(api.put("/zoneegresses/ze-1", &body).status, 201);
+    create(&api, "/zoneegresses/ze-1", &body);
     assert_eq!(
         api.get("/zoneegresses/ze-1").json()["labels"]["team"],
         json!("edge")
@@ -644,8 +635,7 @@ fn label_rules_on_writes() {
     assert_eq!(api.put("/zoneegresses/ze-1", &egress("ze-1")).status, 200);
     assert_eq!(
         api.get("/zoneegresses/ze-1").json()["labels"],
-        json!({"kuma.io/env": "universal", "kuma.io/origin": "zone",
-               "kuma.io/proxy-type": "zoneegress", "kuma.io/zone": "default"})
+        egress_labels()
     );
     // The origin and zone labels are immutable.
     let mut body = egress("ze-1");
@@ -672,17 +662,11 @@ fn label_rules_on_writes() {
 #[test]
 fn deletes_and_cascades() {
     let (_env, api) = server();
-    assert_eq!(api.put("/meshes/m1", &mesh("m1")).status, 201);
-    assert_eq!(
-        api.put("/meshes/m1/secrets/s1", &secret("m1", "s1")).status,
-        201
-    );
+    create(&api, "/meshes/m1", &mesh("m1"));
+    create(&api, "/meshes/m1/secrets/s1", &secret("m1", "s1"));
     let dataplane = json!({"type": "Dataplane", "mesh": "m1", "name": "dp-1",
                            "networking": {"address": "10.0.0.1", "inbound": [{"port": 80, "tags": {"kuma.io/service": "web"}}]}});
-    assert_eq!(
-        api.put("/meshes/m1/dataplanes/dp-1", &dataplane).status,
-        201
-    );
+    create(&api, "/meshes/m1/dataplanes/dp-1", &dataplane);
     assert_reply(
         &api.delete("/meshes/m1"),
         400,
@@ -708,13 +692,10 @@ fn deletes_and_cascades() {
 #[test]
 fn secrets_used_by_a_provided_ca_cannot_be_deleted() {
     let (_env, api) = server();
-    assert_eq!(
-        api.put(
-            "/meshes/default/secrets/ca-cert",
-            &secret("default", "ca-cert")
-        )
-        .status,
-        201
+    create(
+        &api,
+        "/meshes/default/secrets/ca-cert",
+        &secret("default", "ca-cert"),
     );
     let provided = json!({"type": "Mesh", "name": "default", "mtls": {"skipValidation": true, "backends": [
         {"name": "ca-p", "type": "provided", "conf": {"cert": {"secret": "ca-cert"}, "key": {"secret": "ca-key"}}}]}});
@@ -761,13 +742,10 @@ fn global_mode_makes_zone_egress_read_only() {
     assert_reply(
         &api.put("/globalsecrets/g", &body),
         400,
-        invalid(
-            "Could not process a resource",
-            &[(
-                "labels[\"kuma.io/origin\"]",
-                "the origin label must be set to 'global'",
-            )],
-        ),
+        not_processed(&[(
+            "labels[\"kuma.io/origin\"]",
+            "the origin label must be set to 'global'",
+        )]),
     );
 }
 
@@ -798,13 +776,10 @@ fn read_only_types_refuse_writes_with_the_mode_message() {
 #[test]
 fn admin_only_types_need_the_admin() {
     let (_env, api) = server();
-    assert_eq!(
-        api.put(
-            "/globalsecrets/g",
-            &json!({"type": "GlobalSecret", "name": "g", "data": "dA=="})
-        )
-        .status,
-        201
+    create(
+        &api,
+        "/globalsecrets/g",
+        &json!({"type": "GlobalSecret", "name": "g", "data": "dA=="}),
     );
     let remote = api.as_remote_caller();
     let denied = |type_name: &str| {
@@ -850,15 +825,14 @@ fn zone_egress_overview_and_insight() {
     use kumactl::cp_lite::insights;
     use kumactl::resources::spec::insight::DiscoverySubscription;
     let (env, api) = server();
-    assert_eq!(api.put("/zoneegresses/ze-1", &egress("ze-1")).status, 201);
+    create(&api, "/zoneegresses/ze-1", &egress("ze-1"));
     let overview = api.get("/zoneegresses/ze-1/_overview");
     assert_eq!(overview.status, 200);
     assert_eq!(
         without_times(overview.json()),
         json!({
             "type": "ZoneEgressOverview", "name": "ze-1",
-            "labels": {"kuma.io/env": "universal", "kuma.io/origin": "zone",
-                       "kuma.io/proxy-type": "zoneegress", "kuma.io/zone": "default"},
+            "labels": egress_labels(),
             "kri": "kri_ze__default__ze-1_",
             "zoneEgress": {"networking": {"address": "192.168.0.1", "port": 10002, "admin": {"port": 9901}}}
         })
@@ -905,7 +879,7 @@ fn zone_egress_overview_and_insight() {
 #[test]
 fn envoy_admin_views_say_there_is_no_envoy() {
     let (_env, api) = server();
-    assert_eq!(api.put("/zoneegresses/ze-1", &egress("ze-1")).status, 201);
+    create(&api, "/zoneegresses/ze-1", &egress("ze-1"));
     for (view, what) in [
         ("xds?include_eds=false", "config dump"),
         ("stats", "stats"),
@@ -937,13 +911,10 @@ fn mesh_insights_count_dataplanes_and_policies() {
         ("circuit-breakers", "CircuitBreaker", "cb"),
         ("dataplanes", "Dataplane", "dp"),
     ] {
-        assert_eq!(
-            api.put(
-                &format!("/meshes/default/{path}/{name}"),
-                &policy(kind, name)
-            )
-            .status,
-            201
+        create(
+            &api,
+            &format!("/meshes/default/{path}/{name}"),
+            &policy(kind, name),
         );
     }
     let insights = api.get("/mesh-insights").json();
@@ -1130,11 +1101,7 @@ fn provided_ca_backends_are_checked() {
     // A real CA, from secrets of the mesh.
     for (name, pem) in [("ca-cert", &ca), ("ca-key", &ca_key)] {
         let body = json!({"type": "Secret", "mesh": "default", "name": name, "data": b64(pem)});
-        assert_eq!(
-            api.put(&format!("/meshes/default/secrets/{name}"), &body)
-                .status,
-            201
-        );
+        create(&api, &format!("/meshes/default/secrets/{name}"), &body);
     }
     assert_reply(
         &put(json!({"cert": {"secret": "ca-cert"}, "key": {"secret": "ca-key"}})),
@@ -1190,7 +1157,7 @@ fn alternative_paths_serve_the_same_resources() {
     assert_reply(
         &api.put("/zoneingresses/zi-2", &json!({"type": "ZoneIngress", "name": "zi-2", "networking": {"advertisedPort": 1, "port": 1}})),
         400,
-        invalid("Could not process a resource", &[(
+        not_processed(&[(
             "networking.advertisedAddress",
             "has to be defined with advertisedPort",
         )]),
