@@ -738,26 +738,14 @@ fn inspect_zone_token_does_not_pass_control_characters_to_the_terminal() {
         "{:?}",
         out.stdout
     );
-    assert!(
-        out.stdout.contains("KEY ID:       1\\u{1b}[2J\n"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout.contains("ZONE:         z\\ninjected: line\n"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout.contains("SCOPE:        [egress\\u{7}]\n"),
-        "{}",
-        out.stdout
-    );
-    assert!(
-        out.stdout.contains("TOKEN ID:     id\\r\n"),
-        "{}",
-        out.stdout
-    );
+    for row in [
+        "KEY ID:       1\\u{1b}[2J\n",
+        "ZONE:         z\\ninjected: line\n",
+        "SCOPE:        [egress\\u{7}]\n",
+        "TOKEN ID:     id\\r\n",
+    ] {
+        assert!(out.stdout.contains(row), "{row:?} in {}", out.stdout);
+    }
 }
 
 // ---------------------------------------------------------------------------------------
