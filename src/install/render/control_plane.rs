@@ -883,39 +883,73 @@ pub fn deployment(
         volumes: Some(volumes),
         ..PodSpec::default()
     };
-    let replicas = if values.truthy("controlPlane.autoscaling.enabled") {
-        None
-    } else {
-        values.int("controlPlane.replicas")?
-    };
     let mut metadata = ctx.cp_meta(CONTROL_PLANE_NAME)?;
     metadata.annotations = non_empty(values.string_map("controlPlane.deploymentAnnotations")?);
-    Object::typed(&Deployment {
+    Object::typed(&app_deployment(AppDeployment {
         metadata,
+        app: CONTROL_PLANE_NAME,
+        replicas: replicas_unless_autoscaled(values, "controlPlane")?,
+        min_ready_seconds: values.int("controlPlane.minReadySeconds")?,
+        pod_annotations,
+        labels,
+        pod,
+    }))
+}
+
+/// What differs between the chart's component Deployments (control plane, egress,
+/// ingress); the rest of their shape is [`app_deployment`]'s.
+pub struct AppDeployment<'a> {
+    pub metadata: ObjectMeta,
+    /// The `app` label the selector matches.
+    pub app: &'a str,
+    pub replicas: Option<i32>,
+    pub min_ready_seconds: Option<i32>,
+    pub pod_annotations: BTreeMap<String, String>,
+    pub labels: BTreeMap<String, String>,
+    pub pod: PodSpec,
+}
+
+/// A component Deployment: rolling update one pod at a time, selected by its `app` label.
+pub fn app_deployment(d: AppDeployment<'_>) -> Deployment {
+    Deployment {
+        metadata: d.metadata,
         spec: Some(DeploymentSpec {
-            replicas,
-            min_ready_seconds: values.int("controlPlane.minReadySeconds")?,
+            replicas: d.replicas,
+            min_ready_seconds: d.min_ready_seconds,
             strategy: Some(rolling_update()),
             selector: LabelSelector {
-                match_labels: Some(app_selector(CONTROL_PLANE_NAME)),
+                match_labels: Some(app_selector(d.app)),
                 ..LabelSelector::default()
             },
             template: PodTemplateSpec {
                 metadata: Some(ObjectMeta {
-                    annotations: Some(pod_annotations),
-                    labels: Some(labels),
+                    annotations: Some(d.pod_annotations),
+                    labels: Some(d.labels),
                     ..ObjectMeta::default()
                 }),
-                spec: Some(pod),
+                spec: Some(d.pod),
             },
             ..DeploymentSpec::default()
         }),
         status: None,
-    })
+    }
+}
+
+/// `<component>.replicas`, left out when `<component>.autoscaling.enabled`: the HPA owns
+/// the count then.
+pub fn replicas_unless_autoscaled(
+    values: &crate::install::values::Values,
+    component: &str,
+) -> anyhow::Result<Option<i32>> {
+    if values.truthy(&format!("{component}.autoscaling.enabled")) {
+        Ok(None)
+    } else {
+        values.int(&format!("{component}.replicas"))
+    }
 }
 
 /// One new pod at a time, never fewer ready pods than wanted.
-pub fn rolling_update() -> DeploymentStrategy {
+fn rolling_update() -> DeploymentStrategy {
     DeploymentStrategy {
         rolling_update: Some(RollingUpdateDeployment {
             max_surge: Some(IntOrString::Int(1)),

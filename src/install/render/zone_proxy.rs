@@ -2,18 +2,19 @@
 //! HPA/PDB (install.md §4). Both share one shape; the differences are in [`ZoneProxy`].
 
 use super::autoscaling::{self, Target};
-use super::control_plane::{non_empty_text, rolling_update};
+use super::control_plane::{
+    AppDeployment, app_deployment, non_empty_text, replicas_unless_autoscaled,
+};
 use super::{Context, app_selector, component_labels, non_empty};
 use crate::install::manifest::Object;
-use k8s_openapi::api::apps::v1::{Deployment, DeploymentSpec};
 use k8s_openapi::api::core::v1::{
     ConfigMapProjection, Container, ContainerPort, DownwardAPIProjection, DownwardAPIVolumeFile,
     EmptyDirVolumeSource, EnvVar, EnvVarSource, HTTPGetAction, KeyToPath, LocalObjectReference,
-    ObjectFieldSelector, PodDNSConfig, PodSpec, PodTemplateSpec, Probe, ProjectedVolumeSource,
-    SecretVolumeSource, Service, ServiceAccount, ServiceAccountTokenProjection, ServicePort,
-    ServiceSpec, Volume, VolumeMount, VolumeProjection,
+    ObjectFieldSelector, PodDNSConfig, PodSpec, Probe, ProjectedVolumeSource, SecretVolumeSource,
+    Service, ServiceAccount, ServiceAccountTokenProjection, ServicePort, ServiceSpec, Volume,
+    VolumeMount, VolumeProjection,
 };
-use k8s_openapi::apimachinery::pkg::apis::meta::v1::{LabelSelector, ObjectMeta};
+use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use k8s_openapi::apimachinery::pkg::util::intstr::IntOrString;
 use serde_json::Value;
 
@@ -401,32 +402,15 @@ fn deployment(ctx: &Context, proxy: &ZoneProxy) -> anyhow::Result<Object> {
         volumes: Some(volumes),
         ..PodSpec::default()
     };
-    let replicas = if values.truthy(&path("autoscaling.enabled")) {
-        None
-    } else {
-        values.int(&path("replicas"))?
-    };
     let mut metadata = meta(ctx, proxy, proxy.name)?;
     metadata.annotations = non_empty(values.string_map(&path("deploymentAnnotations"))?);
-    Object::typed(&Deployment {
+    Object::typed(&app_deployment(AppDeployment {
         metadata,
-        spec: Some(DeploymentSpec {
-            strategy: Some(rolling_update()),
-            replicas,
-            selector: LabelSelector {
-                match_labels: Some(app_selector(proxy.name)),
-                ..LabelSelector::default()
-            },
-            template: PodTemplateSpec {
-                metadata: Some(ObjectMeta {
-                    annotations: Some(pod_annotations),
-                    labels: Some(labels),
-                    ..ObjectMeta::default()
-                }),
-                spec: Some(pod),
-            },
-            ..DeploymentSpec::default()
-        }),
-        status: None,
-    })
+        app: proxy.name,
+        replicas: replicas_unless_autoscaled(values, proxy.key)?,
+        min_ready_seconds: None,
+        pod_annotations,
+        labels,
+        pod,
+    }))
 }
