@@ -53,17 +53,6 @@ pub enum RequestError {
     Decode { url: String, reason: String },
 }
 
-impl RequestError {
-    /// As an `anyhow` error whose chain holds the [`ApiError`] itself (not boxed), so
-    /// that `cmd::error_message` finds it and prints it in place of the whole message.
-    pub fn into_anyhow(self) -> anyhow::Error {
-        match self {
-            RequestError::Api(api) => anyhow::Error::new(*api),
-            other => anyhow::Error::new(other),
-        }
-    }
-}
-
 /// An HTTP answer, fully read.
 #[derive(Debug, Clone)]
 pub struct Response {
@@ -524,15 +513,13 @@ mod tests {
 
     #[test]
     fn api_errors_replace_the_message_through_anyhow() {
-        let err = RequestError::Api(Box::new(ApiError::new(400, "T", "d")))
-            .into_anyhow()
+        let err = anyhow::Error::new(RequestError::Api(Box::new(ApiError::new(400, "T", "d"))))
             .context("failed to list Mesh");
         assert_eq!(crate::cmd::error_message(&err), "T (d)");
-        let err = RequestError::Status {
+        let err = anyhow::Error::new(RequestError::Status {
             status: 500,
             body: "boom".into(),
-        }
-        .into_anyhow()
+        })
         .context("failed to list Mesh");
         assert_eq!(
             crate::cmd::error_message(&err),

@@ -85,7 +85,7 @@ pub fn run(ctx: &mut RootContext, args: DeleteArgs) -> anyhow::Result<()> {
         405 if ApiError::from_body(&response.body).is_none() => {
             Err(anyhow!("{}", response.text()).context(fail()))
         }
-        _ => Err(response.error().into_anyhow().context(fail())),
+        _ => Err(anyhow::Error::new(response.error()).context(fail())),
     }
 }
 

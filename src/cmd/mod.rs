@@ -216,8 +216,13 @@ fn dispatch(ctx: &mut RootContext, command: Command) -> anyhow::Result<()> {
 /// replaces the whole message with its formatted form; otherwise the context chain is
 /// joined with ": ", as Go's wrapped errors read.
 pub fn error_message(err: &anyhow::Error) -> String {
+    use crate::api::ApiError;
     for cause in err.chain() {
-        if let Some(api) = cause.downcast_ref::<crate::api::ApiError>() {
+        // `client::RequestError` carries it boxed, and its source is that box.
+        let api = cause
+            .downcast_ref::<ApiError>()
+            .or_else(|| cause.downcast_ref::<Box<ApiError>>().map(|b| &**b));
+        if let Some(api) = api {
             return api.formatted();
         }
     }

@@ -1,7 +1,7 @@
 //! `kumactl generate dataplane-token` (cli.md §6.2): a token identifying a data plane
 //! proxy in a mesh.
 
-use super::{SigningArgs, TokenRequestError, post_token, require_token_flags, token_client};
+use super::{SigningArgs, post_token, require_token_flags, token_client};
 use crate::api::tokens::DataplaneTokenRequest;
 use crate::cmd::args::{KeyValues, key_values, merge_key_values};
 use crate::cmd::context::RootContext;
@@ -92,7 +92,7 @@ pub fn run(ctx: &mut RootContext, args: DataplaneTokenArgs) -> anyhow::Result<()
             workload: args.workload.clone(),
             valid_for: valid_for.to_string(),
         };
-        post_token(&client, "/tokens/dataplane", &request).map_err(TokenRequestError::into_anyhow)
+        post_token(&client, "/tokens/dataplane", &request).map_err(anyhow::Error::new)
     };
     let token = generate().map_err(|e| e.context("failed to generate a dataplane token"))?;
     super::write_raw(&token)

@@ -172,17 +172,6 @@ pub(crate) enum TokenRequestError {
     Answer(RequestError),
 }
 
-impl TokenRequestError {
-    /// As an `anyhow` error whose chain holds a Kuma API error itself, so it is printed in
-    /// place of the whole message (cli.md §8).
-    pub(crate) fn into_anyhow(self) -> anyhow::Error {
-        match self {
-            TokenRequestError::Answer(answer) => answer.into_anyhow(),
-            transport => anyhow::Error::new(transport),
-        }
-    }
-}
-
 /// `POST <path>` with a JSON body; a 200 answer's body is the token.
 pub(crate) fn post_token<B: Serialize>(
     client: &ApiClient,

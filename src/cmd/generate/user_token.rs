@@ -7,6 +7,7 @@ use crate::api::tokens::UserTokenRequest;
 use crate::cmd::context::RootContext;
 use crate::duration::GoDuration;
 use crate::tokens::user::UserClaims;
+use anyhow::Context;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -58,8 +59,7 @@ pub fn run(ctx: &mut RootContext, args: UserTokenArgs) -> anyhow::Result<()> {
             groups,
             valid_for: valid_for.to_string(),
         };
-        post_token(&client, "/tokens/user", &request)
-            .map_err(|e| e.into_anyhow().context("failed to generate a user token"))?
+        post_token(&client, "/tokens/user", &request).context("failed to generate a user token")?
     };
     super::write_raw(&token)
 }

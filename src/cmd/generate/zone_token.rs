@@ -93,8 +93,6 @@ fn online_error(err: TokenRequestError) -> anyhow::Error {
                 api.formatted()
             )
         }
-        other => other
-            .into_anyhow()
-            .context("failed to generate a zone token"),
+        other => anyhow::Error::new(other).context("failed to generate a zone token"),
     }
 }

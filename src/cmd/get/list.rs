@@ -127,10 +127,7 @@ pub fn run(ctx: &mut RootContext, output: &str, args: ListArgs) -> anyhow::Resul
     let response = client
         .get(&args.request_path().with_context(fail)?)
         .with_context(fail)?;
-    let page: Page = response
-        .json()
-        .map_err(|e| e.into_anyhow())
-        .with_context(fail)?;
+    let page: Page = response.json().with_context(fail)?;
     let next_offset = page.next_offset()?;
     let format: Format = output.parse().map_err(anyhow::Error::msg)?;
     let items: Vec<Value> = page.items.into_iter().map(resources::normalize).collect();

@@ -86,10 +86,7 @@ pub fn run(ctx: &mut RootContext, output: &str, args: SingleArgs) -> anyhow::Res
     if response.status == 404 {
         return Err(not_found());
     }
-    let resource = response
-        .json()
-        .map_err(|e| e.into_anyhow())
-        .with_context(fail)?;
+    let resource = response.json().with_context(fail)?;
     let format: Format = output.parse().map_err(anyhow::Error::msg)?;
     let resource = resources::normalize(resource);
     let text = match format {

@@ -66,7 +66,7 @@ fn print_list(
     table: impl FnOnce(&[Value]) -> String,
 ) -> anyhow::Result<()> {
     let client = ctx.api_client()?;
-    let page: super::get::list::Page = client.get(path)?.json().map_err(|e| e.into_anyhow())?;
+    let page: super::get::list::Page = client.get(path)?.json()?;
     let format: Format = output.parse().map_err(anyhow::Error::msg)?;
     let text = match format {
         Format::Table => table(&page.items),

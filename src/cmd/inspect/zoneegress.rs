@@ -62,7 +62,7 @@ pub fn run(ctx: &mut RootContext, args: ZoneEgressArgs) -> anyhow::Result<()> {
     let client = ctx.api_client()?;
     let response = client.get(&path)?;
     if !response.is_success() {
-        return Err(response.error().into_anyhow());
+        return Err(response.error().into());
     }
     std::io::stdout().lock().write_all(&response.body)?;
     Ok(())
