@@ -143,7 +143,8 @@ pub enum ConfigError {
     },
 }
 
-/// Which control plane a command talks to could not be resolved (cli.md §1.3).
+/// Which control plane a command talks to could not be resolved (Go:
+/// `app/kumactl/pkg/cmd/root_context.go`, `CurrentControlPlane`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CurrentControlPlaneError {
     #[error(
@@ -154,6 +155,12 @@ pub enum CurrentControlPlaneError {
         "apparently, configuration is broken. Use `kumactl config control-planes add` to add a Control Plane and make it active"
     )]
     Broken,
+    /// `--context NAME` names no control plane. Go reports this as `Broken` too; we say
+    /// which name was not found and what there is.
+    #[error(
+        "apparently, configuration is broken: --context {name:?} names no Control Plane (known: {known}). Use `kumactl config control-planes list` to see them"
+    )]
+    UnknownContext { name: String, known: String },
 }
 
 impl Config {
@@ -283,9 +290,24 @@ impl Config {
         let context = self
             .context(&self.current_context)
             .ok_or(CurrentControlPlaneError::Broken)?;
-        let name = context_override.unwrap_or(&context.control_plane);
+        let Some(name) = context_override else {
+            return self
+                .control_plane(&context.control_plane)
+                .ok_or(CurrentControlPlaneError::Broken);
+        };
         self.control_plane(name)
-            .ok_or(CurrentControlPlaneError::Broken)
+            .ok_or_else(|| CurrentControlPlaneError::UnknownContext {
+                name: name.to_string(),
+                known: match self.control_planes.len() {
+                    0 => "none".to_string(),
+                    _ => self
+                        .control_planes
+                        .iter()
+                        .map(|cp| format!("{:?}", cp.name))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                },
+            })
     }
 }
 
@@ -434,8 +456,11 @@ mod tests {
     fn current_control_plane_errors() {
         let mut config = Config::default_config();
         assert_eq!(
-            config.current_control_plane(Some("nope")).unwrap_err(),
-            CurrentControlPlaneError::Broken
+            config
+                .current_control_plane(Some("nope"))
+                .unwrap_err()
+                .to_string(),
+            "apparently, configuration is broken: --context \"nope\" names no Control Plane (known: \"local\"). Use `kumactl config control-planes list` to see them"
         );
         config.current_context.clear();
         assert_eq!(

@@ -685,13 +685,16 @@ fn a_mesh_that_does_not_exist() {
         "{}",
         out.stderr
     );
-    let out = kumactl(&env, &["get", "secrets", "-m", "nope"]);
-    assert_eq!(out.code, 1);
-    assert!(
-        out.stderr.starts_with("Error: Failed to retrieve Mesh ("),
-        "{}",
-        out.stderr
-    );
+    // Kuma's answer does not say which mesh is missing; kumactl does.
+    for list in ["secrets", "meshtimeouts"] {
+        let out = kumactl(&env, &["get", list, "-m", "nope"]);
+        assert_outcome(
+            &out,
+            "",
+            "Error: Failed to retrieve Mesh (Not found): there is no Mesh with name \"nope\"\n",
+            1,
+        );
+    }
 }
 
 #[test]

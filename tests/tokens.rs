@@ -222,7 +222,8 @@ fn offline_dataplane_and_user_tokens() {
     assert_eq!(claims["Type"], "dataplane");
     assert_eq!(claims["Workload"], "web");
 
-    // The deprecated --type still works; cobra's notice goes to stdout first.
+    // The deprecated --type still works; its notice goes to stderr (cobra's to stdout,
+    // into the captured token).
     let out = run(env.kumactl().args([
         "generate",
         "dataplane-token",
@@ -235,12 +236,14 @@ fn offline_dataplane_and_user_tokens() {
         "--kid",
         "3",
     ]));
-    assert_eq!((out.stderr.as_str(), out.code), ("", 0));
-    let token = out
-        .stdout
-        .strip_prefix("Flag --type has been deprecated, please use --proxy-type instead\n")
-        .expect("the deprecation notice");
-    assert_eq!(claims_of(token)["Type"], "ingress");
+    assert_eq!(
+        (out.stderr.as_str(), out.code),
+        (
+            "Flag --type has been deprecated, please use --proxy-type instead\n",
+            0
+        )
+    );
+    assert_eq!(claims_of(&out.stdout)["Type"], "ingress");
 
     let token = kumactl_ok(
         &env,
@@ -510,6 +513,17 @@ fn bad_signing_key_files_give_one_clear_error() {
             missing.display()
         ),
     );
+    // A public key where the signing key belongs is named as such, and a public key is no
+    // secret: no permission warning comes first, even for a world-readable file.
+    let key = new_signing_key(&env, "key-for-public.pem");
+    let public = kumactl_ok(
+        &env,
+        &["generate", "public-key", "--signing-key-path", p(&key)],
+    );
+    let public = write_file(&env, "public.pem", public.as_bytes(), 0o644);
+    let that_is_public = "that is a public key (\"RSA PUBLIC KEY\"), not a signing key: only the private key (`kumactl generate signing-key`) can sign tokens\n";
+    zone_token(&public, &format!("{prefix}{that_is_public}"));
+    public_key(&public, &format!("Error: {that_is_public}"));
     // An endless file is refused, not read until memory runs out.
     public_key(
         Path::new("/dev/zero"),

@@ -36,6 +36,11 @@ pub enum KeyError {
         "invalid key encoding {found:?}: expected a PEM block {PKCS1_PUBLIC_BLOCK:?} (PKCS#1) or {SPKI_PUBLIC_BLOCK:?} holding an RSA key"
     )]
     WrongPublicBlock { found: String },
+    /// A public key where the private signing key is needed.
+    #[error(
+        "that is a public key ({found:?}), not a signing key: only the private key (`kumactl generate signing-key`) can sign tokens"
+    )]
+    PublicKey { found: String },
     /// A well-formed key of another algorithm.
     #[error("the key is an {algorithm} key: only RSA keys can sign or verify Kuma tokens")]
     NotRsa { algorithm: String },
@@ -80,6 +85,9 @@ pub fn private_key_from_pem(bytes: &[u8]) -> Result<RsaPrivateKey, KeyError> {
         PKCS8_PRIVATE_BLOCK => from_pkcs8_der(block.contents()),
         "EC PRIVATE KEY" => Err(KeyError::NotRsa {
             algorithm: "EC".into(),
+        }),
+        PKCS1_PUBLIC_BLOCK | SPKI_PUBLIC_BLOCK => Err(KeyError::PublicKey {
+            found: block.tag().to_string(),
         }),
         other => Err(KeyError::WrongBlock {
             found: other.to_string(),
@@ -229,6 +237,15 @@ mod tests {
         assert_eq!(public_key_from_pem(pem.as_bytes()).unwrap(), public);
         let spki = rsa::pkcs8::EncodePublicKey::to_public_key_pem(&public, LineEnding::LF).unwrap();
         assert_eq!(public_key_from_pem(spki.as_bytes()).unwrap(), public);
+        // Handed over where the signing key belongs, a public key is named as such.
+        for (pem, block) in [(&pem, "RSA PUBLIC KEY"), (&spki, "PUBLIC KEY")] {
+            assert_eq!(
+                private_key_from_pem(pem.as_bytes()).unwrap_err(),
+                KeyError::PublicKey {
+                    found: block.into()
+                }
+            );
+        }
         assert_eq!(key_bits(&public), 2048);
     }
 

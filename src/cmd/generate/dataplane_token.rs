@@ -3,13 +3,16 @@
 
 use super::{SigningArgs, post_token, require_token_flags, token_client};
 use crate::api::tokens::DataplaneTokenRequest;
-use crate::cmd::args::{KeyValues, key_values, merge_key_values};
+use crate::cmd::args::{KeyValues, key_values, merge_key_values, suggest};
 use crate::cmd::context::RootContext;
 use crate::duration::GoDuration;
 use crate::tokens::dataplane::{DataplaneClaims, tag_set};
 use anyhow::bail;
 use clap::Args;
 use std::collections::BTreeMap;
+
+/// The proxy types a dataplane token can be bound to, for completion.
+const PROXY_TYPES: &[&str] = &["dataplane", "ingress"];
 
 #[derive(Debug, Args)]
 #[command(
@@ -31,10 +34,10 @@ pub struct DataplaneTokenArgs {
     #[arg(short = 'm', long, value_name = "string", default_value = "default")]
     pub mesh: String,
     /// type of the Dataplane ("dataplane", "ingress")
-    #[arg(long, value_name = "string")]
+    #[arg(long, value_name = "string", value_parser = suggest(PROXY_TYPES), hide_possible_values = true)]
     pub proxy_type: Option<String>,
     /// type of the Dataplane ("dataplane", "ingress")
-    #[arg(long = "type", value_name = "string", hide = true)]
+    #[arg(long = "type", value_name = "string", hide = true, value_parser = suggest(PROXY_TYPES), hide_possible_values = true)]
     pub deprecated_type: Option<String>,
     /// required tag values for dataplane (split values by comma to provide multiple values)
     #[arg(long, value_name = "stringToString", value_parser = key_values)]
@@ -56,8 +59,9 @@ pub struct DataplaneTokenArgs {
 
 pub fn run(ctx: &mut RootContext, args: DataplaneTokenArgs) -> anyhow::Result<()> {
     if args.deprecated_type.is_some() {
-        // cobra prints deprecation notices through the command's output: stdout.
-        println!("Flag --type has been deprecated, please use --proxy-type instead");
+        // cobra prints deprecation notices on stdout, where they end up in the token that
+        // `> file` or `$(...)` captures; ours go to stderr.
+        eprintln!("Flag --type has been deprecated, please use --proxy-type instead");
     }
     require_token_flags(&[("valid-for", args.valid_for.is_some())])?;
     // Go creates the client before anything else, even to sign offline.

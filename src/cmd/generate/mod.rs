@@ -134,7 +134,8 @@ impl SigningArgs {
         valid_for: GoDuration,
         claims: impl FnOnce(RegisteredClaims) -> C,
     ) -> anyhow::Result<String> {
-        let key = keys::private_key_from_pem(&read_key_file(&self.signing_key_path)?)?;
+        let key = keys::private_key_from_pem(&read_file(&self.signing_key_path)?)?;
+        warn_key_permissions(&self.signing_key_path);
         let claims = claims(RegisteredClaims::issued(SystemTime::now(), valid_for));
         Ok(sign_rs256(&self.kid, &claims, &key)?)
     }
@@ -152,14 +153,13 @@ pub(crate) fn read_file(path: &str) -> anyhow::Result<Vec<u8>> {
     Ok(files::read_bounded(Path::new(path), files::PEM_FILE_LIMIT)?)
 }
 
-/// A private key file's bytes, with a warning on stderr when the file is readable by
-/// group or others.
-pub(crate) fn read_key_file(path: &str) -> anyhow::Result<Vec<u8>> {
-    let bytes = read_file(path)?;
+/// Warns on stderr when a private key file is readable by group or others. Called once
+/// the file has proved to hold a private key: a public key is no secret, and a file that
+/// is no key at all deserves its error first.
+pub(crate) fn warn_key_permissions(path: &str) {
     if let Some(warning) = keys::permission_warning(Path::new(path)) {
         eprintln!("{warning}");
     }
-    Ok(bytes)
 }
 
 /// Why an online token request failed: the answer, or no answer.

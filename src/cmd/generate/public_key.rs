@@ -23,8 +23,9 @@ pub struct PublicKeyArgs {
 pub fn run(_ctx: &mut RootContext, args: PublicKeyArgs) -> anyhow::Result<()> {
     require_flags(&[("signing-key-path", args.signing_key_path.is_some())])?;
     let path = args.signing_key_path.unwrap_or_default();
-    let bytes = super::read_key_file(&path)
-        .map_err(|e| anyhow!("could not read a signing key file: {e:#}"))?;
+    let bytes =
+        super::read_file(&path).map_err(|e| anyhow!("could not read a signing key file: {e:#}"))?;
     let key = keys::private_key_from_pem(&bytes)?;
+    super::warn_key_permissions(&path);
     super::write_raw(&keys::public_key_to_pem(&key.to_public_key()))
 }

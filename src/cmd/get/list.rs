@@ -3,7 +3,7 @@
 use super::mesh_arg;
 use crate::cmd::context::RootContext;
 use crate::output::resources::{self, Format};
-use crate::resources::descriptor::ResourceType;
+use crate::resources::descriptor::{ResourceType, Scope};
 use anyhow::Context;
 use clap::{Arg, ArgMatches};
 use serde_json::Value;
@@ -127,6 +127,12 @@ pub fn run(ctx: &mut RootContext, output: &str, args: ListArgs) -> anyhow::Resul
     let response = client
         .get(&args.request_path().with_context(fail)?)
         .with_context(fail)?;
+    if response.status == 404 && args.resource_type.scope == Scope::Mesh {
+        // The mesh is missing. Kuma answers `Failed to retrieve Mesh (Not found)`, which
+        // does not say which mesh; -m may have been forgotten or mistyped.
+        let error = crate::cmd::error_message(&response.error().into());
+        anyhow::bail!("{error}: there is no Mesh with name {:?}", args.mesh);
+    }
     let page: Page = response.json().with_context(fail)?;
     let next_offset = page.next_offset()?;
     let format: Format = output.parse().map_err(anyhow::Error::msg)?;

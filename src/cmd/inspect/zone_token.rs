@@ -93,10 +93,11 @@ fn verification_key(args: &ZoneTokenArgs) -> anyhow::Result<Option<rsa::RsaPubli
         return Ok(Some(key));
     }
     if let Some(path) = &args.signing_key_path {
-        let bytes = crate::cmd::generate::read_key_file(path)
+        let bytes = crate::cmd::generate::read_file(path)
             .map_err(|e| anyhow!("could not read the signing key: {e:#}"))?;
         let key = keys::private_key_from_pem(&bytes)
             .map_err(|e| anyhow!("could not read the signing key {path}: {e}"))?;
+        crate::cmd::generate::warn_key_permissions(path);
         return Ok(Some(key.to_public_key()));
     }
     Ok(None)
