@@ -29,7 +29,7 @@ Register-ArgumentCompleter -Native -CommandName 'kumactl' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'help for kumactl')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'help for kumactl')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Create or modify Kuma resources')
-            [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Output shell completion code for bash, fish or zsh')
+            [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Output shell completion code for bash, fish, zsh or powershell')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Modify kumactl config files')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete Kuma resources')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate resources, tokens, etc')

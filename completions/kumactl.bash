@@ -410,7 +410,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -456,7 +456,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -486,7 +486,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -516,7 +516,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -546,7 +546,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -576,7 +576,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -606,7 +606,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -636,7 +636,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -666,7 +666,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -728,7 +728,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -758,7 +758,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -792,7 +792,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -826,7 +826,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -856,7 +856,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -871,7 +871,7 @@ _kumactl() {
             return 0
             ;;
         kumactl__subcmd__delete)
-            opts="-m -h --mesh --help --config-file --context --log-level --no-config --api-timeout"
+            opts="-m -h --mesh --help --config-file --context --log-level --no-config --api-timeout circuit-breaker dataplane external-service fault-injection global-secret globalsecret healthcheck hostnamegenerator mesh meshaccesslog meshcircuitbreaker meshexternalservice meshfaultinjection meshgateway meshgatewayroute meshhealthcheck meshhttproute meshidentity meshloadbalancingstrategy meshmetric meshmultizoneservice meshopentelemetrybackend meshpassthrough meshproxypatch meshratelimit meshretry meshservice meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission meshtrust meshzoneaddress proxytemplate rate-limit retry secret timeout traffic-log traffic-permission traffic-route traffic-trace virtual-outbound workload zone zone-ingress zoneegress zoneingress"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -894,7 +894,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -924,7 +924,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -958,11 +958,11 @@ _kumactl() {
                     return 0
                     ;;
                 --proxy-type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "dataplane ingress" -- "${cur}"))
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "dataplane ingress" -- "${cur}"))
                     return 0
                     ;;
                 --tag)
@@ -994,7 +994,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1028,7 +1028,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1050,7 +1050,7 @@ _kumactl() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "pem-base64 pem" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -1062,7 +1062,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1112,7 +1112,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1138,7 +1138,7 @@ _kumactl() {
                     return 0
                     ;;
                 --scope)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "ingress egress" -- "${cur}"))
                     return 0
                     ;;
                 --valid-for)
@@ -1162,7 +1162,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1184,11 +1184,11 @@ _kumactl() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -1200,7 +1200,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1230,11 +1230,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -1246,7 +1246,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1284,11 +1284,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -1300,7 +1300,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1330,11 +1330,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -1346,7 +1346,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1384,11 +1384,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -1400,7 +1400,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1430,11 +1430,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -1446,7 +1446,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1484,11 +1484,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -1500,7 +1500,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1530,11 +1530,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -1546,7 +1546,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1584,11 +1584,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -1600,7 +1600,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1630,11 +1630,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -1646,7 +1646,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1684,11 +1684,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -1700,7 +1700,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1730,11 +1730,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -1746,7 +1746,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1784,11 +1784,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -1800,7 +1800,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1830,11 +1830,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -1846,7 +1846,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1884,11 +1884,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -1900,7 +1900,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1930,11 +1930,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -1946,7 +1946,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -1976,11 +1976,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -1992,7 +1992,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2030,11 +2030,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2046,7 +2046,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2076,11 +2076,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2092,7 +2092,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2130,11 +2130,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2146,7 +2146,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2184,11 +2184,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2200,7 +2200,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2230,11 +2230,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2246,7 +2246,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2284,11 +2284,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2300,7 +2300,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2330,11 +2330,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2346,7 +2346,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2384,11 +2384,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2400,7 +2400,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2430,11 +2430,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2446,7 +2446,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2476,11 +2476,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2492,7 +2492,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2530,11 +2530,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2546,7 +2546,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2584,11 +2584,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2600,7 +2600,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2630,11 +2630,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2646,7 +2646,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2684,11 +2684,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2700,7 +2700,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2730,11 +2730,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2746,7 +2746,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2784,11 +2784,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2800,7 +2800,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2838,11 +2838,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2854,7 +2854,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2884,11 +2884,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2900,7 +2900,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2938,11 +2938,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -2954,7 +2954,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -2984,11 +2984,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3000,7 +3000,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3030,11 +3030,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3046,7 +3046,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3084,11 +3084,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3100,7 +3100,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3130,11 +3130,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3146,7 +3146,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3184,11 +3184,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3200,7 +3200,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3230,11 +3230,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3246,7 +3246,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3284,11 +3284,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3300,7 +3300,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3330,11 +3330,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3346,7 +3346,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3384,11 +3384,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3400,7 +3400,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3430,11 +3430,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3446,7 +3446,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3484,11 +3484,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3500,7 +3500,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3530,11 +3530,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3546,7 +3546,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3584,11 +3584,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3600,7 +3600,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3638,11 +3638,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3654,7 +3654,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3684,11 +3684,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3700,7 +3700,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3730,11 +3730,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3746,7 +3746,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3784,11 +3784,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3800,7 +3800,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3830,11 +3830,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3846,7 +3846,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3884,11 +3884,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3900,7 +3900,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3930,11 +3930,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -3946,7 +3946,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -3984,11 +3984,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4000,7 +4000,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4030,11 +4030,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4046,7 +4046,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4084,11 +4084,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4100,7 +4100,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4130,11 +4130,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4146,7 +4146,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4184,11 +4184,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4200,7 +4200,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4230,11 +4230,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4246,7 +4246,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4284,11 +4284,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4300,7 +4300,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4330,11 +4330,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4346,7 +4346,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4384,11 +4384,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4400,7 +4400,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4430,11 +4430,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4446,7 +4446,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4484,11 +4484,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4500,7 +4500,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4530,11 +4530,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4546,7 +4546,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4584,11 +4584,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4600,7 +4600,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4630,11 +4630,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4646,7 +4646,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4684,11 +4684,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4700,7 +4700,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4738,11 +4738,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4754,7 +4754,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4784,11 +4784,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4800,7 +4800,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4830,11 +4830,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4846,7 +4846,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4884,11 +4884,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4900,7 +4900,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4930,11 +4930,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -4946,7 +4946,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -4984,11 +4984,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5000,7 +5000,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5030,11 +5030,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5046,7 +5046,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5084,11 +5084,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5100,7 +5100,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5130,11 +5130,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5146,7 +5146,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5184,11 +5184,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5200,7 +5200,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5230,11 +5230,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5246,7 +5246,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5284,11 +5284,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5300,7 +5300,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5330,11 +5330,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5346,7 +5346,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5384,11 +5384,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5400,7 +5400,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5430,11 +5430,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5446,7 +5446,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5484,11 +5484,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5500,7 +5500,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5530,11 +5530,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5546,7 +5546,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5584,11 +5584,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5600,7 +5600,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5630,11 +5630,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5646,7 +5646,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5676,11 +5676,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5692,7 +5692,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5730,11 +5730,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5746,7 +5746,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5776,11 +5776,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5792,7 +5792,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5830,11 +5830,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5846,7 +5846,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5884,11 +5884,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5900,7 +5900,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5930,7 +5930,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5952,11 +5952,11 @@ _kumactl() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -5968,7 +5968,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -5990,11 +5990,11 @@ _kumactl() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -6006,7 +6006,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -6036,11 +6036,11 @@ _kumactl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -6052,7 +6052,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -6074,15 +6074,15 @@ _kumactl() {
             fi
             case "${prev}" in
                 --type)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "config-dump stats clusters" -- "${cur}"))
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -6094,7 +6094,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -6116,11 +6116,11 @@ _kumactl() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "table yaml json" -- "${cur}"))
                     return 0
                     ;;
                 --config-file)
@@ -6132,7 +6132,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -6162,7 +6162,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -6300,7 +6300,7 @@ _kumactl() {
                     return 0
                     ;;
                 --mode)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "zone global standalone" -- "${cur}"))
                     return 0
                     ;;
                 --zone)
@@ -6360,7 +6360,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)
@@ -6390,7 +6390,7 @@ _kumactl() {
                     return 0
                     ;;
                 --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
                     return 0
                     ;;
                 --api-timeout)

@@ -26,12 +26,14 @@ end
 
 complete -c kumactl -n "__fish_kumactl_needs_command" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_needs_command" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_needs_command" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_needs_command" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_needs_command" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_needs_command" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_needs_command" -s h -l help -d 'help for kumactl'
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "apply" -d 'Create or modify Kuma resources'
-complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "completion" -d 'Output shell completion code for bash, fish or zsh'
+complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "completion" -d 'Output shell completion code for bash, fish, zsh or powershell'
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "config" -d 'Modify kumactl config files'
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "delete" -d 'Delete Kuma resources'
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "generate" -d 'Generate resources, tokens, etc'
@@ -44,14 +46,18 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand apply" -s f -l file -d '
 complete -c kumactl -n "__fish_kumactl_using_subcommand apply" -s v -l var -d 'Variable to replace in configuration' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand apply" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand apply" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand apply" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand apply" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand apply" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand apply" -l dry-run -d 'Resolve variable and prints result out without actual applying'
 complete -c kumactl -n "__fish_kumactl_using_subcommand apply" -s h -l help -d 'help for apply'
 complete -c kumactl -n "__fish_kumactl_using_subcommand apply" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and not __fish_seen_subcommand_from bash zsh fish powershell" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and not __fish_seen_subcommand_from bash zsh fish powershell" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and not __fish_seen_subcommand_from bash zsh fish powershell" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and not __fish_seen_subcommand_from bash zsh fish powershell" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and not __fish_seen_subcommand_from bash zsh fish powershell" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and not __fish_seen_subcommand_from bash zsh fish powershell" -s h -l help -d 'help for completion'
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and not __fish_seen_subcommand_from bash zsh fish powershell" -l no-config -d 'if set no config file and config directory will be created'
@@ -61,31 +67,41 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and not __fi
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and not __fish_seen_subcommand_from bash zsh fish powershell" -f -a "powershell" -d 'Output shell completion code for powershell'
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from bash" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from bash" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from bash" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from bash" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from bash" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from bash" -s h -l help -d 'help for bash'
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from bash" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from zsh" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from zsh" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from zsh" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from zsh" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from zsh" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from zsh" -s h -l help -d 'help for zsh'
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from zsh" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from fish" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from fish" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from fish" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from fish" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from fish" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from fish" -s h -l help -d 'help for fish'
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from fish" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from powershell" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from powershell" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from powershell" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from powershell" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from powershell" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from powershell" -s h -l help -d 'help for powershell'
 complete -c kumactl -n "__fish_kumactl_using_subcommand completion; and __fish_seen_subcommand_from powershell" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand config; and not __fish_seen_subcommand_from control-planes view" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand config; and not __fish_seen_subcommand_from control-planes view" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand config; and not __fish_seen_subcommand_from control-planes view" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand config; and not __fish_seen_subcommand_from control-planes view" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand config; and not __fish_seen_subcommand_from control-planes view" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand config; and not __fish_seen_subcommand_from control-planes view" -s h -l help -d 'help for config'
 complete -c kumactl -n "__fish_kumactl_using_subcommand config; and not __fish_seen_subcommand_from control-planes view" -l no-config -d 'if set no config file and config directory will be created'
@@ -93,7 +109,9 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand config; and not __fish_s
 complete -c kumactl -n "__fish_kumactl_using_subcommand config; and not __fish_seen_subcommand_from control-planes view" -f -a "view" -d 'Show kumactl config'
 complete -c kumactl -n "__fish_kumactl_using_subcommand config; and __fish_seen_subcommand_from control-planes" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand config; and __fish_seen_subcommand_from control-planes" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand config; and __fish_seen_subcommand_from control-planes" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand config; and __fish_seen_subcommand_from control-planes" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand config; and __fish_seen_subcommand_from control-planes" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand config; and __fish_seen_subcommand_from control-planes" -s h -l help -d 'help for control-planes'
 complete -c kumactl -n "__fish_kumactl_using_subcommand config; and __fish_seen_subcommand_from control-planes" -l no-config -d 'if set no config file and config directory will be created'
@@ -103,20 +121,26 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand config; and __fish_seen_
 complete -c kumactl -n "__fish_kumactl_using_subcommand config; and __fish_seen_subcommand_from control-planes" -f -a "switch" -d 'Switch active Control Plane'
 complete -c kumactl -n "__fish_kumactl_using_subcommand config; and __fish_seen_subcommand_from view" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand config; and __fish_seen_subcommand_from view" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand config; and __fish_seen_subcommand_from view" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand config; and __fish_seen_subcommand_from view" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand config; and __fish_seen_subcommand_from view" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand config; and __fish_seen_subcommand_from view" -s h -l help -d 'help for view'
 complete -c kumactl -n "__fish_kumactl_using_subcommand config; and __fish_seen_subcommand_from view" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand delete" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand delete" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand delete" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand delete" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand delete" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand delete" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand delete" -s h -l help -d 'help for delete'
 complete -c kumactl -n "__fish_kumactl_using_subcommand delete" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -s h -l help -d 'help for generate'
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -l no-config -d 'if set no config file and config directory will be created'
@@ -127,8 +151,10 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -f -a "zone-token" -d 'Generate Zone Token'
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l name -d 'name of the Dataplane' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l proxy-type -d 'type of the Dataplane ("dataplane", "ingress")' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l type -d 'type of the Dataplane ("dataplane", "ingress")' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l proxy-type -d 'type of the Dataplane ("dataplane", "ingress")' -r -f -a "dataplane\t''
+ingress\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l type -d 'type of the Dataplane ("dataplane", "ingress")' -r -f -a "dataplane\t''
+ingress\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l tag -d 'required tag values for dataplane (split values by comma to provide multiple values)' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l workload -d 'required workload label value for dataplane' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l valid-for -d 'how long the token will be valid (for example "24h")' -r
@@ -136,21 +162,28 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_see
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l kid -d 'ID of the key that is used to issue a token. Required when --signing-key-path is used.' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -s h -l help -d 'help for dataplane-token'
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from public-key" -l signing-key-path -d 'path to a file with PEM-encoded private signing key' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from public-key" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from public-key" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from public-key" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from public-key" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from public-key" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from public-key" -s h -l help -d 'help for public-key'
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from public-key" -l no-config -d 'if set no config file and config directory will be created'
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from signing-key" -l format -d 'format of signing key. Available values :pem-base64, pem' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from signing-key" -l format -d 'format of signing key. Available values :pem-base64, pem' -r -f -a "pem-base64\t''
+pem\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from signing-key" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from signing-key" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from signing-key" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from signing-key" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from signing-key" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from signing-key" -s h -l help -d 'help for signing-key'
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from signing-key" -l no-config -d 'if set no config file and config directory will be created'
@@ -161,25 +194,34 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_see
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l kid -d 'ID of the key that is used to issue a token. Required when --signing-key-path is used.' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -s h -l help -d 'help for user-token'
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l zone -d 'name of the zone where resides' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l scope -d 'scope of resources which the token will be able to identify (can be: [ingress egress])' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l scope -d 'scope of resources which the token will be able to identify (can be: [ingress egress])' -r -f -a "ingress\t''
+egress\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l valid-for -d 'how long the token will be valid (for example "24h")' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l signing-key-path -d 'path to a file that contains private signing key. When specified, control plane won\'t be used to issue the token.' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l kid -d 'ID of the key that is used to issue a token. Required when --signing-key-path is used.' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -s h -l help -d 'help for zone-token'
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from zone-token" -l no-config -d 'if set no config file and config directory will be created'
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and not __fish_seen_subcommand_from circuit-breaker circuit-breakers dataplane dataplanes external-service external-services fault-injection fault-injections globalsecret globalsecrets healthcheck healthchecks hostnamegenerator hostnamegenerators mesh meshaccesslog meshaccesslogs meshcircuitbreaker meshcircuitbreakers meshes meshexternalservice meshexternalservices meshfaultinjection meshfaultinjections meshgateway meshgatewayroute meshgatewayroutes meshgateways meshhealthcheck meshhealthchecks meshhttproute meshhttproutes meshidentities meshidentity meshloadbalancingstrategies meshloadbalancingstrategy meshmetric meshmetrics meshmultizoneservice meshmultizoneservices meshopentelemetrybackend meshopentelemetrybackends meshpassthrough meshpassthroughs meshproxypatch meshproxypatches meshratelimit meshratelimits meshretries meshretry meshservice meshservices meshtcproute meshtcproutes meshtimeout meshtimeouts meshtls meshtlses meshtrace meshtraces meshtrafficpermission meshtrafficpermissions meshtrust meshtrusts meshzoneaddress meshzoneaddresses proxytemplate proxytemplates rate-limit rate-limits retries retry secret secrets timeout timeouts traffic-log traffic-logs traffic-permission traffic-permissions traffic-route traffic-routes traffic-trace traffic-traces virtual-outbound virtual-outbounds workload workloads zone zoneegress zoneegresses zoneingress zoneingresses zones" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and not __fish_seen_subcommand_from circuit-breaker circuit-breakers dataplane dataplanes external-service external-services fault-injection fault-injections globalsecret globalsecrets healthcheck healthchecks hostnamegenerator hostnamegenerators mesh meshaccesslog meshaccesslogs meshcircuitbreaker meshcircuitbreakers meshes meshexternalservice meshexternalservices meshfaultinjection meshfaultinjections meshgateway meshgatewayroute meshgatewayroutes meshgateways meshhealthcheck meshhealthchecks meshhttproute meshhttproutes meshidentities meshidentity meshloadbalancingstrategies meshloadbalancingstrategy meshmetric meshmetrics meshmultizoneservice meshmultizoneservices meshopentelemetrybackend meshopentelemetrybackends meshpassthrough meshpassthroughs meshproxypatch meshproxypatches meshratelimit meshratelimits meshretries meshretry meshservice meshservices meshtcproute meshtcproutes meshtimeout meshtimeouts meshtls meshtlses meshtrace meshtraces meshtrafficpermission meshtrafficpermissions meshtrust meshtrusts meshzoneaddress meshzoneaddresses proxytemplate proxytemplates rate-limit rate-limits retries retry secret secrets timeout timeouts traffic-log traffic-logs traffic-permission traffic-permissions traffic-route traffic-routes traffic-trace traffic-traces virtual-outbound virtual-outbounds workload workloads zone zoneegress zoneegresses zoneingress zoneingresses zones" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and not __fish_seen_subcommand_from circuit-breaker circuit-breakers dataplane dataplanes external-service external-services fault-injection fault-injections globalsecret globalsecrets healthcheck healthchecks hostnamegenerator hostnamegenerators mesh meshaccesslog meshaccesslogs meshcircuitbreaker meshcircuitbreakers meshes meshexternalservice meshexternalservices meshfaultinjection meshfaultinjections meshgateway meshgatewayroute meshgatewayroutes meshgateways meshhealthcheck meshhealthchecks meshhttproute meshhttproutes meshidentities meshidentity meshloadbalancingstrategies meshloadbalancingstrategy meshmetric meshmetrics meshmultizoneservice meshmultizoneservices meshopentelemetrybackend meshopentelemetrybackends meshpassthrough meshpassthroughs meshproxypatch meshproxypatches meshratelimit meshratelimits meshretries meshretry meshservice meshservices meshtcproute meshtcproutes meshtimeout meshtimeouts meshtls meshtlses meshtrace meshtraces meshtrafficpermission meshtrafficpermissions meshtrust meshtrusts meshzoneaddress meshzoneaddresses proxytemplate proxytemplates rate-limit rate-limits retries retry secret secrets timeout timeouts traffic-log traffic-logs traffic-permission traffic-permissions traffic-route traffic-routes traffic-trace traffic-traces virtual-outbound virtual-outbounds workload workloads zone zoneegress zoneegresses zoneingress zoneingresses zones" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and not __fish_seen_subcommand_from circuit-breaker circuit-breakers dataplane dataplanes external-service external-services fault-injection fault-injections globalsecret globalsecrets healthcheck healthchecks hostnamegenerator hostnamegenerators mesh meshaccesslog meshaccesslogs meshcircuitbreaker meshcircuitbreakers meshes meshexternalservice meshexternalservices meshfaultinjection meshfaultinjections meshgateway meshgatewayroute meshgatewayroutes meshgateways meshhealthcheck meshhealthchecks meshhttproute meshhttproutes meshidentities meshidentity meshloadbalancingstrategies meshloadbalancingstrategy meshmetric meshmetrics meshmultizoneservice meshmultizoneservices meshopentelemetrybackend meshopentelemetrybackends meshpassthrough meshpassthroughs meshproxypatch meshproxypatches meshratelimit meshratelimits meshretries meshretry meshservice meshservices meshtcproute meshtcproutes meshtimeout meshtimeouts meshtls meshtlses meshtrace meshtraces meshtrafficpermission meshtrafficpermissions meshtrust meshtrusts meshzoneaddress meshzoneaddresses proxytemplate proxytemplates rate-limit rate-limits retries retry secret secrets timeout timeouts traffic-log traffic-logs traffic-permission traffic-permissions traffic-route traffic-routes traffic-trace traffic-traces virtual-outbound virtual-outbounds workload workloads zone zoneegress zoneegresses zoneingress zoneingresses zones" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and not __fish_seen_subcommand_from circuit-breaker circuit-breakers dataplane dataplanes external-service external-services fault-injection fault-injections globalsecret globalsecrets healthcheck healthchecks hostnamegenerator hostnamegenerators mesh meshaccesslog meshaccesslogs meshcircuitbreaker meshcircuitbreakers meshes meshexternalservice meshexternalservices meshfaultinjection meshfaultinjections meshgateway meshgatewayroute meshgatewayroutes meshgateways meshhealthcheck meshhealthchecks meshhttproute meshhttproutes meshidentities meshidentity meshloadbalancingstrategies meshloadbalancingstrategy meshmetric meshmetrics meshmultizoneservice meshmultizoneservices meshopentelemetrybackend meshopentelemetrybackends meshpassthrough meshpassthroughs meshproxypatch meshproxypatches meshratelimit meshratelimits meshretries meshretry meshservice meshservices meshtcproute meshtcproutes meshtimeout meshtimeouts meshtls meshtlses meshtrace meshtraces meshtrafficpermission meshtrafficpermissions meshtrust meshtrusts meshzoneaddress meshzoneaddresses proxytemplate proxytemplates rate-limit rate-limits retries retry secret secrets timeout timeouts traffic-log traffic-logs traffic-permission traffic-permissions traffic-route traffic-routes traffic-trace traffic-traces virtual-outbound virtual-outbounds workload workloads zone zoneegress zoneegresses zoneingress zoneingresses zones" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and not __fish_seen_subcommand_from circuit-breaker circuit-breakers dataplane dataplanes external-service external-services fault-injection fault-injections globalsecret globalsecrets healthcheck healthchecks hostnamegenerator hostnamegenerators mesh meshaccesslog meshaccesslogs meshcircuitbreaker meshcircuitbreakers meshes meshexternalservice meshexternalservices meshfaultinjection meshfaultinjections meshgateway meshgatewayroute meshgatewayroutes meshgateways meshhealthcheck meshhealthchecks meshhttproute meshhttproutes meshidentities meshidentity meshloadbalancingstrategies meshloadbalancingstrategy meshmetric meshmetrics meshmultizoneservice meshmultizoneservices meshopentelemetrybackend meshopentelemetrybackends meshpassthrough meshpassthroughs meshproxypatch meshproxypatches meshratelimit meshratelimits meshretries meshretry meshservice meshservices meshtcproute meshtcproutes meshtimeout meshtimeouts meshtls meshtlses meshtrace meshtraces meshtrafficpermission meshtrafficpermissions meshtrust meshtrusts meshzoneaddress meshzoneaddresses proxytemplate proxytemplates rate-limit rate-limits retries retry secret secrets timeout timeouts traffic-log traffic-logs traffic-permission traffic-permissions traffic-route traffic-routes traffic-trace traffic-traces virtual-outbound virtual-outbounds workload workloads zone zoneegress zoneegresses zoneingress zoneingresses zones" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and not __fish_seen_subcommand_from circuit-breaker circuit-breakers dataplane dataplanes external-service external-services fault-injection fault-injections globalsecret globalsecrets healthcheck healthchecks hostnamegenerator hostnamegenerators mesh meshaccesslog meshaccesslogs meshcircuitbreaker meshcircuitbreakers meshes meshexternalservice meshexternalservices meshfaultinjection meshfaultinjections meshgateway meshgatewayroute meshgatewayroutes meshgateways meshhealthcheck meshhealthchecks meshhttproute meshhttproutes meshidentities meshidentity meshloadbalancingstrategies meshloadbalancingstrategy meshmetric meshmetrics meshmultizoneservice meshmultizoneservices meshopentelemetrybackend meshopentelemetrybackends meshpassthrough meshpassthroughs meshproxypatch meshproxypatches meshratelimit meshratelimits meshretries meshretry meshservice meshservices meshtcproute meshtcproutes meshtimeout meshtimeouts meshtls meshtlses meshtrace meshtraces meshtrafficpermission meshtrafficpermissions meshtrust meshtrusts meshzoneaddress meshzoneaddresses proxytemplate proxytemplates rate-limit rate-limits retries retry secret secrets timeout timeouts traffic-log traffic-logs traffic-permission traffic-permissions traffic-route traffic-routes traffic-trace traffic-traces virtual-outbound virtual-outbounds workload workloads zone zoneegress zoneegresses zoneingress zoneingresses zones" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and not __fish_seen_subcommand_from circuit-breaker circuit-breakers dataplane dataplanes external-service external-services fault-injection fault-injections globalsecret globalsecrets healthcheck healthchecks hostnamegenerator hostnamegenerators mesh meshaccesslog meshaccesslogs meshcircuitbreaker meshcircuitbreakers meshes meshexternalservice meshexternalservices meshfaultinjection meshfaultinjections meshgateway meshgatewayroute meshgatewayroutes meshgateways meshhealthcheck meshhealthchecks meshhttproute meshhttproutes meshidentities meshidentity meshloadbalancingstrategies meshloadbalancingstrategy meshmetric meshmetrics meshmultizoneservice meshmultizoneservices meshopentelemetrybackend meshopentelemetrybackends meshpassthrough meshpassthroughs meshproxypatch meshproxypatches meshratelimit meshratelimits meshretries meshretry meshservice meshservices meshtcproute meshtcproutes meshtimeout meshtimeouts meshtls meshtlses meshtrace meshtraces meshtrafficpermission meshtrafficpermissions meshtrust meshtrusts meshzoneaddress meshzoneaddresses proxytemplate proxytemplates rate-limit rate-limits retries retry secret secrets timeout timeouts traffic-log traffic-logs traffic-permission traffic-permissions traffic-route traffic-routes traffic-trace traffic-traces virtual-outbound virtual-outbounds workload workloads zone zoneegress zoneegresses zoneingress zoneingresses zones" -s h -l help -d 'help for get'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and not __fish_seen_subcommand_from circuit-breaker circuit-breakers dataplane dataplanes external-service external-services fault-injection fault-injections globalsecret globalsecrets healthcheck healthchecks hostnamegenerator hostnamegenerators mesh meshaccesslog meshaccesslogs meshcircuitbreaker meshcircuitbreakers meshes meshexternalservice meshexternalservices meshfaultinjection meshfaultinjections meshgateway meshgatewayroute meshgatewayroutes meshgateways meshhealthcheck meshhealthchecks meshhttproute meshhttproutes meshidentities meshidentity meshloadbalancingstrategies meshloadbalancingstrategy meshmetric meshmetrics meshmultizoneservice meshmultizoneservices meshopentelemetrybackend meshopentelemetrybackends meshpassthrough meshpassthroughs meshproxypatch meshproxypatches meshratelimit meshratelimits meshretries meshretry meshservice meshservices meshtcproute meshtcproutes meshtimeout meshtimeouts meshtls meshtlses meshtrace meshtraces meshtrafficpermission meshtrafficpermissions meshtrust meshtrusts meshzoneaddress meshzoneaddresses proxytemplate proxytemplates rate-limit rate-limits retries retry secret secrets timeout timeouts traffic-log traffic-logs traffic-permission traffic-permissions traffic-route traffic-routes traffic-trace traffic-traces virtual-outbound virtual-outbounds workload workloads zone zoneegress zoneegresses zoneingress zoneingresses zones" -l no-config -d 'if set no config file and config directory will be created'
@@ -278,861 +320,1243 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand get; and not __fish_seen
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and not __fish_seen_subcommand_from circuit-breaker circuit-breakers dataplane dataplanes external-service external-services fault-injection fault-injections globalsecret globalsecrets healthcheck healthchecks hostnamegenerator hostnamegenerators mesh meshaccesslog meshaccesslogs meshcircuitbreaker meshcircuitbreakers meshes meshexternalservice meshexternalservices meshfaultinjection meshfaultinjections meshgateway meshgatewayroute meshgatewayroutes meshgateways meshhealthcheck meshhealthchecks meshhttproute meshhttproutes meshidentities meshidentity meshloadbalancingstrategies meshloadbalancingstrategy meshmetric meshmetrics meshmultizoneservice meshmultizoneservices meshopentelemetrybackend meshopentelemetrybackends meshpassthrough meshpassthroughs meshproxypatch meshproxypatches meshratelimit meshratelimits meshretries meshretry meshservice meshservices meshtcproute meshtcproutes meshtimeout meshtimeouts meshtls meshtlses meshtrace meshtraces meshtrafficpermission meshtrafficpermissions meshtrust meshtrusts meshzoneaddress meshzoneaddresses proxytemplate proxytemplates rate-limit rate-limits retries retry secret secrets timeout timeouts traffic-log traffic-logs traffic-permission traffic-permissions traffic-route traffic-routes traffic-trace traffic-traces virtual-outbound virtual-outbounds workload workloads zone zoneegress zoneegresses zoneingress zoneingresses zones" -f -a "zoneingresses" -d 'Show ZoneIngress'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and not __fish_seen_subcommand_from circuit-breaker circuit-breakers dataplane dataplanes external-service external-services fault-injection fault-injections globalsecret globalsecrets healthcheck healthchecks hostnamegenerator hostnamegenerators mesh meshaccesslog meshaccesslogs meshcircuitbreaker meshcircuitbreakers meshes meshexternalservice meshexternalservices meshfaultinjection meshfaultinjections meshgateway meshgatewayroute meshgatewayroutes meshgateways meshhealthcheck meshhealthchecks meshhttproute meshhttproutes meshidentities meshidentity meshloadbalancingstrategies meshloadbalancingstrategy meshmetric meshmetrics meshmultizoneservice meshmultizoneservices meshopentelemetrybackend meshopentelemetrybackends meshpassthrough meshpassthroughs meshproxypatch meshproxypatches meshratelimit meshratelimits meshretries meshretry meshservice meshservices meshtcproute meshtcproutes meshtimeout meshtimeouts meshtls meshtlses meshtrace meshtraces meshtrafficpermission meshtrafficpermissions meshtrust meshtrusts meshzoneaddress meshzoneaddresses proxytemplate proxytemplates rate-limit rate-limits retries retry secret secrets timeout timeouts traffic-log traffic-logs traffic-permission traffic-permissions traffic-route traffic-routes traffic-trace traffic-traces virtual-outbound virtual-outbounds workload workloads zone zoneegress zoneegresses zoneingress zoneingresses zones" -f -a "zones" -d 'Show Zone'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breaker" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breaker" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breaker" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breaker" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breaker" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breaker" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breaker" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breaker" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breaker" -s h -l help -d 'help for circuit-breaker'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breaker" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breakers" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breakers" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breakers" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breakers" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breakers" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breakers" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breakers" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breakers" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breakers" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breakers" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breakers" -s h -l help -d 'help for circuit-breakers'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from circuit-breakers" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplane" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplane" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplane" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplane" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplane" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplane" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplane" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplane" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplane" -s h -l help -d 'help for dataplane'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplane" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplanes" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplanes" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplanes" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplanes" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplanes" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplanes" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplanes" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplanes" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplanes" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplanes" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplanes" -s h -l help -d 'help for dataplanes'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from dataplanes" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-service" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-service" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-service" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-service" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-service" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-service" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-service" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-service" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-service" -s h -l help -d 'help for external-service'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-service" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-services" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-services" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-services" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-services" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-services" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-services" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-services" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-services" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-services" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-services" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-services" -s h -l help -d 'help for external-services'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from external-services" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injection" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injection" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injection" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injection" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injection" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injection" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injection" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injection" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injection" -s h -l help -d 'help for fault-injection'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injection" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injections" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injections" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injections" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injections" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injections" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injections" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injections" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injections" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injections" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injections" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injections" -s h -l help -d 'help for fault-injections'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from fault-injections" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecret" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecret" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecret" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecret" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecret" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecret" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecret" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecret" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecret" -s h -l help -d 'help for globalsecret'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecret" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecrets" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecrets" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecrets" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecrets" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecrets" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecrets" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecrets" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecrets" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecrets" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecrets" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecrets" -s h -l help -d 'help for globalsecrets'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from globalsecrets" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthcheck" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthcheck" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthcheck" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthcheck" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthcheck" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthcheck" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthcheck" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthcheck" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthcheck" -s h -l help -d 'help for healthcheck'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthcheck" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthchecks" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthchecks" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthchecks" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthchecks" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthchecks" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthchecks" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthchecks" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthchecks" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthchecks" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthchecks" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthchecks" -s h -l help -d 'help for healthchecks'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from healthchecks" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerator" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerator" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerator" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerator" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerator" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerator" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerator" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerator" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerator" -s h -l help -d 'help for hostnamegenerator'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerator" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerators" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerators" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerators" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerators" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerators" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerators" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerators" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerators" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerators" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerators" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerators" -s h -l help -d 'help for hostnamegenerators'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from hostnamegenerators" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from mesh" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from mesh" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from mesh" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from mesh" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from mesh" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from mesh" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from mesh" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from mesh" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from mesh" -s h -l help -d 'help for mesh'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from mesh" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslog" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslog" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslog" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslog" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslog" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslog" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslog" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslog" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslog" -s h -l help -d 'help for meshaccesslog'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslog" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslogs" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslogs" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslogs" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslogs" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslogs" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslogs" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslogs" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslogs" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslogs" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslogs" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslogs" -s h -l help -d 'help for meshaccesslogs'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshaccesslogs" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreaker" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreaker" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreaker" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreaker" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreaker" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreaker" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreaker" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreaker" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreaker" -s h -l help -d 'help for meshcircuitbreaker'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreaker" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreakers" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreakers" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreakers" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreakers" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreakers" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreakers" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreakers" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreakers" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreakers" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreakers" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreakers" -s h -l help -d 'help for meshcircuitbreakers'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshcircuitbreakers" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshes" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshes" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshes" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshes" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshes" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshes" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshes" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshes" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshes" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshes" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshes" -s h -l help -d 'help for meshes'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshes" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservice" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservice" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservice" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservice" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservice" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservice" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservice" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservice" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservice" -s h -l help -d 'help for meshexternalservice'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservice" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservices" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservices" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservices" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservices" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservices" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservices" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservices" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservices" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservices" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservices" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservices" -s h -l help -d 'help for meshexternalservices'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshexternalservices" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjection" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjection" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjection" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjection" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjection" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjection" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjection" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjection" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjection" -s h -l help -d 'help for meshfaultinjection'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjection" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjections" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjections" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjections" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjections" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjections" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjections" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjections" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjections" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjections" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjections" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjections" -s h -l help -d 'help for meshfaultinjections'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshfaultinjections" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateway" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateway" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateway" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateway" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateway" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateway" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateway" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateway" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateway" -s h -l help -d 'help for meshgateway'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateway" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroute" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroute" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroute" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroute" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroute" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroute" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroute" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroute" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroute" -s h -l help -d 'help for meshgatewayroute'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroute" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroutes" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroutes" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroutes" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroutes" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroutes" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroutes" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroutes" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroutes" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroutes" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroutes" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroutes" -s h -l help -d 'help for meshgatewayroutes'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgatewayroutes" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateways" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateways" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateways" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateways" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateways" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateways" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateways" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateways" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateways" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateways" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateways" -s h -l help -d 'help for meshgateways'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshgateways" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthcheck" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthcheck" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthcheck" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthcheck" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthcheck" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthcheck" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthcheck" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthcheck" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthcheck" -s h -l help -d 'help for meshhealthcheck'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthcheck" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthchecks" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthchecks" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthchecks" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthchecks" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthchecks" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthchecks" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthchecks" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthchecks" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthchecks" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthchecks" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthchecks" -s h -l help -d 'help for meshhealthchecks'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhealthchecks" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproute" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproute" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproute" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproute" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproute" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproute" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproute" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproute" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproute" -s h -l help -d 'help for meshhttproute'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproute" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproutes" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproutes" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproutes" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproutes" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproutes" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproutes" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproutes" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproutes" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproutes" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproutes" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproutes" -s h -l help -d 'help for meshhttproutes'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshhttproutes" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentities" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentities" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentities" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentities" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentities" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentities" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentities" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentities" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentities" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentities" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentities" -s h -l help -d 'help for meshidentities'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentities" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentity" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentity" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentity" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentity" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentity" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentity" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentity" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentity" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentity" -s h -l help -d 'help for meshidentity'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshidentity" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategies" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategies" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategies" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategies" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategies" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategies" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategies" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategies" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategies" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategies" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategies" -s h -l help -d 'help for meshloadbalancingstrategies'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategies" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategy" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategy" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategy" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategy" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategy" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategy" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategy" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategy" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategy" -s h -l help -d 'help for meshloadbalancingstrategy'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshloadbalancingstrategy" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetric" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetric" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetric" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetric" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetric" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetric" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetric" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetric" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetric" -s h -l help -d 'help for meshmetric'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetric" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetrics" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetrics" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetrics" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetrics" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetrics" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetrics" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetrics" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetrics" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetrics" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetrics" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetrics" -s h -l help -d 'help for meshmetrics'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmetrics" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservice" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservice" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservice" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservice" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservice" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservice" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservice" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservice" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservice" -s h -l help -d 'help for meshmultizoneservice'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservice" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservices" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservices" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservices" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservices" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservices" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservices" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservices" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservices" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservices" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservices" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservices" -s h -l help -d 'help for meshmultizoneservices'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshmultizoneservices" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackend" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackend" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackend" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackend" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackend" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackend" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackend" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackend" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackend" -s h -l help -d 'help for meshopentelemetrybackend'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackend" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackends" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackends" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackends" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackends" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackends" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackends" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackends" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackends" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackends" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackends" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackends" -s h -l help -d 'help for meshopentelemetrybackends'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshopentelemetrybackends" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthrough" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthrough" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthrough" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthrough" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthrough" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthrough" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthrough" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthrough" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthrough" -s h -l help -d 'help for meshpassthrough'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthrough" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthroughs" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthroughs" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthroughs" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthroughs" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthroughs" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthroughs" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthroughs" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthroughs" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthroughs" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthroughs" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthroughs" -s h -l help -d 'help for meshpassthroughs'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshpassthroughs" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatch" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatch" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatch" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatch" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatch" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatch" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatch" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatch" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatch" -s h -l help -d 'help for meshproxypatch'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatch" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatches" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatches" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatches" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatches" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatches" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatches" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatches" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatches" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatches" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatches" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatches" -s h -l help -d 'help for meshproxypatches'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshproxypatches" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimit" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimit" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimit" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimit" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimit" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimit" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimit" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimit" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimit" -s h -l help -d 'help for meshratelimit'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimit" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimits" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimits" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimits" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimits" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimits" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimits" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimits" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimits" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimits" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimits" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimits" -s h -l help -d 'help for meshratelimits'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshratelimits" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretries" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretries" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretries" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretries" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretries" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretries" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretries" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretries" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretries" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretries" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretries" -s h -l help -d 'help for meshretries'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretries" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretry" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretry" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretry" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretry" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretry" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretry" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretry" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretry" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretry" -s h -l help -d 'help for meshretry'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshretry" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservice" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservice" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservice" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservice" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservice" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservice" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservice" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservice" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservice" -s h -l help -d 'help for meshservice'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservice" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservices" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservices" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservices" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservices" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservices" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservices" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservices" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservices" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservices" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservices" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservices" -s h -l help -d 'help for meshservices'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshservices" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproute" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproute" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproute" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproute" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproute" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproute" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproute" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproute" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproute" -s h -l help -d 'help for meshtcproute'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproute" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproutes" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproutes" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproutes" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproutes" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproutes" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproutes" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproutes" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproutes" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproutes" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproutes" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproutes" -s h -l help -d 'help for meshtcproutes'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtcproutes" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeout" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeout" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeout" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeout" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeout" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeout" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeout" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeout" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeout" -s h -l help -d 'help for meshtimeout'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeout" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeouts" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeouts" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeouts" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeouts" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeouts" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeouts" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeouts" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeouts" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeouts" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeouts" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeouts" -s h -l help -d 'help for meshtimeouts'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtimeouts" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtls" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtls" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtls" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtls" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtls" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtls" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtls" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtls" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtls" -s h -l help -d 'help for meshtls'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtls" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtlses" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtlses" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtlses" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtlses" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtlses" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtlses" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtlses" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtlses" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtlses" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtlses" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtlses" -s h -l help -d 'help for meshtlses'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtlses" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrace" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrace" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrace" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrace" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrace" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrace" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrace" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrace" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrace" -s h -l help -d 'help for meshtrace'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrace" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtraces" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtraces" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtraces" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtraces" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtraces" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtraces" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtraces" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtraces" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtraces" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtraces" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtraces" -s h -l help -d 'help for meshtraces'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtraces" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermission" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermission" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermission" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermission" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermission" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermission" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermission" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermission" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermission" -s h -l help -d 'help for meshtrafficpermission'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermission" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermissions" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermissions" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermissions" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermissions" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermissions" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermissions" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermissions" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermissions" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermissions" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermissions" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermissions" -s h -l help -d 'help for meshtrafficpermissions'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrafficpermissions" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrust" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrust" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrust" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrust" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrust" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrust" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrust" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrust" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrust" -s h -l help -d 'help for meshtrust'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrust" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrusts" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrusts" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrusts" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrusts" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrusts" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrusts" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrusts" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrusts" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrusts" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrusts" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrusts" -s h -l help -d 'help for meshtrusts'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshtrusts" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddress" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddress" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddress" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddress" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddress" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddress" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddress" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddress" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddress" -s h -l help -d 'help for meshzoneaddress'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddress" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddresses" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddresses" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddresses" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddresses" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddresses" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddresses" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddresses" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddresses" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddresses" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddresses" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddresses" -s h -l help -d 'help for meshzoneaddresses'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from meshzoneaddresses" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplate" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplate" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplate" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplate" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplate" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplate" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplate" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplate" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplate" -s h -l help -d 'help for proxytemplate'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplate" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplates" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplates" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplates" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplates" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplates" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplates" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplates" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplates" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplates" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplates" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplates" -s h -l help -d 'help for proxytemplates'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from proxytemplates" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limit" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limit" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limit" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limit" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limit" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limit" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limit" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limit" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limit" -s h -l help -d 'help for rate-limit'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limit" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limits" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limits" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limits" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limits" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limits" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limits" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limits" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limits" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limits" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limits" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limits" -s h -l help -d 'help for rate-limits'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from rate-limits" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retries" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retries" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retries" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retries" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retries" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retries" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retries" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retries" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retries" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retries" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retries" -s h -l help -d 'help for retries'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retries" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retry" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retry" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retry" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retry" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retry" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retry" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retry" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retry" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retry" -s h -l help -d 'help for retry'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from retry" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secret" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secret" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secret" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secret" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secret" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secret" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secret" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secret" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secret" -s h -l help -d 'help for secret'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secret" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secrets" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secrets" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secrets" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secrets" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secrets" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secrets" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secrets" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secrets" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secrets" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secrets" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secrets" -s h -l help -d 'help for secrets'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from secrets" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeout" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeout" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeout" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeout" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeout" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeout" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeout" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeout" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeout" -s h -l help -d 'help for timeout'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeout" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeouts" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeouts" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeouts" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeouts" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeouts" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeouts" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeouts" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeouts" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeouts" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeouts" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeouts" -s h -l help -d 'help for timeouts'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from timeouts" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-log" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-log" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-log" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-log" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-log" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-log" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-log" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-log" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-log" -s h -l help -d 'help for traffic-log'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-log" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-logs" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-logs" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-logs" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-logs" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-logs" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-logs" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-logs" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-logs" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-logs" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-logs" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-logs" -s h -l help -d 'help for traffic-logs'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-logs" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permission" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permission" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permission" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permission" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permission" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permission" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permission" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permission" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permission" -s h -l help -d 'help for traffic-permission'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permission" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permissions" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permissions" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permissions" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permissions" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permissions" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permissions" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permissions" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permissions" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permissions" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permissions" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permissions" -s h -l help -d 'help for traffic-permissions'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-permissions" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-route" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-route" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-route" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-route" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-route" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-route" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-route" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-route" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-route" -s h -l help -d 'help for traffic-route'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-route" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-routes" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-routes" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-routes" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-routes" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-routes" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-routes" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-routes" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-routes" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-routes" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-routes" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-routes" -s h -l help -d 'help for traffic-routes'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-routes" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-trace" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-trace" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-trace" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-trace" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-trace" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-trace" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-trace" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-trace" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-trace" -s h -l help -d 'help for traffic-trace'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-trace" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-traces" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-traces" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-traces" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-traces" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-traces" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-traces" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-traces" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-traces" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-traces" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-traces" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-traces" -s h -l help -d 'help for traffic-traces'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from traffic-traces" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbound" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbound" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbound" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbound" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbound" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbound" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbound" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbound" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbound" -s h -l help -d 'help for virtual-outbound'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbound" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbounds" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbounds" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbounds" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbounds" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbounds" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbounds" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbounds" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbounds" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbounds" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbounds" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbounds" -s h -l help -d 'help for virtual-outbounds'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from virtual-outbounds" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workload" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workload" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workload" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workload" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workload" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workload" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workload" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workload" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workload" -s h -l help -d 'help for workload'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workload" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workloads" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workloads" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workloads" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workloads" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workloads" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workloads" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workloads" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workloads" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workloads" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workloads" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workloads" -s h -l help -d 'help for workloads'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from workloads" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zone" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zone" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zone" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zone" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zone" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zone" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zone" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zone" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zone" -s h -l help -d 'help for zone'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zone" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegress" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegress" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegress" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegress" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegress" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegress" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegress" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegress" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegress" -s h -l help -d 'help for zoneegress'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegress" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegresses" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegresses" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegresses" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegresses" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegresses" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegresses" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegresses" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegresses" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegresses" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegresses" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegresses" -s h -l help -d 'help for zoneegresses'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneegresses" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingress" -s m -l mesh -d 'mesh to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingress" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingress" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingress" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingress" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingress" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingress" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingress" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingress" -s h -l help -d 'help for zoneingress'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingress" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingresses" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingresses" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingresses" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingresses" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingresses" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingresses" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingresses" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingresses" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingresses" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingresses" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingresses" -s h -l help -d 'help for zoneingresses'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zoneingresses" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zones" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zones" -l size -d 'maximum number of elements to return' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zones" -l offset -d 'the offset that indicates starting element of the resources list to retrieve' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zones" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zones" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zones" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zones" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zones" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zones" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zones" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zones" -s h -l help -d 'help for zones'
 complete -c kumactl -n "__fish_kumactl_using_subcommand get; and __fish_seen_subcommand_from zones" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand help" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand help" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand help" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand help" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand help" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand help" -s h -l help -d 'help for help'
 complete -c kumactl -n "__fish_kumactl_using_subcommand help" -l no-config -d 'if set no config file and config directory will be created'
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -s h -l help -d 'help for inspect'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -l no-config -d 'if set no config file and config directory will be created'
@@ -1140,42 +1564,62 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -f -a "zone-token" -d 'Inspect a Zone Token'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -f -a "zoneegress" -d 'Inspect ZoneEgress'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -f -a "zoneegresses" -d 'Inspect Zone Egresses'
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshes" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshes" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshes" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshes" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshes" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshes" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshes" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshes" -s h -l help -d 'help for meshes'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshes" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zone-token" -l public-key-path -d 'path to a PEM public key (RSA PUBLIC KEY or PUBLIC KEY) to verify the token with' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zone-token" -l signing-key-path -d 'path to the PEM private signing key whose public half verifies the token' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zone-token" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zone-token" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zone-token" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zone-token" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zone-token" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zone-token" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zone-token" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zone-token" -s h -l help -d 'help for zone-token'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zone-token" -l no-config -d 'if set no config file and config directory will be created'
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -l type -d 'inspection type: one of config-dump|stats|clusters' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -l type -d 'inspection type: one of config-dump|stats|clusters' -r -f -a "config-dump\t''
+stats\t''
+clusters\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -l include-eds -d 'include Envoy EDS in the config dump'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -l config-dump -d 'deprecated: use --type=config-dump'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -s h -l help -d 'help for zoneegress'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -l no-config -d 'if set no config file and config directory will be created'
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -s o -l output -d 'output format: one of table|yaml|json' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -s h -l help -d 'help for zoneegresses'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane" -s h -l help -d 'help for install'
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane" -l no-config -d 'if set no config file and config directory will be created'
@@ -1209,7 +1653,9 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l cni-bin-dir -d 'set the CNI binary directory' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l cni-conf-name -d 'set the CNI configuration name' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l cni-node-selector -d 'node selector for CNI deployment' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l mode -d 'kuma cp modes: one of zone|global|standalone' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l mode -d 'kuma cp modes: one of zone|global|standalone' -r -f -a "zone\t''
+global\t''
+standalone\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l zone -d 'set the Kuma zone name' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l ingress-drain-time -d 'how long the Zone Ingress drains connections when stopping' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l ingress-node-selector -d 'node selector for Zone Ingress' -r
@@ -1223,7 +1669,9 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l api-versions -d 'api versions the cluster is said to serve (e.g. gateway.networking.k8s.io/v1beta1/GatewayClass)' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l cni-enabled -d 'redirect traffic with the Kuma CNI plugin instead of an init container'
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l cni-chained -d 'enable chained CNI installation'
@@ -1237,7 +1685,9 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand version" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand version" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand version" -l log-level -d 'log level: one of off|info|debug' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand version" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand version" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand version" -s a -l detailed -d 'Print detailed version'
 complete -c kumactl -n "__fish_kumactl_using_subcommand version" -s h -l help -d 'help for version'

@@ -688,8 +688,15 @@ fn context_flag_selects_a_control_plane_by_name() {
     assert_outcome(
         &out,
         "Client: Kuma 2.14.3\n",
-        "Unable to connect to control plane: apparently, configuration is broken. Use `kumactl config control-planes add` to add a Control Plane and make it active\n",
+        "Unable to connect to control plane: apparently, configuration is broken: --context \"nope\" names no Control Plane (known: \"test\", \"down\"). Use `kumactl config control-planes list` to see them\n",
         0,
+    );
+    let out = run(env.kumactl().args(["--context", "nope", "get", "meshes"]));
+    assert_outcome(
+        &out,
+        "",
+        "WARNING: Failed to retrieve server version, can't check compatibility: apparently, configuration is broken: --context \"nope\" names no Control Plane (known: \"test\", \"down\"). Use `kumactl config control-planes list` to see them\nError: apparently, configuration is broken: --context \"nope\" names no Control Plane (known: \"test\", \"down\"). Use `kumactl config control-planes list` to see them\n",
+        1,
     );
 }
 
@@ -869,6 +876,15 @@ fn parse_errors_read_like_cobra_and_exit_1() {
             vec!["versio"],
             "Error: unknown command \"versio\" for \"kumactl\"\n\nDid you mean this?\n\tversion\n\nRun 'kumactl --help' for usage.\n",
         ),
+        // cobra's suggestions: every name within distance 2 or with the typed prefix.
+        (
+            vec!["gett"],
+            "Error: unknown command \"gett\" for \"kumactl\"\n\nDid you mean this?\n\tget\n\nRun 'kumactl --help' for usage.\n",
+        ),
+        (
+            vec!["get", "meshs"],
+            "Error: unknown command \"meshs\" for \"kumactl get\"\n\nDid you mean this?\n\tmesh\n\tmeshes\n\tmeshservice\n\tmeshservices\n\tmeshtls\n\nRun 'kumactl get --help' for usage.\n",
+        ),
         (
             vec!["--bogus"],
             "Error: unknown flag: --bogus\nRun 'kumactl --help' for usage.\n",
@@ -936,7 +952,7 @@ fn help_goes_to_stdout_with_go_kumactl_descriptions() {
             .starts_with("Management tool for Kuma.\n\nUsage:\n")
     );
     for line in [
-        "  completion  Output shell completion code for bash, fish or zsh",
+        "  completion  Output shell completion code for bash, fish, zsh or powershell",
         "  config      Modify kumactl config files",
         "  help        Help about any command",
         "  version     Print version",
@@ -960,6 +976,121 @@ fn help_goes_to_stdout_with_go_kumactl_descriptions() {
         "{}",
         out.stdout
     );
+}
+
+#[test]
+fn help_shows_usable_arguments_like_cobra() {
+    let env = TestEnv::new();
+    let help = |args: &[&str]| {
+        let out = run(env.kumactl().args(args).arg("--help"));
+        assert_eq!((out.stderr.as_str(), out.code), ("", 0), "{args:?}");
+        out.stdout
+    };
+    // No hidden positional leaks into the usage line.
+    let user_token = help(&["generate", "user-token"]);
+    assert!(
+        user_token.contains("\nUsage:\n  kumactl generate user-token [flags]\n"),
+        "{user_token}"
+    );
+    // Counted positionals show as the usage names them, without clap's `[NAME]...`.
+    for (args, usage) in [
+        (
+            vec!["get", "zoneegress"],
+            "kumactl get zoneegress NAME [flags]",
+        ),
+        (vec!["delete"], "kumactl delete TYPE NAME [flags]"),
+        (
+            vec!["inspect", "zoneegress"],
+            "kumactl inspect zoneegress NAME [flags]",
+        ),
+        (vec!["help"], "kumactl help [command] [flags]"),
+    ] {
+        let text = help(&args);
+        assert!(text.contains(&format!("\nUsage:\n  {usage}\n")), "{text}");
+        assert!(!text.contains("Arguments:"), "{text}");
+    }
+    let apply = help(&["apply"]);
+    assert!(apply.contains("\n  -f, --file <string>  "), "{apply}");
+}
+
+/// What bash completion offers for `words` (the last one being completed), through the
+/// script of `kumactl completion bash`.
+fn bash_completes(env: &TestEnv, words: &[&str]) -> Vec<String> {
+    let script = run(env.kumactl().args(["completion", "bash"]));
+    assert_eq!(script.code, 0);
+    let script_path = env.path("kumactl.bash");
+    std::fs::write(&script_path, &script.stdout).unwrap();
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let program = format!(
+        "source '{}'\nCOMP_WORDS=({})\nCOMP_CWORD={}\n_kumactl kumactl '{}' '{}'\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+        script_path.display(),
+        quoted.join(" "),
+        words.len() - 1,
+        words[words.len() - 1],
+        words[words.len() - 2],
+    );
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(program)
+        .current_dir(env.dir.path())
+        .output()
+        .expect("bash runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn completion_offers_the_known_values_not_file_names() {
+    let env = TestEnv::new();
+    // A file in the working directory: completing file names would offer it.
+    std::fs::write(env.dir.path().join("a-file"), "").unwrap();
+    let cases: Vec<(Vec<&str>, Vec<&str>)> = vec![
+        (
+            vec!["kumactl", "get", "meshes", "-o", ""],
+            vec!["table", "yaml", "json"],
+        ),
+        (
+            vec!["kumactl", "inspect", "meshes", "-o", "y"],
+            vec!["yaml"],
+        ),
+        (
+            vec!["kumactl", "--log-level", ""],
+            vec!["off", "info", "debug"],
+        ),
+        (
+            vec!["kumactl", "install", "control-plane", "--mode", ""],
+            vec!["zone", "global", "standalone"],
+        ),
+        (
+            vec!["kumactl", "generate", "zone-token", "--scope", ""],
+            vec!["ingress", "egress"],
+        ),
+        (
+            vec!["kumactl", "generate", "dataplane-token", "--proxy-type", ""],
+            vec!["dataplane", "ingress"],
+        ),
+        (
+            vec!["kumactl", "inspect", "zoneegress", "--type", ""],
+            vec!["config-dump", "stats", "clusters"],
+        ),
+        (
+            vec!["kumactl", "generate", "signing-key", "--format", ""],
+            vec!["pem-base64", "pem"],
+        ),
+        (vec!["kumactl", "delete", "zoneeg"], vec!["zoneegress"]),
+        (vec!["kumactl", "delete", "meshtim"], vec!["meshtimeout"]),
+    ];
+    for (words, expected) in cases {
+        assert_eq!(bash_completes(&env, &words), expected, "{words:?}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ use std::io::Write;
 )]
 pub struct ApplyArgs {
     /// Path to file or directory to apply. When a directory is provided, all .yaml, .yml, and .json files are applied. Pass - to read from stdin
-    #[arg(short = 'f', long = "file", value_name = "-")]
+    #[arg(short = 'f', long = "file", value_name = "string")]
     pub file: Option<String>,
     /// Variable to replace in configuration
     #[arg(short = 'v', long = "var", value_name = "stringToString", value_parser = key_values, action = ArgAction::Append)]

@@ -111,6 +111,58 @@ pub fn exact_args(args: &[String], n: usize) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A value parser that suggests values to shell completion without restricting them:
+/// the command checks the value itself, after the start-up sequence and with Go's error
+/// text, as cobra does; clap only hands the word over. Pair it with
+/// `hide_possible_values(true)`, as cobra's help lists no values.
+#[derive(Clone)]
+pub struct Suggest<P> {
+    inner: P,
+    values: Vec<&'static str>,
+}
+
+/// The words to complete for `-o`: kumactl's output formats.
+pub const OUTPUT_FORMATS: &[&str] = &["table", "yaml", "json"];
+
+/// Strings as given, completing to `values`.
+pub fn suggest(values: &[&'static str]) -> Suggest<clap::builder::StringValueParser> {
+    suggest_with(clap::builder::StringValueParser::new(), values)
+}
+
+/// `inner`'s values, completing to `values`.
+pub fn suggest_with<P>(inner: P, values: &[&'static str]) -> Suggest<P> {
+    Suggest {
+        inner,
+        values: values.to_vec(),
+    }
+}
+
+impl<P> clap::builder::TypedValueParser for Suggest<P>
+where
+    P: clap::builder::TypedValueParser,
+{
+    type Value = P::Value;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        self.inner.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.values
+                .iter()
+                .map(|v| clap::builder::PossibleValue::new(*v)),
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +215,25 @@ mod tests {
             "required flag(s) \"valid-for\", \"zone\" not set"
         );
         assert!(require_flags(&[("zone", true)]).is_ok());
+    }
+
+    #[test]
+    fn suggested_values_complete_but_do_not_restrict() {
+        let cmd = clap::Command::new("t").arg(
+            clap::Arg::new("o")
+                .long("o")
+                .value_parser(suggest(OUTPUT_FORMATS))
+                .hide_possible_values(true),
+        );
+        let arg = cmd.get_arguments().find(|a| a.get_id() == "o").unwrap();
+        let values: Vec<String> = arg
+            .get_possible_values()
+            .iter()
+            .map(|v| v.get_name().to_string())
+            .collect();
+        assert_eq!(values, ["table", "yaml", "json"]);
+        let matches = cmd.try_get_matches_from(["t", "--o", "xml"]).unwrap();
+        assert_eq!(matches.get_one::<String>("o").unwrap(), "xml");
     }
 
     #[test]

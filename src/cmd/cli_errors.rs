@@ -1,6 +1,7 @@
-//! Turns clap's parse errors into cobra's messages (cli.md §0), so `Error: unknown flag:
-//! --foo` reads the same as with Go kumactl, always with exit code 1 (clap would use 2).
-//! Help requests print on stdout with exit code 0.
+//! Turns clap's parse errors into cobra's messages (cobra's `command.go` and `args.go`, as
+//! Go kumactl prints them), so `Error: unknown flag: --foo` reads the same as with Go
+//! kumactl, always with exit code 1 (clap would use 2). Help requests print on stdout
+//! with exit code 0.
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use std::io::Write;
@@ -69,8 +70,13 @@ fn translate(cmd: &mut clap::Command, argv: &[String], err: &clap::Error) -> Str
         ErrorKind::InvalidSubcommand => {
             let name = context_string(err, ContextKind::InvalidSubcommand).unwrap_or_default();
             let mut text = format!("unknown command {:?} for {:?}\n", name, path.join(" "));
-            if let Some(suggestion) = context_string(err, ContextKind::SuggestedSubcommand) {
-                text.push_str(&format!("\nDid you mean this?\n\t{suggestion}\n\n"));
+            let suggestions = suggestions_for(cmd, &path, &name);
+            if !suggestions.is_empty() {
+                text.push_str("\nDid you mean this?\n");
+                for suggestion in suggestions {
+                    text.push_str(&format!("\t{suggestion}\n"));
+                }
+                text.push('\n');
             }
             text.push_str(&help_hint);
             text
@@ -152,6 +158,45 @@ fn flag_display(cmd: &mut clap::Command, path: &[String], err: &clap::Error) -> 
     }
 }
 
+/// cobra's suggestions for a mistyped sub-command (`SuggestionsFor` in cobra's
+/// `command.go`): every visible sub-command whose name is within Levenshtein distance 2 of
+/// what was typed, or starts with it, ignoring case; in name order. clap's own suggestion
+/// is a single, often distant, match (`gett` gave `generate`).
+fn suggestions_for(cmd: &clap::Command, path: &[String], typed: &str) -> Vec<String> {
+    let mut current = cmd;
+    for name in path.iter().skip(1) {
+        if let Some(sub) = current.find_subcommand(name) {
+            current = sub;
+        }
+    }
+    let typed = typed.to_lowercase();
+    let mut names: Vec<&str> = current
+        .get_subcommands()
+        .filter(|sub| !sub.is_hide_set())
+        .map(|sub| sub.get_name())
+        .filter(|name| {
+            let name = name.to_lowercase();
+            name.starts_with(&typed) || levenshtein(name.as_bytes(), typed.as_bytes()) <= 2
+        })
+        .collect();
+    names.sort_unstable();
+    names.into_iter().map(str::to_string).collect()
+}
+
+/// The edit distance between two byte strings (insertions, deletions, substitutions).
+fn levenshtein(a: &[u8], b: &[u8]) -> usize {
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, &x) in a.iter().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, &y) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(x != y);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
 /// The command path named by `argv` (`kumactl get meshes`): the program name, then each
 /// word that names a sub-command of the one before.
 pub fn command_path(cmd: &clap::Command, argv: &[String]) -> Vec<String> {
@@ -170,4 +215,36 @@ pub fn command_path(cmd: &clap::Command, argv: &[String]) -> Vec<String> {
         }
     }
     path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levenshtein_counts_edits() {
+        assert_eq!(levenshtein(b"gett", b"get"), 1);
+        assert_eq!(levenshtein(b"meshs", b"meshes"), 1);
+        assert_eq!(levenshtein(b"gett", b"generate"), 5);
+        assert_eq!(levenshtein(b"", b"abc"), 3);
+        assert_eq!(levenshtein(b"kitten", b"sitting"), 3);
+    }
+
+    #[test]
+    fn suggestions_are_the_close_names_and_the_prefixed_ones() {
+        let cmd = crate::cmd::command();
+        let root = vec!["kumactl".to_string()];
+        assert_eq!(suggestions_for(&cmd, &root, "gett"), ["get"]);
+        assert_eq!(suggestions_for(&cmd, &root, "GENER"), ["generate"]);
+        assert_eq!(suggestions_for(&cmd, &root, "xyzzy"), Vec::<String>::new());
+        let get = vec!["kumactl".to_string(), "get".to_string()];
+        assert_eq!(
+            suggestions_for(&cmd, &get, "meshs"),
+            ["mesh", "meshes", "meshservice", "meshservices", "meshtls"]
+        );
+        assert_eq!(
+            suggestions_for(&cmd, &get, "zoneegres"),
+            ["zoneegress", "zoneegresses"]
+        );
+    }
 }

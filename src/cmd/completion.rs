@@ -1,5 +1,6 @@
-//! `kumactl completion bash|zsh|fish|powershell` (cli.md §7.2): shell completion scripts
-//! generated from the same clap definitions as the help and man pages.
+//! `kumactl completion bash|zsh|fish|powershell` (Go: `app/kumactl/cmd/completion/
+//! completion.go`, without powershell): shell completion scripts generated from the same
+//! clap definitions as the help and man pages.
 
 use super::context::RootContext;
 use clap::{Args, Subcommand};
@@ -7,7 +8,7 @@ use clap_complete::Shell;
 
 #[derive(Debug, Args)]
 #[command(
-    about = "Output shell completion code for bash, fish or zsh",
+    about = "Output shell completion code for bash, fish, zsh or powershell",
     long_about = "Output shell completion code for bash, fish, zsh or powershell.\n\n\
                   The script completes kumactl's commands and flags. Load it in your shell's \
                   start-up file, for example:\n\n  \

@@ -1,6 +1,6 @@
 //! `kumactl delete TYPE NAME [-m MESH]` (cli.md §5).
 
-use super::args::exact_args;
+use super::args::{exact_args, suggest};
 use super::cli_errors::usage_error;
 use super::context::RootContext;
 use crate::api::ApiError;
@@ -23,9 +23,24 @@ pub struct DeleteArgs {
     /// mesh to use
     #[arg(short = 'm', long, value_name = "string", default_value = "default")]
     pub mesh: String,
-    /// the type of the resource (mesh, zoneegress, secret...) and its name
-    #[arg(value_name = "TYPE NAME", action = ArgAction::Append, num_args = 0..)]
-    pub args: Vec<String>,
+    /// the type of the resource (mesh, zoneegress, secret...)
+    #[arg(
+        long_help = "the type of the resource (mesh, zoneegress, secret...)",
+        value_name = "TYPE",
+        value_parser = suggest(&descriptor::single_nouns_sorted()),
+        hide_possible_values = true,
+        hide_short_help = true
+    )]
+    pub type_noun: Option<String>,
+    /// the name of the resource
+    #[arg(
+        long_help = "the name of the resource",
+        value_name = "NAME",
+        action = ArgAction::Append,
+        num_args = 0..,
+        hide_short_help = true
+    )]
+    pub names: Vec<String>,
 }
 
 /// The type a `delete` noun names: single nouns and their aliases. Read-only types are
@@ -51,12 +66,13 @@ pub fn resolve_type(
 
 pub fn run(ctx: &mut RootContext, args: DeleteArgs) -> anyhow::Result<()> {
     // cobra checks the argument count before running the command.
-    exact_args(&args.args, 2).map_err(|e| {
+    let words: Vec<String> = args.type_noun.into_iter().chain(args.names).collect();
+    exact_args(&words, 2).map_err(|e| {
         let argv = ["kumactl", "delete"].map(String::from);
         usage_error(&argv, &e.to_string())
     })?;
     ctx.check_compatibility();
-    let (noun, name) = (&args.args[0], &args.args[1]);
+    let (noun, name) = (&words[0], &words[1]);
     let t = resolve_type(RESOURCE_TYPES, noun)?;
     let fail = || format!("failed to delete {} with the name {name:?}", t.name);
     let (Some(mesh_segment), Some(name_segment)) = (

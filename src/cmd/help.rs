@@ -9,7 +9,11 @@ use clap::Args;
 )]
 pub struct HelpArgs {
     /// The command to show the help of
-    #[arg(value_name = "command")]
+    #[arg(
+        long_help = "The command to show the help of",
+        value_name = "[command]",
+        hide_short_help = true
+    )]
     pub command: Vec<String>,
 }
 

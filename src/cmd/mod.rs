@@ -61,7 +61,14 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "string")]
     pub context: Option<String>,
     /// log level: one of off|info|debug
-    #[arg(long, global = true, value_name = "string", default_value = "off")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "string",
+        default_value = "off",
+        value_parser = args::suggest(&["off", "info", "debug"]),
+        hide_possible_values = true
+    )]
     pub log_level: String,
     /// if set no config file and config directory will be created
     #[arg(long, global = true)]
@@ -106,6 +113,7 @@ fn cobra_style(cmd: clap::Command, parent_path: &str) -> clap::Command {
     } else {
         let positionals: String = cmd
             .get_positionals()
+            .filter(|a| !a.is_hide_set())
             .flat_map(|a| a.get_value_names().unwrap_or_default().iter())
             .map(|v| format!(" {v}"))
             .collect();

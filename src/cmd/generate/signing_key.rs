@@ -1,5 +1,6 @@
 //! `kumactl generate signing-key` (cli.md §6.5): a new RSA 2048 key for signing tokens.
 
+use crate::cmd::args::suggest;
 use crate::cmd::context::RootContext;
 use crate::tokens::keys;
 use anyhow::bail;
@@ -20,7 +21,13 @@ use clap::Args;
 )]
 pub struct SigningKeyArgs {
     /// format of signing key. Available values :pem-base64, pem
-    #[arg(long, value_name = "string", default_value = "pem-base64")]
+    #[arg(
+        long,
+        value_name = "string",
+        default_value = "pem-base64",
+        value_parser = suggest(&["pem-base64", "pem"]),
+        hide_possible_values = true
+    )]
     pub format: String,
 }
 

@@ -7,6 +7,7 @@ use super::{
 };
 use crate::api::tokens::ZoneTokenRequest;
 use crate::client::RequestError;
+use crate::cmd::args::suggest_with;
 use crate::cmd::context::RootContext;
 use crate::duration::GoDuration;
 use crate::tokens::zone::{self, ZoneClaims};
@@ -34,7 +35,8 @@ pub struct ZoneTokenArgs {
     #[arg(
         long,
         value_name = "strings",
-        value_parser = string_slice,
+        value_parser = suggest_with(string_slice, &["ingress", "egress"]),
+        hide_possible_values = true,
         default_value = "ingress,egress"
     )]
     pub scope: Vec<StringSlice>,

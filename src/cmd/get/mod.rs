@@ -21,6 +21,8 @@ pub fn output_arg() -> Arg {
         .value_name("string")
         .default_value("table")
         .global(true)
+        .value_parser(crate::cmd::args::suggest(crate::cmd::args::OUTPUT_FORMATS))
+        .hide_possible_values(true)
         .help("output format: one of table|yaml|json")
 }
 

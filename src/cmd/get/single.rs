@@ -33,7 +33,9 @@ pub fn command(t: &'static ResourceType) -> Option<clap::Command> {
                 .value_name("NAME")
                 .action(ArgAction::Append)
                 .num_args(0..)
-                .help("name of the resource"),
+                // cobra's help has no arguments section; the man page keeps it.
+                .hide_short_help(true)
+                .long_help("name of the resource"),
         );
     if let Some(alias) = t.single_alias {
         cmd = cmd.alias(alias);

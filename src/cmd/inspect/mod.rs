@@ -6,6 +6,7 @@ pub mod zone_token;
 pub mod zoneegress;
 pub mod zoneegresses;
 
+use super::args::{OUTPUT_FORMATS, suggest};
 use super::context::RootContext;
 use crate::output::resources::{self, Format};
 use clap::{Args, Subcommand};
@@ -24,7 +25,9 @@ pub struct InspectArgs {
         long,
         global = true,
         value_name = "string",
-        default_value = "table"
+        default_value = "table",
+        value_parser = suggest(OUTPUT_FORMATS),
+        hide_possible_values = true
     )]
     pub output: String,
     #[command(subcommand)]

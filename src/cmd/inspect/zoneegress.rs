@@ -2,7 +2,7 @@
 //! the Envoy admin data of one Zone Egress, passed through as the control plane
 //! returns it.
 
-use crate::cmd::args::exact_args;
+use crate::cmd::args::{exact_args, suggest};
 use crate::cmd::cli_errors::usage_error;
 use crate::cmd::context::RootContext;
 use anyhow::bail;
@@ -13,7 +13,13 @@ use std::io::Write;
 #[command(about = "Inspect ZoneEgress", long_about = "Inspect ZoneEgress.")]
 pub struct ZoneEgressArgs {
     /// inspection type: one of config-dump|stats|clusters
-    #[arg(long = "type", value_name = "string", default_value = "config-dump")]
+    #[arg(
+        long = "type",
+        value_name = "string",
+        default_value = "config-dump",
+        value_parser = suggest(&["config-dump", "stats", "clusters"]),
+        hide_possible_values = true
+    )]
     pub inspection_type: String,
     /// include Envoy EDS in the config dump
     #[arg(long)]
@@ -22,7 +28,13 @@ pub struct ZoneEgressArgs {
     #[arg(long, hide = true)]
     pub config_dump: bool,
     /// name of the Zone Egress
-    #[arg(value_name = "NAME", action = ArgAction::Append, num_args = 0..)]
+    #[arg(
+        long_help = "name of the Zone Egress",
+        value_name = "NAME",
+        action = ArgAction::Append,
+        num_args = 0..,
+        hide_short_help = true
+    )]
     pub names: Vec<String>,
 }
 

@@ -2,7 +2,7 @@
 //! sources, and printing. The rendering lives in [`crate::install`].
 
 use crate::build_info;
-use crate::cmd::args::{KeyValues, key_values, merge_key_values};
+use crate::cmd::args::{KeyValues, key_values, merge_key_values, suggest};
 use crate::cmd::context::RootContext;
 use crate::install::{self, InstallFlags, InstallRequest};
 use clap::parser::ValueSource;
@@ -99,7 +99,13 @@ pub struct ControlPlaneArgs {
     #[arg(long, value_name = "stringToString", value_parser = key_values)]
     pub cni_node_selector: Vec<KeyValues>,
     /// kuma cp modes: one of zone|global|standalone
-    #[arg(long, value_name = "string", default_value = "zone")]
+    #[arg(
+        long,
+        value_name = "string",
+        default_value = "zone",
+        value_parser = suggest(&["zone", "global", "standalone"]),
+        hide_possible_values = true
+    )]
     pub mode: String,
     /// set the Kuma zone name
     #[arg(long, value_name = "string", default_value = "")]
