@@ -1581,46 +1581,71 @@ fn readme_blocks(section: &str) -> (Vec<String>, Vec<String>) {
     (commands, outputs)
 }
 
-/// Ages and durations vary from run to run, and so does the padding around them.
+/// Times, token IDs, ages and durations vary from run to run, and so does the padding
+/// around them.
 fn normalized(line: &str) -> String {
+    let times = regex::Regex::new(r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\b").unwrap();
+    let uuids = regex::Regex::new(r"\b[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\b").unwrap();
     let ages = regex::Regex::new(r"\b\d+[smhdy]\b").unwrap();
-    ages.replace_all(line, "AGE")
+    let line = times.replace_all(line, "TIME");
+    let line = uuids.replace_all(&line, "UUID");
+    ages.replace_all(&line, "AGE")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-#[test]
-fn readme_universal_walkthrough_runs_as_written() {
+/// The README's ports (API 5681, HTTPS 5682, dp-server 5678), moved to free ones so tests
+/// can run side by side.
+struct ReadmePorts {
+    api: u16,
+    https: u16,
+    dp: u16,
+}
+
+impl ReadmePorts {
+    fn free() -> ReadmePorts {
+        ReadmePorts {
+            api: free_port(),
+            https: free_port(),
+            dp: free_port(),
+        }
+    }
+
+    /// `text` with the README's ports replaced; `kuma-cp-lite run` is given them too.
+    fn apply(&self, text: &str) -> String {
+        let (api, https, dp) = (self.api, self.https, self.dp);
+        text.replace("5681", &api.to_string())
+            .replace("5682", &https.to_string())
+            .replace("5678", &dp.to_string())
+            .replace(
+                "kuma-cp-lite run",
+                &format!(
+                    "kuma-cp-lite run --api-port {api} --api-https-port {https} --dp-port {dp}"
+                ),
+            )
+    }
+}
+
+/// Runs README commands in bash (`set -euo pipefail`) in `dir`, as HOME, with the built
+/// binaries first on PATH; kills what the script started however it ends. Gives the exit
+/// status, stdout and stderr.
+fn run_readme_script(script: &str, dir: &Path) -> (std::process::ExitStatus, String, String) {
     use std::os::unix::process::CommandExt;
-    let (commands, outputs) = readme_blocks("Universal walkthrough");
-    assert!(commands.len() >= 5, "the walkthrough has its commands");
-    assert!(outputs.len() >= 3, "the walkthrough shows outputs");
-    let dir = tempfile::tempdir().unwrap();
-    // The README's ports, moved to free ones so tests can run side by side.
-    let (api, https, dp) = (free_port(), free_port(), free_port());
-    let script = commands
-        .join("")
-        .replace("5681", &api.to_string())
-        .replace("5678", &dp.to_string())
-        .replace(
-            "kuma-cp-lite run",
-            &format!("kuma-cp-lite run --api-port {api} --api-https-port {https} --dp-port {dp}"),
-        );
     let bin_dir = assert_cmd::cargo::cargo_bin("kumactl")
         .parent()
         .unwrap()
         .to_path_buf();
-    let stdout_path = dir.path().join("stdout");
-    let stderr_path = dir.path().join("stderr");
+    let stdout_path = dir.join("stdout");
+    let stderr_path = dir.join("stderr");
     let mut child = std::process::Command::new("bash")
         .arg("-c")
         // Stop the control plane however the script ends.
         .arg(format!(
             "set -euo pipefail\ntrap 'kill $(jobs -p) 2>/dev/null || true' EXIT\n{script}"
         ))
-        .current_dir(dir.path())
-        .env("HOME", dir.path())
+        .current_dir(dir)
+        .env("HOME", dir)
         .env(
             "PATH",
             format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap()),
@@ -1644,30 +1669,58 @@ fn readme_universal_walkthrough_runs_as_written() {
                 "the walkthrough did not finish within 2 minutes; stdout:\n{}\nstderr:\n{}\nkuma-cp-lite.log:\n{}",
                 std::fs::read_to_string(&stdout_path).unwrap_or_default(),
                 std::fs::read_to_string(&stderr_path).unwrap_or_default(),
-                std::fs::read_to_string(dir.path().join("kuma-cp-lite.log")).unwrap_or_default()
+                std::fs::read_to_string(dir.join("kuma-cp-lite.log")).unwrap_or_default()
             );
         }
         std::thread::sleep(std::time::Duration::from_millis(100));
     };
     let stdout = std::fs::read_to_string(&stdout_path).unwrap();
     let stderr = std::fs::read_to_string(&stderr_path).unwrap();
+    (status, stdout, stderr)
+}
+
+#[test]
+fn readme_universal_walkthrough_runs_as_written() {
+    let (commands, outputs) = readme_blocks("Universal walkthrough");
+    assert!(commands.len() >= 5, "the walkthrough has its commands");
+    assert!(outputs.len() >= 3, "the walkthrough shows outputs");
+    let dir = tempfile::tempdir().unwrap();
+    let ports = ReadmePorts::free();
+    let (status, stdout, stderr) = run_readme_script(&ports.apply(&commands.join("")), dir.path());
     assert!(status.success(), "stdout:\n{stdout}\nstderr:\n{stderr}");
     assert_eq!(stderr, "");
 
     // Every output the README shows appears, in order.
     let actual: Vec<String> = stdout.lines().map(normalized).collect();
     let mut position = 0;
-    for expected in outputs.iter().flat_map(|o| o.lines()).map(normalized) {
+    for expected in outputs
+        .iter()
+        .flat_map(|o| o.lines())
+        .map(|line| normalized(&ports.apply(line)))
+    {
         match actual[position..].iter().position(|line| *line == expected) {
             Some(offset) => position += offset + 1,
             None => panic!("{expected:?} not found in order in:\n{stdout}"),
         }
     }
-    // What the README does not spell out: the applied Mesh and the decoded token.
-    assert!(stdout.contains("resource type=\"Mesh\" mesh=\"\" name=\"default\" Updated\n"));
-    assert!(stdout.contains("SCOPE:        [egress]\n"));
     let log = std::fs::read_to_string(dir.path().join("kuma-cp-lite.log")).unwrap();
     assert!(log.contains("the admin user token is in the GlobalSecret \"admin-user-token\""));
+}
+
+#[test]
+fn readme_walkthrough_stops_when_its_port_is_taken() {
+    let (commands, _) = readme_blocks("Universal walkthrough");
+    let dir = tempfile::tempdir().unwrap();
+    let ports = ReadmePorts::free();
+    // Something already answers on the API port: the walkthrough's kuma-cp-lite cannot
+    // start, and its first block must stop there instead of going on with the other one.
+    let taken = std::net::TcpListener::bind(("127.0.0.1", ports.api)).unwrap();
+    let (status, stdout, _) = run_readme_script(&ports.apply(&commands[0]), dir.path());
+    drop(taken);
+    assert!(!status.success(), "{stdout}");
+    assert!(stdout.starts_with("Error: "), "{stdout}");
+    assert!(stdout.contains(&ports.api.to_string()), "{stdout}");
+    assert!(!stdout.contains("added Control Plane"), "{stdout}");
 }
 
 #[test]
