@@ -221,6 +221,7 @@ Register-ArgumentCompleter -Native -CommandName 'kumactl' -ScriptBlock {
             [CompletionResult]::new('dataplane-token', 'dataplane-token', [CompletionResultType]::ParameterValue, 'Generate Dataplane Token')
             [CompletionResult]::new('public-key', 'public-key', [CompletionResultType]::ParameterValue, 'Generate public key out of signing key')
             [CompletionResult]::new('signing-key', 'signing-key', [CompletionResultType]::ParameterValue, 'Generate signing keys')
+            [CompletionResult]::new('tls-certificate', 'tls-certificate', [CompletionResultType]::ParameterValue, 'Generate a TLS certificate')
             [CompletionResult]::new('user-token', 'user-token', [CompletionResultType]::ParameterValue, 'Generate User Token')
             [CompletionResult]::new('zone-token', 'zone-token', [CompletionResultType]::ParameterValue, 'Generate Zone Token')
             break
@@ -264,6 +265,21 @@ Register-ArgumentCompleter -Native -CommandName 'kumactl' -ScriptBlock {
             [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'help for signing-key')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'help for signing-key')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'if set no config file and config directory will be created')
+            break
+        }
+        'kumactl;generate;tls-certificate' {
+            [CompletionResult]::new('--key-file', '--key-file', [CompletionResultType]::ParameterName, 'path to a file with a generated private key (''-'' for stdout)')
+            [CompletionResult]::new('--cert-file', '--cert-file', [CompletionResultType]::ParameterName, 'path to a file with a generated TLS certificate (''-'' for stdout)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'type of the certificate: one of client|server')
+            [CompletionResult]::new('--key-type', '--key-type', [CompletionResultType]::ParameterName, 'type of the private key: one of rsa|ecdsa')
+            [CompletionResult]::new('--hostname', '--hostname', [CompletionResultType]::ParameterName, 'DNS hostname(s) to issue the certificate for')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'path to the configuration file to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'context to use')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'log level: one of off|info|debug')
+            [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'help for tls-certificate')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'help for tls-certificate')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'if set no config file and config directory will be created')
             break
         }

@@ -85,6 +85,9 @@ _kumactl() {
             kumactl__subcmd__generate,signing-key)
                 cmd="kumactl__subcmd__generate__subcmd__signing__subcmd__key"
                 ;;
+            kumactl__subcmd__generate,tls-certificate)
+                cmd="kumactl__subcmd__generate__subcmd__tls__subcmd__certificate"
+                ;;
             kumactl__subcmd__generate,user-token)
                 cmd="kumactl__subcmd__generate__subcmd__user__subcmd__token"
                 ;;
@@ -909,7 +912,7 @@ _kumactl() {
             return 0
             ;;
         kumactl__subcmd__generate)
-            opts="-h --help --config-file --context --log-level --no-config --api-timeout dataplane-token public-key signing-key user-token zone-token"
+            opts="-h --help --config-file --context --log-level --no-config --api-timeout dataplane-token public-key signing-key tls-certificate user-token zone-token"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1051,6 +1054,56 @@ _kumactl() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "pem-base64 pem" -- "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kumactl__subcmd__generate__subcmd__tls__subcmd__certificate)
+            opts="-h --key-file --cert-file --type --key-type --hostname --help --config-file --context --log-level --no-config --api-timeout"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --key-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -W "client server" -- "${cur}"))
+                    return 0
+                    ;;
+                --key-type)
+                    COMPREPLY=($(compgen -W "rsa ecdsa" -- "${cur}"))
+                    return 0
+                    ;;
+                --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config-file)

@@ -136,19 +136,20 @@ debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand delete" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand delete" -s h -l help -d 'help for delete'
 complete -c kumactl -n "__fish_kumactl_using_subcommand delete" -l no-config -d 'if set no config file and config directory will be created'
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -l config-file -d 'path to the configuration file to use' -r -F
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key tls-certificate user-token zone-token" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key tls-certificate user-token zone-token" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key tls-certificate user-token zone-token" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
 info\t''
 debug\t''"
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -s h -l help -d 'help for generate'
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -l no-config -d 'if set no config file and config directory will be created'
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -f -a "dataplane-token" -d 'Generate Dataplane Token'
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -f -a "public-key" -d 'Generate public key out of signing key'
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -f -a "signing-key" -d 'Generate signing keys'
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -f -a "user-token" -d 'Generate User Token'
-complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key user-token zone-token" -f -a "zone-token" -d 'Generate Zone Token'
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key tls-certificate user-token zone-token" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key tls-certificate user-token zone-token" -s h -l help -d 'help for generate'
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key tls-certificate user-token zone-token" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key tls-certificate user-token zone-token" -f -a "dataplane-token" -d 'Generate Dataplane Token'
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key tls-certificate user-token zone-token" -f -a "public-key" -d 'Generate public key out of signing key'
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key tls-certificate user-token zone-token" -f -a "signing-key" -d 'Generate signing keys'
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key tls-certificate user-token zone-token" -f -a "tls-certificate" -d 'Generate a TLS certificate'
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key tls-certificate user-token zone-token" -f -a "user-token" -d 'Generate User Token'
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key tls-certificate user-token zone-token" -f -a "zone-token" -d 'Generate Zone Token'
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l name -d 'name of the Dataplane' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -s m -l mesh -d 'mesh to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from dataplane-token" -l proxy-type -d 'type of the Dataplane ("dataplane", "ingress")' -r -f -a "dataplane\t''
@@ -187,6 +188,21 @@ debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from signing-key" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from signing-key" -s h -l help -d 'help for signing-key'
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from signing-key" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from tls-certificate" -l key-file -d 'path to a file with a generated private key (\'-\' for stdout)' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from tls-certificate" -l cert-file -d 'path to a file with a generated TLS certificate (\'-\' for stdout)' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from tls-certificate" -l type -d 'type of the certificate: one of client|server' -r -f -a "client\t''
+server\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from tls-certificate" -l key-type -d 'type of the private key: one of rsa|ecdsa' -r -f -a "rsa\t''
+ecdsa\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from tls-certificate" -l hostname -d 'DNS hostname(s) to issue the certificate for' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from tls-certificate" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from tls-certificate" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from tls-certificate" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from tls-certificate" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from tls-certificate" -s h -l help -d 'help for tls-certificate'
+complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from tls-certificate" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l name -d 'name of the user' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l group -d 'group of the user' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and __fish_seen_subcommand_from user-token" -l valid-for -d 'how long the token will be valid (for example "24h")' -r

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod build_info;
+pub mod certificates;
 pub mod client;
 pub mod cmd;
 pub mod config;

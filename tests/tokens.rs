@@ -1827,3 +1827,201 @@ fn the_dp_server_uses_the_given_certificate() {
         reply.text
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// generate tls-certificate
+
+/// The certificate of a PEM text, parsed.
+fn with_certificate<T>(
+    pem_text: &str,
+    check: impl FnOnce(&x509_parser::certificate::X509Certificate) -> T,
+) -> T {
+    let der = pem::parse(pem_text).unwrap().into_contents();
+    let (_, cert) = x509_parser::parse_x509_certificate(&der).unwrap();
+    check(&cert)
+}
+
+#[test]
+fn tls_certificate_pairs_carry_kumas_fields() {
+    use std::os::unix::fs::PermissionsExt;
+    use x509_parser::extensions::GeneralName;
+    let env = TestEnv::new();
+    // Nothing is asked of the control plane, not even its version.
+    env.use_unreachable_control_plane();
+    let generate = |args: &[&str]| {
+        let mut all = vec!["generate", "tls-certificate"];
+        all.extend_from_slice(args);
+        let out = run(env.kumactl().args(&all).current_dir(env.dir.path()));
+        assert_eq!((out.stderr.as_str(), out.code), ("", 0), "{args:?}");
+        out.stdout
+    };
+    let stdout = generate(&[
+        "--type=server",
+        "--hostname=localhost,10.0.0.7",
+        "--hostname",
+        "::1",
+    ]);
+    assert_eq!(
+        stdout,
+        "Private key saved in key.pem\nCertificate saved in cert.pem\n"
+    );
+    let mode = |name: &str| {
+        std::fs::metadata(env.path(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!((mode("key.pem"), mode("cert.pem")), (0o400, 0o600));
+    let key = std::fs::read_to_string(env.path("key.pem")).unwrap();
+    assert!(
+        key.starts_with("-----BEGIN RSA PRIVATE KEY-----\n"),
+        "{key}"
+    );
+    assert!(key.ends_with("-----END RSA PRIVATE KEY-----\n"));
+    let key = kumactl::tokens::keys::private_key_from_pem(key.as_bytes()).unwrap();
+    let cert = std::fs::read_to_string(env.path("cert.pem")).unwrap();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    with_certificate(&cert, |cert| {
+        assert_eq!(cert.subject().iter().count(), 0);
+        assert_eq!(cert.issuer().iter().count(), 0);
+        // RSA 2048, the generated key's public half.
+        let public = cert.public_key().parsed().unwrap();
+        assert_eq!(public.key_size(), 2048);
+        assert_eq!(
+            cert.public_key().subject_public_key.data.as_ref(),
+            rsa::pkcs1::EncodeRsaPublicKey::to_pkcs1_der(&key.to_public_key())
+                .unwrap()
+                .as_bytes()
+        );
+        let san = cert.subject_alternative_name().unwrap().unwrap();
+        assert!(san.critical, "SAN is critical with an empty subject");
+        assert_eq!(
+            san.value.general_names,
+            vec![
+                GeneralName::DNSName("localhost"),
+                GeneralName::IPAddress(&[10, 0, 0, 7]),
+                GeneralName::IPAddress(&std::net::Ipv6Addr::LOCALHOST.octets()),
+            ]
+        );
+        let usage = cert.key_usage().unwrap().unwrap();
+        assert!(usage.critical);
+        assert!(usage.value.digital_signature());
+        assert!(usage.value.key_encipherment());
+        assert!(usage.value.key_cert_sign());
+        let eku = cert.extended_key_usage().unwrap().unwrap().value;
+        assert!(eku.server_auth && !eku.client_auth);
+        let basic = cert.basic_constraints().unwrap().unwrap();
+        assert!(basic.critical && basic.value.ca && basic.value.path_len_constraint.is_none());
+        // Valid from five minutes ago for 87600 hours.
+        let not_before = cert.validity().not_before.timestamp();
+        assert!(
+            (now - 5 * 60 - not_before).abs() <= 5,
+            "{not_before} vs {now}"
+        );
+        assert_eq!(
+            cert.validity().not_after.timestamp() - not_before,
+            87_600 * 3600
+        );
+        assert_eq!(
+            cert.signature_algorithm.algorithm,
+            x509_parser::oid_registry::OID_PKCS1_SHA256WITHRSA
+        );
+    });
+
+    // Go truncates the 0400 key in place, so its second run fails; ours replaces it.
+    generate(&["--type=server", "--hostname=localhost"]);
+    assert_eq!(mode("key.pem"), 0o400);
+
+    // To stdout, the key first, then the certificate; no "saved" lines.
+    let stdout = generate(&[
+        "--type=client",
+        "--key-type=ecdsa",
+        "--hostname=dataplane-1",
+        "--key-file=-",
+        "--cert-file=-",
+    ]);
+    let (key, cert) = stdout.split_at(stdout.find("-----BEGIN CERTIFICATE-----").unwrap());
+    assert!(
+        key.starts_with("-----BEGIN EC PRIVATE KEY-----\n"),
+        "{stdout}"
+    );
+    assert!(key.ends_with("-----END EC PRIVATE KEY-----\n"));
+    assert!(cert.ends_with("-----END CERTIFICATE-----\n"));
+    with_certificate(cert, |cert| {
+        assert_eq!(
+            cert.public_key().algorithm.algorithm,
+            x509_parser::oid_registry::OID_KEY_TYPE_EC_PUBLIC_KEY
+        );
+        let eku = cert.extended_key_usage().unwrap().unwrap().value;
+        assert!(eku.client_auth && !eku.server_auth);
+        let san = cert.subject_alternative_name().unwrap().unwrap();
+        assert_eq!(
+            san.value.general_names,
+            vec![GeneralName::DNSName("dataplane-1")]
+        );
+    });
+}
+
+#[test]
+fn tls_certificate_errors_in_gos_order() {
+    let env = TestEnv::new();
+    env.use_unreachable_control_plane();
+    let missing_dir = env.path("missing");
+    let key_in_missing = format!("--key-file={}/key.pem", missing_dir.display());
+    let cert_in_missing = format!("--cert-file={}/cert.pem", missing_dir.display());
+    let cases: Vec<(Vec<&str>, String)> = vec![
+        (
+            vec![],
+            "required flag(s) \"hostname\", \"type\" not set".into(),
+        ),
+        (
+            vec!["--type=server"],
+            "required flag(s) \"hostname\" not set".into(),
+        ),
+        (
+            vec!["--type=peer", "--hostname="],
+            "invalid certificate type \"peer\"".into(),
+        ),
+        (
+            vec!["--type=server", "--hostname="],
+            "at least one hostname must be given".into(),
+        ),
+        (
+            vec!["--type=server", "--hostname=a", "--key-type=dsa"],
+            "invalid key type \"dsa\"".into(),
+        ),
+        (
+            vec!["--type=server", "--hostname=a", &key_in_missing],
+            format!(
+                "could not write the key file: open {}/key.pem: no such file or directory",
+                missing_dir.display()
+            ),
+        ),
+        (
+            vec![
+                "--type=server",
+                "--hostname=a",
+                "--key-file=-",
+                &cert_in_missing,
+            ],
+            format!(
+                "could not write the cert file: open {}/cert.pem: no such file or directory",
+                missing_dir.display()
+            ),
+        ),
+    ];
+    for (args, error) in cases {
+        let mut all = vec!["generate", "tls-certificate"];
+        all.extend_from_slice(&args);
+        let out = run(env.kumactl().args(&all).current_dir(env.dir.path()));
+        assert_eq!(out.stderr, format!("Error: {error}\n"), "{args:?}");
+        assert_eq!(out.code, 1, "{args:?}");
+        if !args.contains(&"--key-file=-") {
+            assert_eq!(out.stdout, "", "{args:?}");
+        }
+    }
+}

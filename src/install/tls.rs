@@ -2,17 +2,14 @@
 //! (install.md §5.5): a fresh self-signed CA `kuma-ca` and a serving certificate for the
 //! control plane Service, both RSA 2048 and valid 10 years, PEM encoded with PKCS#1 keys.
 
+use crate::certificates::{new_rsa_key, now_secs, random_serial, rcgen_key, rsa_key_pem};
 use anyhow::Context;
 use rcgen::{
     BasicConstraints, CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, IsCa,
-    Issuer, KeyPair, KeyUsagePurpose, SerialNumber,
+    Issuer, KeyUsagePurpose,
 };
-use rsa::RsaPrivateKey;
-use rsa::pkcs1::EncodeRsaPrivateKey;
-use rsa::pkcs8::{EncodePrivateKey, LineEnding};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
-const KEY_BITS: usize = 2048;
 const VALIDITY: Duration = Duration::from_secs(3650 * 24 * 60 * 60);
 pub const CA_COMMON_NAME: &str = "kuma-ca";
 
@@ -45,10 +42,7 @@ pub fn generate(service_name: &str, namespace: &str) -> anyhow::Result<Generated
     });
     let (ca_key, serving_key) = (ca_key?, serving_key?);
 
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default()
-        .as_secs();
+    let now = now_secs();
 
     let mut ca_params = CertificateParams::new(Vec::<String>::new())?;
     ca_params.distinguished_name = common_name(CA_COMMON_NAME);
@@ -84,24 +78,8 @@ pub fn generate(service_name: &str, namespace: &str) -> anyhow::Result<Generated
     Ok(GeneratedTls {
         ca_cert_pem: ca_cert.pem(),
         cert_pem: cert.pem(),
-        key_pem: serving_key
-            .to_pkcs1_pem(LineEnding::LF)
-            .context("could not encode the private key")?
-            .to_string(),
+        key_pem: rsa_key_pem(&serving_key)?,
     })
-}
-
-fn new_rsa_key() -> anyhow::Result<RsaPrivateKey> {
-    RsaPrivateKey::new(&mut rand::thread_rng(), KEY_BITS).context("could not generate an RSA key")
-}
-
-/// rcgen signs with ring, which cannot generate RSA keys but can load them.
-fn rcgen_key(key: &RsaPrivateKey) -> anyhow::Result<KeyPair> {
-    let pem = key
-        .to_pkcs8_pem(LineEnding::LF)
-        .context("could not encode the private key")?;
-    KeyPair::from_pkcs8_pem_and_sign_algo(&pem, &rcgen::PKCS_RSA_SHA256)
-        .context("could not load the RSA key")
 }
 
 fn common_name(name: &str) -> DistinguishedName {
@@ -115,13 +93,6 @@ fn server_and_client() -> Vec<ExtendedKeyUsagePurpose> {
         ExtendedKeyUsagePurpose::ServerAuth,
         ExtendedKeyUsagePurpose::ClientAuth,
     ]
-}
-
-/// A random positive 128-bit serial number.
-fn random_serial() -> SerialNumber {
-    let mut bytes: [u8; 16] = rand::random();
-    bytes[0] &= 0x7f;
-    SerialNumber::from_slice(&bytes)
 }
 
 /// Valid from `now` (seconds since the epoch) for ten years.

@@ -4,6 +4,7 @@
 pub mod dataplane_token;
 pub mod public_key;
 pub mod signing_key;
+pub mod tls_certificate;
 pub mod user_token;
 pub mod zone_token;
 
@@ -36,16 +37,22 @@ pub enum GenerateCommand {
     DataplaneToken(dataplane_token::DataplaneTokenArgs),
     PublicKey(public_key::PublicKeyArgs),
     SigningKey(signing_key::SigningKeyArgs),
+    TlsCertificate(tls_certificate::TlsCertificateArgs),
     UserToken(user_token::UserTokenArgs),
     ZoneToken(zone_token::ZoneTokenArgs),
 }
 
 pub fn run(ctx: &mut RootContext, args: GenerateArgs) -> anyhow::Result<()> {
+    // A certificate is made here and needs no control plane: nothing is contacted.
+    if let GenerateCommand::TlsCertificate(args) = args.command {
+        return tls_certificate::run(args);
+    }
     ctx.check_compatibility();
     match args.command {
         GenerateCommand::DataplaneToken(args) => dataplane_token::run(ctx, args),
         GenerateCommand::PublicKey(args) => public_key::run(ctx, args),
         GenerateCommand::SigningKey(args) => signing_key::run(ctx, args),
+        GenerateCommand::TlsCertificate(args) => tls_certificate::run(args),
         GenerateCommand::UserToken(args) => user_token::run(ctx, args),
         GenerateCommand::ZoneToken(args) => zone_token::run(ctx, args),
     }
