@@ -186,7 +186,7 @@ mod tests {
     use x509_parser::prelude::*;
 
     fn parse(pem_text: &str) -> Vec<u8> {
-        pem::parse(pem_text).unwrap().into_contents()
+        ::pem::parse(pem_text).unwrap().into_contents()
     }
 
     #[test]
@@ -200,8 +200,8 @@ mod tests {
         assert_eq!(&der[..7], &[0x30, 0x77, 0x02, 0x01, 0x01, 0x04, 0x20]);
         assert_eq!(der.len(), 2 + 0x77);
         assert_eq!(&der[39..41], &[0xa0, 0x0a]);
-        assert_eq!(&der[53..56], &[0xa1, 0x44, 0x03]);
-        assert_eq!(&der[57..], pair.public_key_raw());
+        assert_eq!(&der[51..56], &[0xa1, 0x44, 0x03, 0x42, 0x00]);
+        assert_eq!(&der[56..], pair.public_key_raw());
     }
 
     #[test]

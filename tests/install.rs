@@ -7,7 +7,7 @@
 //! install.md; a missing golden fails the test.
 
 use assert_cmd::Command;
-use serde_json::Value;
+use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
 /// The flags Kuma's own tests use to make the output deterministic.
@@ -191,14 +191,203 @@ fn defaults_include_the_crds_after_the_config_map() {
         .collect();
     assert_eq!(names[3..57], crd_order);
     assert_eq!(names[57..], BASE_SET[3..]);
-    for crd in &docs[3..57] {
-        let schema = &crd["spec"]["versions"][0]["schema"]["openAPIV3Schema"];
+    check_crds(&docs[3..57]);
+}
+
+/// Every CRD as Kuma's chart has it (crds.md): plural, kind, short name, scope, status
+/// subresource and printer columns (T: TargetRef kind and name, H: Hostname, Z: zone,
+/// D: the kuma.io/service of four inbounds), then what its schema's `spec` is (P:
+/// free-form, S: full schema, -: none).
+const CRD_FACTS: &str = "\
+circuitbreakers CircuitBreaker - Cluster - - P
+containerpatches ContainerPatch - Namespaced - - S
+dataplaneinsights DataplaneInsight - Namespaced - - -
+dataplanes Dataplane dp Namespaced - D P
+externalservices ExternalService - Cluster - - P
+faultinjections FaultInjection - Cluster - - P
+healthchecks HealthCheck - Cluster - - P
+hostnamegenerators HostnameGenerator hg Namespaced - - S
+meshaccesslogs MeshAccessLog mal Namespaced - T S
+meshcircuitbreakers MeshCircuitBreaker mcb Namespaced - T S
+meshes Mesh m Cluster - - P
+meshexternalservices MeshExternalService extsvc Namespaced - H S
+meshfaultinjections MeshFaultInjection mfi Namespaced - T S
+meshgatewayconfigs MeshGatewayConfig - Cluster status - S
+meshgatewayinstances MeshGatewayInstance - Namespaced status - S
+meshgatewayroutes MeshGatewayRoute - Cluster - - P
+meshgateways MeshGateway mgw Cluster - - P
+meshhealthchecks MeshHealthCheck mhc Namespaced - T S
+meshhttproutes MeshHTTPRoute mhttpr Namespaced - T S
+meshidentities MeshIdentity mid Namespaced - - S
+meshinsights MeshInsight - Cluster - - P
+meshloadbalancingstrategies MeshLoadBalancingStrategy mlbs Namespaced - T S
+meshmetrics MeshMetric mm Namespaced - T S
+meshmultizoneservices MeshMultiZoneService mzsvc Namespaced - H S
+meshopentelemetrybackends MeshOpenTelemetryBackend motb Namespaced - - S
+meshpassthroughs MeshPassthrough mp Namespaced - T S
+meshproxypatches MeshProxyPatch mpp Namespaced - T S
+meshratelimits MeshRateLimit mrl Namespaced - T S
+meshretries MeshRetry mr Namespaced - T S
+meshservices MeshService msvc Namespaced - H S
+meshtcproutes MeshTCPRoute mtcpr Namespaced - T S
+meshtimeouts MeshTimeout mt Namespaced - T S
+meshtlses MeshTLS mtls Namespaced - T S
+meshtraces MeshTrace mtr Namespaced - T S
+meshtrafficpermissions MeshTrafficPermission mtp Namespaced - T S
+meshtrusts MeshTrust mtrust Namespaced - - S
+meshzoneaddresses MeshZoneAddress mza Namespaced - - S
+proxytemplates ProxyTemplate - Cluster - - P
+ratelimits RateLimit - Cluster - - P
+retries Retry - Cluster - - P
+serviceinsights ServiceInsight - Cluster - - P
+timeouts Timeout - Cluster - - P
+trafficlogs TrafficLog - Cluster - - P
+trafficpermissions TrafficPermission - Cluster - - P
+trafficroutes TrafficRoute - Cluster - - P
+traffictraces TrafficTrace - Cluster - - P
+virtualoutbounds VirtualOutbound - Cluster - - P
+workloads Workload wl Namespaced - - S
+zoneegresses ZoneEgress ze Namespaced - Z P
+zoneegressinsights ZoneEgressInsight - Namespaced - - P
+zoneingresses ZoneIngress zi Namespaced - Z P
+zoneingressinsights ZoneIngressInsight - Namespaced - - P
+zoneinsights ZoneInsight - Cluster - - P
+zones Zone z Cluster - - P
+";
+
+fn check_crds(crds: &[Value]) {
+    let by_name: std::collections::BTreeMap<&str, &Value> = crds
+        .iter()
+        .map(|crd| (crd["metadata"]["name"].as_str().unwrap(), crd))
+        .collect();
+    assert_eq!(by_name.len(), 54);
+    let column = |name: &str, path: &str| json!({"jsonPath": path, "name": name, "type": "string"});
+    for line in CRD_FACTS.lines() {
+        let fields: Vec<&str> = line.split(' ').collect();
+        let [plural, kind, short, scope, status, columns, spec] = fields[..] else {
+            panic!("{line}");
+        };
+        let crd = by_name[format!("{plural}.kuma.io").as_str()];
+        assert_eq!(crd["apiVersion"], "apiextensions.k8s.io/v1", "{plural}");
         assert_eq!(
-            schema["properties"]["spec"]["x-kubernetes-preserve-unknown-fields"],
-            true
+            crd["metadata"]["annotations"],
+            json!({"controller-gen.kubebuilder.io/version": "v0.21.0"})
         );
+        let names = &crd["spec"]["names"];
         assert_eq!(crd["spec"]["group"], "kuma.io");
+        assert_eq!(names["kind"], kind);
+        assert_eq!(names["listKind"], format!("{kind}List"));
+        assert_eq!(names["plural"], plural);
+        assert_eq!(names["singular"], kind.to_lowercase());
+        assert_eq!(names["categories"], json!(["kuma"]));
+        let shorts = if short == "-" {
+            Value::Null
+        } else {
+            json!([short])
+        };
+        assert_eq!(names["shortNames"], shorts, "{plural}");
+        assert_eq!(crd["spec"]["scope"], scope, "{plural}");
+        let version = &crd["spec"]["versions"][0];
+        assert_eq!(crd["spec"]["versions"].as_array().unwrap().len(), 1);
+        assert_eq!(
+            (&version["name"], &version["served"], &version["storage"]),
+            (&json!("v1alpha1"), &json!(true), &json!(true))
+        );
+        let subresources = if status == "status" {
+            json!({"status": {}})
+        } else {
+            Value::Null
+        };
+        assert_eq!(version["subresources"], subresources, "{plural}");
+        let target_ref = vec![
+            column("TargetRef Kind", ".spec.targetRef.kind"),
+            column("TargetRef Name", ".spec.targetRef.name"),
+        ];
+        let printer_columns = match columns {
+            "-" => Value::Null,
+            "T" => json!(target_ref),
+            "H" => json!([column("Hostname", ".status.addresses[0].hostname")]),
+            "Z" => json!([column("zone", ".spec.zone")]),
+            "D" => {
+                let mut all: Vec<Value> = (0..4)
+                    .map(|i| {
+                        column(
+                            "kuma.io/service",
+                            &format!(".spec.networking.inbound[{i}].tags['kuma\\.io/service']"),
+                        )
+                    })
+                    .collect();
+                all[2]["priority"] = json!(1);
+                all[3]["priority"] = json!(1);
+                json!(all)
+            }
+            other => panic!("{other}"),
+        };
+        assert_eq!(
+            version["additionalPrinterColumns"], printer_columns,
+            "{plural}"
+        );
+        let schema = &version["schema"]["openAPIV3Schema"];
+        assert_eq!(schema["type"], "object");
+        for meta in ["apiVersion", "kind"] {
+            assert_eq!(schema["properties"][meta], json!({"type": "string"}));
+        }
+        assert_eq!(schema["properties"]["metadata"], json!({"type": "object"}));
+        let spec_schema = &schema["properties"]["spec"];
+        match spec {
+            "P" => {
+                assert_eq!(
+                    spec_schema,
+                    &json!({"type": "object", "x-kubernetes-preserve-unknown-fields": true}),
+                    "{plural}"
+                );
+                assert_eq!(schema["properties"]["mesh"], json!({"type": "string"}));
+            }
+            "S" => assert_eq!(spec_schema["type"], "object", "{plural}"),
+            "-" => {
+                assert_eq!(spec_schema, &Value::Null, "{plural}");
+                assert_eq!(
+                    schema["properties"]["status"]["x-kubernetes-preserve-unknown-fields"],
+                    true
+                );
+            }
+            other => panic!("{other}"),
+        }
+        // Kuma's descriptions are not carried.
+        assert!(!crd.to_string().contains("\"description\""), "{plural}");
     }
+    // One full schema of each family, checked field by field where Kuma's is known.
+    let spec_of = |plural: &str| {
+        by_name[format!("{plural}.kuma.io").as_str()]["spec"]["versions"][0]["schema"]["openAPIV3Schema"]["properties"]["spec"].clone()
+    };
+    let timeout = spec_of("meshtimeouts");
+    assert_eq!(
+        timeout["properties"]["targetRef"]["properties"]["kind"]["enum"],
+        json!([
+            "Mesh",
+            "MeshSubset",
+            "MeshGateway",
+            "MeshService",
+            "MeshExternalService",
+            "MeshMultiZoneService",
+            "MeshServiceSubset",
+            "MeshHTTPRoute",
+            "Dataplane"
+        ])
+    );
+    assert_eq!(timeout["properties"]["to"]["type"], "array");
+    let patch = spec_of("containerpatches");
+    assert_eq!(
+        patch["properties"]["initPatch"]["items"]["properties"]["op"]["enum"],
+        json!(["add", "remove", "replace", "move", "copy"])
+    );
+    assert_eq!(
+        patch["properties"]["initPatch"]["items"]["required"],
+        json!(["op", "path"])
+    );
+    let mesh_service = by_name["meshservices.kuma.io"]["spec"]["versions"][0]["schema"]["openAPIV3Schema"]["properties"]["status"].clone();
+    assert_eq!(mesh_service["type"], "object");
+    assert!(mesh_service["properties"]["addresses"].is_object());
 }
 
 #[test]

@@ -1,12 +1,17 @@
-//! The 54 `kuma.io` CustomResourceDefinitions (install.md §3.2). Names, kinds, scope, short names, categories and printer columns
-//! follow Kuma's; the schema is structural with free-form `spec` and `status`, since
-//! Kuma's admission webhook validates the content.
+//! The 54 `kuma.io` CustomResourceDefinitions of Kuma's chart (`deployments/charts/kuma/
+//! crds/`): names, short names, scope, categories, printer columns, the status
+//! subresource, and the schema of each. A legacy type's `spec` is free-form (Kuma's
+//! admission webhook checks it); a new-style type's `spec` (and `status`) is its full
+//! structural schema, the one Kuma's OpenAPI gives its `...Item` (the schema data of
+//! `resources::schemas`); the three Kubernetes-only types carry their own.
 
 use super::manifest::Object;
+use crate::resources::schemas;
+use anyhow::Context;
 use k8s_openapi::apiextensions_apiserver::pkg::apis::apiextensions::v1::{
     CustomResourceColumnDefinition, CustomResourceDefinition, CustomResourceDefinitionNames,
-    CustomResourceDefinitionSpec, CustomResourceDefinitionVersion, CustomResourceSubresources,
-    CustomResourceValidation, JSONSchemaProps,
+    CustomResourceDefinitionSpec, CustomResourceDefinitionVersion, CustomResourceSubresourceStatus,
+    CustomResourceSubresources, CustomResourceValidation, JSONSchemaProps,
 };
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 use std::collections::BTreeMap;
@@ -21,267 +26,141 @@ enum Scope {
     Namespaced,
 }
 
-/// How an object of the type is shaped beyond `metadata`.
+/// What the root schema holds besides `apiVersion`, `kind` and `metadata`.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Shape {
-    /// A legacy type living in a mesh: a top-level `mesh` field beside `spec`.
-    LegacyMeshScoped,
-    /// Any other legacy type.
+enum Body {
+    /// A legacy type: `mesh` and a free-form `spec`.
     Legacy,
-    /// A policy with a top-level `targetRef`, listed with its kind and name.
-    TargetRefPolicy(&'static str),
-    /// A newer resource type with a short name.
-    Resource(&'static str),
+    /// A legacy insight kept in `status` only: `mesh` and a free-form `status`.
+    LegacyStatus,
+    /// A new-style type: its `spec` schema, and its `status` schema when it has one.
+    Item,
+    /// A Kubernetes-only type: the whole schema comes with it.
+    KubernetesOnly,
+}
+
+/// The printer columns of `kubectl get`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Columns {
+    None,
+    /// `TargetRef Kind`, `TargetRef Name`.
+    TargetRef,
+    /// `Hostname` from the first status address.
+    Hostname,
+    /// `zone` from the spec.
+    Zone,
+    /// `kuma.io/service` of the first four inbounds, the last two at priority 1.
+    DataplaneServices,
 }
 
 struct Crd {
     plural: &'static str,
     kind: &'static str,
+    short_name: Option<&'static str>,
     scope: Scope,
-    shape: Shape,
+    body: Body,
     /// Whether status is a subresource (the control plane patches it separately).
     status_subresource: bool,
+    columns: Columns,
 }
 
-const fn crd(plural: &'static str, kind: &'static str, scope: Scope, shape: Shape) -> Crd {
+use Body::{Item, KubernetesOnly, Legacy, LegacyStatus};
+use Columns::{DataplaneServices, Hostname, TargetRef, Zone};
+use Scope::{Cluster, Namespaced};
+
+const fn crd(
+    plural: &'static str,
+    kind: &'static str,
+    short_name: Option<&'static str>,
+    scope: Scope,
+    body: Body,
+    columns: Columns,
+) -> Crd {
     Crd {
         plural,
         kind,
+        short_name,
         scope,
-        shape,
+        body,
         status_subresource: false,
+        columns,
     }
 }
 
-use Scope::{Cluster, Namespaced};
-use Shape::{Legacy, LegacyMeshScoped, Resource, TargetRefPolicy};
-
-/// In the chart's file order (alphabetical). Helm's sort by the string
-/// `manifest-<index>` then permutes them into the output order of install.md §3.1.
-const CRDS: [Crd; 54] = [
-    crd(
-        "circuitbreakers",
-        "CircuitBreaker",
-        Cluster,
-        LegacyMeshScoped,
-    ),
-    crd("containerpatches", "ContainerPatch", Namespaced, Legacy),
-    crd(
-        "dataplaneinsights",
-        "DataplaneInsight",
-        Namespaced,
-        LegacyMeshScoped,
-    ),
-    crd("dataplanes", "Dataplane", Namespaced, LegacyMeshScoped),
-    crd(
-        "externalservices",
-        "ExternalService",
-        Cluster,
-        LegacyMeshScoped,
-    ),
-    crd(
-        "faultinjections",
-        "FaultInjection",
-        Cluster,
-        LegacyMeshScoped,
-    ),
-    crd("healthchecks", "HealthCheck", Cluster, LegacyMeshScoped),
-    crd(
-        "hostnamegenerators",
-        "HostnameGenerator",
-        Namespaced,
-        Resource("hg"),
-    ),
-    crd(
-        "meshaccesslogs",
-        "MeshAccessLog",
-        Namespaced,
-        TargetRefPolicy("mal"),
-    ),
-    crd(
-        "meshcircuitbreakers",
-        "MeshCircuitBreaker",
-        Namespaced,
-        TargetRefPolicy("mcb"),
-    ),
-    crd("meshes", "Mesh", Cluster, Legacy),
-    crd(
-        "meshexternalservices",
-        "MeshExternalService",
-        Namespaced,
-        Resource("extsvc"),
-    ),
-    crd(
-        "meshfaultinjections",
-        "MeshFaultInjection",
-        Namespaced,
-        TargetRefPolicy("mfi"),
-    ),
-    crd("meshgatewayconfigs", "MeshGatewayConfig", Cluster, Legacy),
+const fn with_status(crd: Crd) -> Crd {
     Crd {
         status_subresource: true,
-        ..crd(
-            "meshgatewayinstances",
-            "MeshGatewayInstance",
-            Namespaced,
-            Legacy,
-        )
-    },
-    crd(
-        "meshgatewayroutes",
-        "MeshGatewayRoute",
-        Cluster,
-        LegacyMeshScoped,
-    ),
-    crd("meshgateways", "MeshGateway", Cluster, LegacyMeshScoped),
-    crd(
-        "meshhealthchecks",
-        "MeshHealthCheck",
-        Namespaced,
-        TargetRefPolicy("mhc"),
-    ),
-    crd(
-        "meshhttproutes",
-        "MeshHTTPRoute",
-        Namespaced,
-        TargetRefPolicy("mhttpr"),
-    ),
-    crd(
-        "meshidentities",
-        "MeshIdentity",
-        Namespaced,
-        Resource("mid"),
-    ),
-    crd("meshinsights", "MeshInsight", Cluster, Legacy),
-    crd(
-        "meshloadbalancingstrategies",
-        "MeshLoadBalancingStrategy",
-        Namespaced,
-        TargetRefPolicy("mlbs"),
-    ),
-    crd(
-        "meshmetrics",
-        "MeshMetric",
-        Namespaced,
-        TargetRefPolicy("mm"),
-    ),
-    crd(
-        "meshmultizoneservices",
-        "MeshMultiZoneService",
-        Namespaced,
-        Resource("mzsvc"),
-    ),
-    crd(
-        "meshopentelemetrybackends",
-        "MeshOpenTelemetryBackend",
-        Namespaced,
-        Resource("motb"),
-    ),
-    crd(
-        "meshpassthroughs",
-        "MeshPassthrough",
-        Namespaced,
-        TargetRefPolicy("mp"),
-    ),
-    crd(
-        "meshproxypatches",
-        "MeshProxyPatch",
-        Namespaced,
-        TargetRefPolicy("mpp"),
-    ),
-    crd(
-        "meshratelimits",
-        "MeshRateLimit",
-        Namespaced,
-        TargetRefPolicy("mrl"),
-    ),
-    crd(
-        "meshretries",
-        "MeshRetry",
-        Namespaced,
-        TargetRefPolicy("mr"),
-    ),
-    crd("meshservices", "MeshService", Namespaced, Resource("msvc")),
-    crd(
-        "meshtcproutes",
-        "MeshTCPRoute",
-        Namespaced,
-        TargetRefPolicy("mtcpr"),
-    ),
-    crd(
-        "meshtimeouts",
-        "MeshTimeout",
-        Namespaced,
-        TargetRefPolicy("mt"),
-    ),
-    crd("meshtlses", "MeshTLS", Namespaced, TargetRefPolicy("mtls")),
-    crd(
-        "meshtraces",
-        "MeshTrace",
-        Namespaced,
-        TargetRefPolicy("mtr"),
-    ),
-    crd(
-        "meshtrafficpermissions",
-        "MeshTrafficPermission",
-        Namespaced,
-        TargetRefPolicy("mtp"),
-    ),
-    crd("meshtrusts", "MeshTrust", Namespaced, Resource("mtrust")),
-    crd(
-        "meshzoneaddresses",
-        "MeshZoneAddress",
-        Namespaced,
-        Resource("mza"),
-    ),
-    crd("proxytemplates", "ProxyTemplate", Cluster, LegacyMeshScoped),
-    crd("ratelimits", "RateLimit", Cluster, LegacyMeshScoped),
-    crd("retries", "Retry", Cluster, LegacyMeshScoped),
-    crd(
-        "serviceinsights",
-        "ServiceInsight",
-        Cluster,
-        LegacyMeshScoped,
-    ),
-    crd("timeouts", "Timeout", Cluster, LegacyMeshScoped),
-    crd("trafficlogs", "TrafficLog", Cluster, LegacyMeshScoped),
-    crd(
-        "trafficpermissions",
-        "TrafficPermission",
-        Cluster,
-        LegacyMeshScoped,
-    ),
-    crd("trafficroutes", "TrafficRoute", Cluster, LegacyMeshScoped),
-    crd("traffictraces", "TrafficTrace", Cluster, LegacyMeshScoped),
-    crd(
-        "virtualoutbounds",
-        "VirtualOutbound",
-        Cluster,
-        LegacyMeshScoped,
-    ),
-    crd("workloads", "Workload", Namespaced, Resource("wl")),
-    crd("zoneegresses", "ZoneEgress", Namespaced, Legacy),
-    crd(
-        "zoneegressinsights",
-        "ZoneEgressInsight",
-        Namespaced,
-        Legacy,
-    ),
-    crd("zoneingresses", "ZoneIngress", Namespaced, Legacy),
-    crd(
-        "zoneingressinsights",
-        "ZoneIngressInsight",
-        Namespaced,
-        Legacy,
-    ),
-    crd("zoneinsights", "ZoneInsight", Cluster, Legacy),
-    crd("zones", "Zone", Cluster, Legacy),
+        ..crd
+    }
+}
+
+const NO: Columns = Columns::None;
+
+/// In the chart's file order (alphabetical). Helm's sort by the string
+/// `manifest-<index>` then permutes them into install's output order; `install crds`
+/// keeps this order.
+#[rustfmt::skip]
+const CRDS: [Crd; 54] = [
+    crd("circuitbreakers", "CircuitBreaker", None, Cluster, Legacy, NO),
+    crd("containerpatches", "ContainerPatch", None, Namespaced, KubernetesOnly, NO),
+    crd("dataplaneinsights", "DataplaneInsight", None, Namespaced, LegacyStatus, NO),
+    crd("dataplanes", "Dataplane", Some("dp"), Namespaced, Legacy, DataplaneServices),
+    crd("externalservices", "ExternalService", None, Cluster, Legacy, NO),
+    crd("faultinjections", "FaultInjection", None, Cluster, Legacy, NO),
+    crd("healthchecks", "HealthCheck", None, Cluster, Legacy, NO),
+    crd("hostnamegenerators", "HostnameGenerator", Some("hg"), Namespaced, Item, NO),
+    crd("meshaccesslogs", "MeshAccessLog", Some("mal"), Namespaced, Item, TargetRef),
+    crd("meshcircuitbreakers", "MeshCircuitBreaker", Some("mcb"), Namespaced, Item, TargetRef),
+    crd("meshes", "Mesh", Some("m"), Cluster, Legacy, NO),
+    crd("meshexternalservices", "MeshExternalService", Some("extsvc"), Namespaced, Item, Hostname),
+    crd("meshfaultinjections", "MeshFaultInjection", Some("mfi"), Namespaced, Item, TargetRef),
+    with_status(crd("meshgatewayconfigs", "MeshGatewayConfig", None, Cluster, KubernetesOnly, NO)),
+    with_status(crd("meshgatewayinstances", "MeshGatewayInstance", None, Namespaced, KubernetesOnly, NO)),
+    crd("meshgatewayroutes", "MeshGatewayRoute", None, Cluster, Legacy, NO),
+    crd("meshgateways", "MeshGateway", Some("mgw"), Cluster, Legacy, NO),
+    crd("meshhealthchecks", "MeshHealthCheck", Some("mhc"), Namespaced, Item, TargetRef),
+    crd("meshhttproutes", "MeshHTTPRoute", Some("mhttpr"), Namespaced, Item, TargetRef),
+    crd("meshidentities", "MeshIdentity", Some("mid"), Namespaced, Item, NO),
+    crd("meshinsights", "MeshInsight", None, Cluster, Legacy, NO),
+    crd("meshloadbalancingstrategies", "MeshLoadBalancingStrategy", Some("mlbs"), Namespaced, Item, TargetRef),
+    crd("meshmetrics", "MeshMetric", Some("mm"), Namespaced, Item, TargetRef),
+    crd("meshmultizoneservices", "MeshMultiZoneService", Some("mzsvc"), Namespaced, Item, Hostname),
+    crd("meshopentelemetrybackends", "MeshOpenTelemetryBackend", Some("motb"), Namespaced, Item, NO),
+    crd("meshpassthroughs", "MeshPassthrough", Some("mp"), Namespaced, Item, TargetRef),
+    crd("meshproxypatches", "MeshProxyPatch", Some("mpp"), Namespaced, Item, TargetRef),
+    crd("meshratelimits", "MeshRateLimit", Some("mrl"), Namespaced, Item, TargetRef),
+    crd("meshretries", "MeshRetry", Some("mr"), Namespaced, Item, TargetRef),
+    crd("meshservices", "MeshService", Some("msvc"), Namespaced, Item, Hostname),
+    crd("meshtcproutes", "MeshTCPRoute", Some("mtcpr"), Namespaced, Item, TargetRef),
+    crd("meshtimeouts", "MeshTimeout", Some("mt"), Namespaced, Item, TargetRef),
+    crd("meshtlses", "MeshTLS", Some("mtls"), Namespaced, Item, TargetRef),
+    crd("meshtraces", "MeshTrace", Some("mtr"), Namespaced, Item, TargetRef),
+    crd("meshtrafficpermissions", "MeshTrafficPermission", Some("mtp"), Namespaced, Item, TargetRef),
+    crd("meshtrusts", "MeshTrust", Some("mtrust"), Namespaced, Item, NO),
+    crd("meshzoneaddresses", "MeshZoneAddress", Some("mza"), Namespaced, Item, NO),
+    crd("proxytemplates", "ProxyTemplate", None, Cluster, Legacy, NO),
+    crd("ratelimits", "RateLimit", None, Cluster, Legacy, NO),
+    crd("retries", "Retry", None, Cluster, Legacy, NO),
+    crd("serviceinsights", "ServiceInsight", None, Cluster, Legacy, NO),
+    crd("timeouts", "Timeout", None, Cluster, Legacy, NO),
+    crd("trafficlogs", "TrafficLog", None, Cluster, Legacy, NO),
+    crd("trafficpermissions", "TrafficPermission", None, Cluster, Legacy, NO),
+    crd("trafficroutes", "TrafficRoute", None, Cluster, Legacy, NO),
+    crd("traffictraces", "TrafficTrace", None, Cluster, Legacy, NO),
+    crd("virtualoutbounds", "VirtualOutbound", None, Cluster, Legacy, NO),
+    crd("workloads", "Workload", Some("wl"), Namespaced, Item, NO),
+    crd("zoneegresses", "ZoneEgress", Some("ze"), Namespaced, Legacy, Zone),
+    crd("zoneegressinsights", "ZoneEgressInsight", None, Namespaced, Legacy, NO),
+    crd("zoneingresses", "ZoneIngress", Some("zi"), Namespaced, Legacy, Zone),
+    crd("zoneingressinsights", "ZoneIngressInsight", None, Namespaced, Legacy, NO),
+    crd("zoneinsights", "ZoneInsight", None, Cluster, Legacy, NO),
+    crd("zones", "Zone", Some("z"), Cluster, Legacy, NO),
 ];
 
 /// The 54 CRDs, in chart file order.
 pub fn render() -> anyhow::Result<Vec<Object>> {
     CRDS.iter()
-        .map(|crd| Object::typed(&definition(crd)))
+        .map(|crd| Object::typed(&definition(crd)?))
         .collect()
 }
 
@@ -292,19 +171,8 @@ pub fn names() -> Vec<String> {
         .collect()
 }
 
-fn definition(crd: &Crd) -> CustomResourceDefinition {
-    let short_name = match crd.shape {
-        TargetRefPolicy(short) | Resource(short) => Some(vec![short.to_string()]),
-        Legacy | LegacyMeshScoped => None,
-    };
-    let printer_columns = match crd.shape {
-        TargetRefPolicy(_) => Some(vec![
-            column("TargetRef Kind", ".spec.targetRef.kind"),
-            column("TargetRef Name", ".spec.targetRef.name"),
-        ]),
-        _ => None,
-    };
-    CustomResourceDefinition {
+fn definition(crd: &Crd) -> anyhow::Result<CustomResourceDefinition> {
+    Ok(CustomResourceDefinition {
         metadata: ObjectMeta {
             name: Some(format!("{}.{GROUP}", crd.plural)),
             annotations: Some(BTreeMap::from([(
@@ -320,7 +188,7 @@ fn definition(crd: &Crd) -> CustomResourceDefinition {
                 kind: crd.kind.to_string(),
                 list_kind: Some(format!("{}List", crd.kind)),
                 plural: crd.plural.to_string(),
-                short_names: short_name,
+                short_names: crd.short_name.map(|s| vec![s.to_string()]),
                 singular: Some(crd.kind.to_ascii_lowercase()),
             },
             scope: match crd.scope {
@@ -332,12 +200,15 @@ fn definition(crd: &Crd) -> CustomResourceDefinition {
                 name: VERSION.to_string(),
                 served: true,
                 storage: true,
-                additional_printer_columns: printer_columns,
+                additional_printer_columns: printer_columns(crd.columns),
                 schema: Some(CustomResourceValidation {
-                    open_api_v3_schema: Some(schema(crd)),
+                    open_api_v3_schema: Some(
+                        schema(crd).with_context(|| format!("the schema of {}", crd.kind))?,
+                    ),
                 }),
+                // `status: {}`: its default, a JSON null, would read as no subresource.
                 subresources: crd.status_subresource.then(|| CustomResourceSubresources {
-                    status: Some(Default::default()),
+                    status: Some(CustomResourceSubresourceStatus(serde_json::json!({}))),
                     scale: None,
                 }),
                 ..CustomResourceDefinitionVersion::default()
@@ -345,15 +216,41 @@ fn definition(crd: &Crd) -> CustomResourceDefinition {
             ..CustomResourceDefinitionSpec::default()
         },
         status: None,
-    }
+    })
 }
 
-fn column(name: &str, json_path: &str) -> CustomResourceColumnDefinition {
-    CustomResourceColumnDefinition {
-        name: name.to_string(),
-        type_: "string".to_string(),
-        json_path: json_path.to_string(),
-        ..CustomResourceColumnDefinition::default()
+fn printer_columns(columns: Columns) -> Option<Vec<CustomResourceColumnDefinition>> {
+    let column =
+        |name: &str, json_path: String, priority: Option<i32>| CustomResourceColumnDefinition {
+            name: name.to_string(),
+            type_: "string".to_string(),
+            json_path,
+            priority,
+            ..CustomResourceColumnDefinition::default()
+        };
+    match columns {
+        Columns::None => None,
+        TargetRef => Some(vec![
+            column("TargetRef Kind", ".spec.targetRef.kind".into(), None),
+            column("TargetRef Name", ".spec.targetRef.name".into(), None),
+        ]),
+        Hostname => Some(vec![column(
+            "Hostname",
+            ".status.addresses[0].hostname".into(),
+            None,
+        )]),
+        Zone => Some(vec![column("zone", ".spec.zone".into(), None)]),
+        DataplaneServices => Some(
+            (0..4)
+                .map(|i| {
+                    column(
+                        "kuma.io/service",
+                        format!(".spec.networking.inbound[{i}].tags['kuma\\.io/service']"),
+                        (i >= 2).then_some(1),
+                    )
+                })
+                .collect(),
+        ),
     }
 }
 
@@ -372,22 +269,40 @@ fn free_form_object() -> JSONSchemaProps {
     }
 }
 
-fn schema(crd: &Crd) -> JSONSchemaProps {
+fn schema(crd: &Crd) -> anyhow::Result<JSONSchemaProps> {
+    if crd.body == KubernetesOnly {
+        let schema = schemas::kubernetes_only(crd.kind).context("no schema")?;
+        return Ok(serde_json::from_value(schema.clone())?);
+    }
     let mut properties = BTreeMap::from([
         ("apiVersion".to_string(), typed("string")),
         ("kind".to_string(), typed("string")),
         ("metadata".to_string(), typed("object")),
-        ("spec".to_string(), free_form_object()),
-        ("status".to_string(), free_form_object()),
     ]);
-    if crd.shape == LegacyMeshScoped {
-        properties.insert("mesh".to_string(), typed("string"));
+    match crd.body {
+        Legacy => {
+            properties.insert("mesh".to_string(), typed("string"));
+            properties.insert("spec".to_string(), free_form_object());
+        }
+        LegacyStatus => {
+            properties.insert("mesh".to_string(), typed("string"));
+            properties.insert("status".to_string(), free_form_object());
+        }
+        Item => {
+            let item = schemas::of_type(crd.kind).context("no schema")?;
+            for part in ["spec", "status"] {
+                if let Some(schema) = item.get(part) {
+                    properties.insert(part.to_string(), serde_json::from_value(schema.clone())?);
+                }
+            }
+        }
+        KubernetesOnly => unreachable!("handled above"),
     }
-    JSONSchemaProps {
+    Ok(JSONSchemaProps {
         type_: Some("object".to_string()),
         properties: Some(properties),
         ..JSONSchemaProps::default()
-    }
+    })
 }
 
 #[cfg(test)]
@@ -402,5 +317,29 @@ mod tests {
         assert_eq!(unique.len(), 54);
         assert_eq!(names[0], "circuitbreakers.kuma.io");
         assert_eq!(names[53], "zones.kuma.io");
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted, "chart file order");
+    }
+
+    #[test]
+    fn every_crd_has_its_schema() {
+        for crd in &CRDS {
+            let schema = schema(crd).unwrap_or_else(|e| panic!("{}: {e:#}", crd.kind));
+            let properties = schema.properties.unwrap();
+            let spec = properties.get("spec");
+            match crd.body {
+                Legacy => assert_eq!(spec, Some(&free_form_object()), "{}", crd.kind),
+                LegacyStatus => assert!(spec.is_none() && properties.contains_key("status")),
+                Item | KubernetesOnly => {
+                    let spec = spec.unwrap_or_else(|| panic!("{} has a spec", crd.kind));
+                    assert_eq!(spec.type_.as_deref(), Some("object"), "{}", crd.kind);
+                    // Workload's spec is an empty object in Kuma's schema too.
+                    if crd.kind != "Workload" {
+                        assert!(spec.properties.is_some(), "{}: a full schema", crd.kind);
+                    }
+                }
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ pub mod input;
 pub mod kri;
 pub mod meta;
 pub mod resource;
+pub mod schemas;
 pub mod spec;
 pub mod split;
 pub mod template;
