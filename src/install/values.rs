@@ -57,6 +57,7 @@ pub fn parse_values_document(text: &str) -> anyhow::Result<Map<String, Value>> {
     if text.trim().is_empty() {
         return Ok(Map::new());
     }
+    crate::nesting::check_yaml(text.as_bytes())?;
     match serde_yaml::from_str::<Value>(text)? {
         Value::Object(map) => Ok(map),
         Value::Null => Ok(Map::new()),

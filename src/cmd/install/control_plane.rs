@@ -7,7 +7,7 @@ use crate::cmd::context::RootContext;
 use crate::install::{self, InstallFlags, InstallRequest};
 use clap::parser::ValueSource;
 use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches};
-use std::io::{Read, Write};
+use std::io::Write;
 
 #[derive(Debug, Args)]
 #[command(
@@ -309,21 +309,25 @@ impl ControlPlaneArgs {
 
 /// The text of a `--values` source; errors read like Go's `os.ReadFile`.
 fn read_values_source(path: &str) -> anyhow::Result<String> {
-    let mut text = String::new();
-    let result = if path == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    use crate::files::{DOCUMENT_LIMIT, read_text_bounded};
+    let (verb, result) = if path == "-" {
+        (
+            "read",
+            read_text_bounded(std::io::stdin().lock(), DOCUMENT_LIMIT),
+        )
     } else {
-        std::fs::File::open(path).and_then(|mut file| file.read_to_string(&mut text).map(|_| ()))
+        match std::fs::File::open(path) {
+            Ok(file) => ("read", read_text_bounded(file, DOCUMENT_LIMIT)),
+            Err(err) => ("open", Err(err)),
+        }
     };
-    let verb = if path == "-" { "read" } else { "open" };
     result.map_err(|err| {
         anyhow::anyhow!(crate::os_error::path_text(
             verb,
             std::path::Path::new(path),
             &err
         ))
-    })?;
-    Ok(text)
+    })
 }
 
 pub fn run(_ctx: &mut RootContext, args: ControlPlaneArgs) -> anyhow::Result<()> {

@@ -131,6 +131,7 @@ fn additional_rules(ctx: &Context, path: &str) -> anyhow::Result<Vec<RuleWithOpe
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }
+    crate::nesting::check_yaml(text.as_bytes()).with_context(|| format!("invalid {path}"))?;
     let rules: Option<Vec<RuleWithOperations>> =
         serde_yaml::from_str(&text).with_context(|| format!("invalid {path}"))?;
     Ok(rules.unwrap_or_default())
