@@ -460,6 +460,30 @@ pub fn write_atomically(path: &Path, data: &[u8], mode: u32) -> std::io::Result<
     result
 }
 
+/// A control plane address as shown on a terminal or in an error: a password in it
+/// (`http://user:pass@host:5681`) becomes `***`, as in request errors, even in an
+/// address that does not parse as a URL.
+pub fn shown_address(address: &str) -> String {
+    let Some(scheme_end) = address.find("://") else {
+        return address.to_string();
+    };
+    let authority_start = scheme_end + 3;
+    let rest = &address[authority_start..];
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    // The last `@` ends the user information, as URL parsers read it.
+    let Some(at) = authority.rfind('@') else {
+        return address.to_string();
+    };
+    let Some(colon) = authority[..at].find(':') else {
+        return address.to_string();
+    };
+    format!(
+        "{}:***{}",
+        &address[..authority_start + colon],
+        &address[authority_start + at..]
+    )
+}
+
 /// `$HOME/.kumactl/config`.
 pub fn default_path() -> PathBuf {
     let home = std::env::var_os("HOME")
@@ -471,6 +495,20 @@ pub fn default_path() -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn passwords_in_addresses_are_masked() {
+        for (address, shown) in [
+            ("http://user:pass@host:5681", "http://user:***@host:5681"),
+            ("https://u:p@x@h/api?a=b@c", "https://u:***@h/api?a=b@c"),
+            ("http://u:p@[::1", "http://u:***@[::1"),
+            ("http://user@host", "http://user@host"),
+            ("http://host/a:b@c", "http://host/a:b@c"),
+            ("u:p@host", "u:p@host"),
+        ] {
+            assert_eq!(shown_address(address), shown, "{address}");
+        }
+    }
 
     #[test]
     fn default_config_text_matches_go() {

@@ -20,14 +20,14 @@ pub fn too_large(what: &str, limit: u64) -> io::Error {
 }
 
 /// Reads a whole stream as UTF-8 text (like `read_to_string`), refusing more than
-/// `limit` bytes with [`too_large`]`("input")`.
-pub fn read_text_bounded(reader: impl Read, limit: u64) -> io::Result<String> {
+/// `limit` bytes with [`too_large`]`(what)`.
+pub fn read_text_bounded(reader: impl Read, what: &str, limit: u64) -> io::Result<String> {
     let mut data = Vec::new();
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut data)?;
     if data.len() as u64 > limit {
-        return Err(too_large("input", limit));
+        return Err(too_large(what, limit));
     }
     String::from_utf8(data).map_err(|_| {
         io::Error::new(
@@ -112,9 +112,9 @@ mod tests {
 
     #[test]
     fn bounded_text() {
-        assert_eq!(read_text_bounded(&b"abc"[..], 3).unwrap(), "abc");
+        assert_eq!(read_text_bounded(&b"abc"[..], "input", 3).unwrap(), "abc");
         assert_eq!(
-            read_text_bounded(io::repeat(b'a'), 2 << 20)
+            read_text_bounded(io::repeat(b'a'), "input", 2 << 20)
                 .unwrap_err()
                 .to_string(),
             "the input is larger than 2 MiB"

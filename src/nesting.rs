@@ -11,14 +11,27 @@
 /// nesting of YAML, so the bound leaves room above serde_yaml's 128.
 pub const MAX_BRACKET_DEPTH: usize = 256;
 
-/// A text nests deeper than [`MAX_BRACKET_DEPTH`]; shown as serde_yaml and go-yaml word
-/// it (`yaml: line 3: recursion limit exceeded`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("yaml: line {line}: recursion limit exceeded")]
+/// A text nests deeper than [`MAX_BRACKET_DEPTH`]; shown as go-yaml words it for YAML
+/// (`yaml: line 3: recursion limit exceeded`), as serde_json does for JSON
+/// (`recursion limit exceeded at line 3`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TooDeep {
     /// 1-based line of the bracket that went too deep.
     pub line: usize,
+    pub json: bool,
 }
+
+impl std::fmt::Display for TooDeep {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.json {
+            write!(f, "recursion limit exceeded at line {}", self.line)
+        } else {
+            write!(f, "yaml: line {}: recursion limit exceeded", self.line)
+        }
+    }
+}
+
+impl std::error::Error for TooDeep {}
 
 /// Refuses YAML (or JSON read as YAML) whose brackets nest deeper than
 /// [`MAX_BRACKET_DEPTH`], counting every bracket, in strings too: a linear scan that
@@ -56,7 +69,10 @@ fn check(text: &[u8], skip_strings: bool) -> Result<(), TooDeep> {
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_BRACKET_DEPTH {
-                    return Err(TooDeep { line });
+                    return Err(TooDeep {
+                        line,
+                        json: skip_strings,
+                    });
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
@@ -79,10 +95,17 @@ mod tests {
         assert!(check_yaml(nested(MAX_BRACKET_DEPTH).as_bytes()).is_ok());
         assert_eq!(
             check_yaml(nested(MAX_BRACKET_DEPTH + 1).as_bytes()),
-            Err(TooDeep { line: 2 })
+            Err(TooDeep {
+                line: 2,
+                json: false
+            })
         );
         assert_eq!(
-            TooDeep { line: 2 }.to_string(),
+            TooDeep {
+                line: 2,
+                json: false
+            }
+            .to_string(),
             "yaml: line 2: recursion limit exceeded"
         );
         // Side by side is not nesting.
@@ -95,8 +118,10 @@ mod tests {
         assert!(check_json(text.as_bytes()).is_ok());
         assert!(check_yaml(text.as_bytes()).is_err());
         assert_eq!(
-            check_json(format!("\n{}", "[".repeat(300)).as_bytes()),
-            Err(TooDeep { line: 2 })
+            check_json(format!("\n{}", "[".repeat(300)).as_bytes())
+                .unwrap_err()
+                .to_string(),
+            "recursion limit exceeded at line 2"
         );
     }
 }

@@ -642,6 +642,30 @@ fn bad_inputs_give_one_clear_error() {
             ],
             "Error: controlPlane.extraConfigMaps[0].values.k must be text\n",
         ),
+        // Control characters from --set are escaped, as everywhere.
+        (
+            &["--set", "controlPlane.mode=\u{1b}[2J"],
+            "Error: controlPlane.mode invalid got:'\\u{1b}[2J' supported values: global,zone,standalone\n",
+        ),
+        (
+            &["--set", "controlPlane.replicas=\u{7}\r"],
+            "Error: controlPlane.replicas must be an integer, got \\u{7}\\r\n",
+        ),
+        (
+            &["--values", "/dev/zero"],
+            "Error: read /dev/zero: the file is larger than 64 MiB\n",
+        ),
+        // libyaml's parse is quadratic in the nesting: refused before it.
+        (
+            &[
+                "--set",
+                &format!(
+                    "controlPlane.webhooks.ownerReference.additionalRules={}",
+                    "[".repeat(50_000)
+                ),
+            ],
+            "Error: invalid controlPlane.webhooks.ownerReference.additionalRules: yaml: line 1: recursion limit exceeded\n",
+        ),
     ];
     for (args, stderr) in cases {
         let out = install(args);
@@ -657,6 +681,12 @@ fn bad_inputs_give_one_clear_error() {
         out.stderr
     );
     assert_eq!(out.stderr.lines().count(), 1);
+    let deep = format!("controlPlane:\n  x: {}", "{a: ".repeat(50_000));
+    let out = install_with_stdin(&["-f", "-"], Some(&deep));
+    assert_eq!(
+        out.stderr,
+        "Error: failed to parse -: yaml: line 2: recursion limit exceeded\n"
+    );
     let out = install_with_stdin(&["-f", "-"], Some("- a list\n"));
     assert_eq!(
         out.stderr,

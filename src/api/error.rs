@@ -88,6 +88,7 @@ impl ApiError {
 
     /// Reads an error body the way kumactl does: it is a Kuma error only if `title` is set.
     pub fn from_body(body: &[u8]) -> Option<ApiError> {
+        crate::nesting::check_json(body).ok()?;
         serde_json::from_slice::<ApiError>(body)
             .ok()
             .filter(|e| !e.title.is_empty())

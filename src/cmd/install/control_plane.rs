@@ -5,6 +5,7 @@ use crate::build_info;
 use crate::cmd::args::{KeyValues, key_values, merge_key_values};
 use crate::cmd::context::RootContext;
 use crate::install::{self, InstallFlags, InstallRequest};
+use crate::output::escape_controls;
 use clap::parser::ValueSource;
 use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches};
 use std::io::Write;
@@ -313,11 +314,11 @@ fn read_values_source(path: &str) -> anyhow::Result<String> {
     let (verb, result) = if path == "-" {
         (
             "read",
-            read_text_bounded(std::io::stdin().lock(), DOCUMENT_LIMIT),
+            read_text_bounded(std::io::stdin().lock(), "input", DOCUMENT_LIMIT),
         )
     } else {
         match std::fs::File::open(path) {
-            Ok(file) => ("read", read_text_bounded(file, DOCUMENT_LIMIT)),
+            Ok(file) => ("read", read_text_bounded(file, "file", DOCUMENT_LIMIT)),
             Err(err) => ("open", Err(err)),
         }
     };
@@ -338,14 +339,17 @@ pub fn run(_ctx: &mut RootContext, args: ControlPlaneArgs) -> anyhow::Result<()>
     }
     // kumactl never contacts a cluster, so --without-kubernetes-connection changes nothing.
     let request = args.request();
-    let prepared = install::prepare(&request, &mut read_values_source)?;
+    // Messages quote values from --set and values files: no control character of
+    // theirs reaches the terminal.
+    let escaped = |err: anyhow::Error| anyhow::anyhow!(escape_controls(&format!("{err:#}")));
+    let prepared = install::prepare(&request, &mut read_values_source).map_err(escaped)?;
     {
         let mut stderr = std::io::stderr().lock();
         for warning in &prepared.warnings {
             writeln!(stderr, "{warning}")?;
         }
     }
-    let manifest = install::render(&prepared)?;
+    let manifest = install::render(&prepared).map_err(escaped)?;
     stdout.write_all(manifest.as_bytes())?;
     stdout.flush()?;
     Ok(())
