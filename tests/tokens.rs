@@ -384,6 +384,50 @@ fn generate_error_paths() {
             "z",
             "--valid-for",
             "1h",
+            "--scope",
+            "",
+        ],
+        "Error: --scope is empty: give at least one of [ingress egress], for example --scope egress\n",
+    );
+    // Offline, a token valid for no time at all would be born expired.
+    for (valid_for, shown) in [("0s", "0s"), ("-1h", "-1h0m0s")] {
+        let expected = format!(
+            "Error: --valid-for must be a positive duration, got {shown}: for example --valid-for 720h (30 days)\n"
+        );
+        assert_fails(
+            &env,
+            &signed_zone_token_args(
+                &["--zone", "z", &format!("--valid-for={valid_for}")],
+                &key,
+                "1",
+            ),
+            &expected,
+        );
+        assert_fails(
+            &env,
+            &[
+                "generate",
+                "user-token",
+                "--name",
+                "u",
+                &format!("--valid-for={valid_for}"),
+                "--signing-key-path",
+                p(&key),
+                "--kid",
+                "1",
+            ],
+            &expected,
+        );
+    }
+    assert_fails(
+        &env,
+        &[
+            "generate",
+            "zone-token",
+            "--zone",
+            "z",
+            "--valid-for",
+            "1h",
             "--signing-key-path",
             p(&key),
         ],
@@ -680,8 +724,20 @@ fn inspect_zone_token_rejects_invalid_tokens() {
         "Error: the token is not valid: could not parse token: token signature is invalid: crypto/rsa: verification error\n"
     );
 
-    // Already expired (negative validity): decoding still works, verification fails.
-    let expired = signed_zone_token(&env, &["--zone", "z", "--valid-for=-1h"], &key, "1");
+    // Already expired: decoding still works, verification fails. kumactl refuses to sign
+    // such a token, so the library signs it, issued 2h ago for 1h.
+    let expired = {
+        use kumactl::duration::GoDuration;
+        use kumactl::tokens::{RegisteredClaims, jwt, keys, zone::ZoneClaims};
+        let private = keys::private_key_from_pem(&std::fs::read(&key).unwrap()).unwrap();
+        let issued = SystemTime::now() - std::time::Duration::from_secs(7200);
+        let claims = ZoneClaims {
+            zone: "z".into(),
+            scope: Some(vec!["egress".into()]),
+            registered: RegisteredClaims::issued(issued, GoDuration::from_secs(3600)),
+        };
+        jwt::sign_rs256("1", &claims, &private).unwrap()
+    };
     let out = run(env.kumactl().args([
         "inspect",
         "zone-token",
@@ -718,6 +774,35 @@ fn inspect_zone_token_rejects_invalid_tokens() {
         out.stderr,
         "Error: could not decode the zone token: token is malformed: token contains an invalid number of segments\n"
     );
+}
+
+#[test]
+fn inspect_zone_token_shows_far_future_expiries() {
+    let env = TestEnv::new();
+    let segment = |json: &str| URL_SAFE_NO_PAD.encode(json);
+    for (exp, shown) in [
+        ("253402300799", "9999-12-31T23:59:59Z"),
+        ("9000000000000", "287168-08-24T16:00:00Z"),
+        ("9223372036854775807", "292277026596-12-04T15:30:07Z"),
+    ] {
+        let token = format!(
+            "{}.{}.c2ln",
+            segment(r#"{"alg":"RS256","kid":"1"}"#),
+            segment(&format!(r#"{{"Zone":"z","exp":{exp}}}"#))
+        );
+        let out = run(env
+            .kumactl()
+            .args(["--no-config", "inspect", "zone-token", &token]));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let row = format!("EXPIRES AT:   {shown} (in ");
+        assert!(out.stdout.contains(&row), "{row:?} in {}", out.stdout);
+        let out =
+            run(env
+                .kumactl()
+                .args(["--no-config", "inspect", "zone-token", "-o", "json", &token]));
+        let field = format!("\"expiresAt\": \"{shown}\"");
+        assert!(out.stdout.contains(&field), "{field:?} in {}", out.stdout);
+    }
 }
 
 #[test]

@@ -75,6 +75,7 @@ pub fn run(ctx: &mut RootContext, args: DataplaneTokenArgs) -> anyhow::Result<()
             bail!("You must set a token validFor value");
         }
         if args.signing.is_offline() {
+            super::check_offline_valid_for(valid_for)?;
             return args.signing.sign(valid_for, |registered| DataplaneClaims {
                 name: args.name.clone(),
                 mesh: args.mesh.clone(),

@@ -66,6 +66,17 @@ pub(crate) fn require_token_flags(flags: &[(&str, bool)]) -> anyhow::Result<()> 
     })
 }
 
+/// Offline, no control plane checks `--valid-for`: a zero or negative one would sign a
+/// token that is born expired.
+pub(crate) fn check_offline_valid_for(valid_for: GoDuration) -> anyhow::Result<()> {
+    if valid_for.as_nanos() <= 0 {
+        bail!(
+            "--valid-for must be a positive duration, got {valid_for}: for example --valid-for 720h (30 days)"
+        );
+    }
+    Ok(())
+}
+
 /// One occurrence of a pflag `strings` flag (`--scope`, `--group`): comma-separated
 /// values, and none at all for an empty value.
 #[derive(Clone, Debug, PartialEq, Eq)]
