@@ -96,7 +96,7 @@ pub struct Context {
     pub name: String,
     #[serde(alias = "control_plane", skip_serializing_if = "String::is_empty")]
     pub control_plane: String,
-    /// Kept for compatibility; kumactl never reads `defaults.mesh` (cli.md §1.1).
+    /// Kept for compatibility; kumactl never reads `defaults.mesh` (`app/kumactl/cmd/root.go`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub defaults: Option<ContextDefaults>,
 }
@@ -143,7 +143,7 @@ pub enum ConfigError {
     },
 }
 
-/// Which control plane a command talks to could not be resolved (cli.md §1.3).
+/// Which control plane a command talks to could not be resolved (`app/kumactl/pkg/cmd/root_context.go`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CurrentControlPlaneError {
     #[error(
@@ -277,7 +277,7 @@ impl Config {
     }
 
     /// The control plane of the current context. `context_override` is `--context`,
-    /// which Go kumactl uses as a control plane name (cli.md §1.1).
+    /// which Go kumactl uses as a control plane name (`app/kumactl/cmd/root.go`).
     pub fn current_control_plane(
         &self,
         context_override: Option<&str>,

@@ -176,7 +176,7 @@ const BASE_SET: &[&str] = &[
     "ValidatingWebhookConfiguration kuma-validating-webhook-configuration",
 ];
 
-/// install.md §3.1: file order permuted by Helm's string sort of `manifest-<i>`.
+/// Helm's `releaseutil` order: file order permuted by the string sort of `manifest-<i>`.
 const CRD_OUTPUT_ORDER: &str = "circuitbreakers, containerpatches, meshes, meshexternalservices, meshfaultinjections, meshgatewayconfigs, meshgatewayinstances, meshgatewayroutes, meshgateways, meshhealthchecks, meshhttproutes, meshidentities, dataplaneinsights, meshinsights, meshloadbalancingstrategies, meshmetrics, meshmultizoneservices, meshopentelemetrybackends, meshpassthroughs, meshproxypatches, meshratelimits, meshretries, meshservices, dataplanes, meshtcproutes, meshtimeouts, meshtlses, meshtraces, meshtrafficpermissions, meshtrusts, meshzoneaddresses, proxytemplates, ratelimits, retries, externalservices, serviceinsights, timeouts, trafficlogs, trafficpermissions, trafficroutes, traffictraces, virtualoutbounds, workloads, zoneegresses, zoneegressinsights, faultinjections, zoneingresses, zoneingressinsights, zoneinsights, zones, healthchecks, hostnamegenerators, meshaccesslogs, meshcircuitbreakers";
 
 #[test]

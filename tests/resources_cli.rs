@@ -1,4 +1,4 @@
-//! kumactl apply, get, inspect and delete against kuma-cp-lite (cli.md §3, §4, §5, §9):
+//! kumactl apply, get, inspect and delete against kuma-cp-lite (Go: `app/kumactl/cmd/{apply,get,inspect,delete}`):
 //! exact stdout, stderr and exit codes. Fixtures and golden files are in
 //! `tests/resources_cli/`.
 
@@ -653,7 +653,7 @@ fn mesh_scoped_resources_use_the_input_mesh() {
 }
 
 // ---------------------------------------------------------------------------------------
-// apply: errors (cli.md §3.2 and §9)
+// apply: errors (Go's goldens in `app/kumactl/cmd/apply/testdata/golden/`)
 
 #[test]
 fn apply_requires_a_file() {

@@ -1093,7 +1093,7 @@ fn secrets_are_admin_only_and_bad_tokens_get_401() {
     );
     let reply = api_get(&env, "/global-secrets/admin-user-token", Some(&admin));
     assert_eq!(reply.status, 200, "{}", reply.text);
-    // Other resources are open to anyone (api.md §7).
+    // Other resources are open to anyone (`pkg/api-server/authn`).
     assert_eq!(api_get(&env, "/meshes", None).status, 200);
 
     let who = api_get(&env, "/who-am-i", Some(&john));

@@ -94,7 +94,7 @@ impl ApiError {
             .filter(|e| !e.title.is_empty())
     }
 
-    /// The human form printed by kumactl (cli.md §8): `title (detail)` and one
+    /// The human form printed by kumactl (`app/kumactl/pkg/errors/formatter.go`): `title (detail)` and one
     /// `* field: reason` line per invalid parameter. Kuma's detail may end with a newline;
     /// we trim it so no `)` lands alone on a line.
     pub fn formatted(&self) -> String {

@@ -1,4 +1,4 @@
-//! `kumactl apply -f FILE|DIR|URL|- [-v key=value]... [--dry-run]` (cli.md §3).
+//! `kumactl apply -f FILE|DIR|URL|- [-v key=value]... [--dry-run]` (`app/kumactl/cmd/apply/apply.go`).
 //!
 //! The input is read twice, as a stream of documents: first every document is parsed
 //! and validated (nothing is kept but the error lines), and only if all are valid is it

@@ -1,5 +1,6 @@
-//! The values model: our embedded `values.yaml`, the merges of install.md §0 (kumactl's
-//! `mergeMaps` for `--values` files, Helm's coalesce under the chart defaults), the
+//! The values model: our embedded `values.yaml`, the merges of
+//! `app/kumactl/cmd/install/install_control_plane.go` (kumactl's `mergeMaps` for
+//! `--values` files, Helm's coalesce under the chart defaults), the
 //! detection of keys we do not know, and typed reads with Go template semantics.
 
 use anyhow::{Context, bail};

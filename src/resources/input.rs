@@ -1,4 +1,4 @@
-//! Where `kumactl apply -f` reads from (cli.md §3.1 step 2): a file, the top-level
+//! Where `kumactl apply -f` reads from (`app/kumactl/cmd/apply/apply.go`): a file, the top-level
 //! `.yaml`/`.yml`/`.json` files of a directory (sorted by path, joined with
 //! `"\n---\n"`), an `http(s)://` URL, or `-` for stdin.
 //!

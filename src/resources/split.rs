@@ -1,4 +1,4 @@
-//! Splits `kumactl apply` input into documents, as Go kumactl does (cli.md §3.1 step 4),
+//! Splits `kumactl apply` input into documents, as Go kumactl does (`pkg/util/yaml/split.go`),
 //! without holding the whole input: documents are read one at a time from a stream.
 //!
 //! Go trims the input, splits it with the RE2 regex `(?:^|\s*\n)---\s*` (no multiline

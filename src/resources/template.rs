@@ -1,4 +1,4 @@
-//! The `{{ key }}` templating of `kumactl apply -v key=value` (cli.md §3.1 step 5): the
+//! The `{{ key }}` templating of `kumactl apply -v key=value` (`pkg/util/template`): the
 //! mustache dialect of hoisie/mustache, which Go kumactl uses.
 //!
 //! Supported: variables `{{ key }}`, raw variables `{{{ key }}}` and `{{& key }}`, dotted

@@ -1,4 +1,4 @@
-//! `kumactl generate dataplane-token` (cli.md §6.2): a token identifying a data plane
+//! `kumactl generate dataplane-token` (`app/kumactl/cmd/generate/`): a token identifying a data plane
 //! proxy in a mesh.
 
 use super::{SigningArgs, post_token, require_token_flags, token_client};

@@ -1,4 +1,4 @@
-//! `kumactl generate ...` (cli.md §6): tokens and signing keys. The group first checks
+//! `kumactl generate ...` (`app/kumactl/cmd/generate/`): tokens and signing keys. The group first checks
 //! the server's version, even for sub-commands that work offline, as Go kumactl does.
 
 pub mod dataplane_token;

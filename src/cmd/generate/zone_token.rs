@@ -1,4 +1,4 @@
-//! `kumactl generate zone-token` (cli.md §6.1): a token for Zone Ingress/Egress proxies,
+//! `kumactl generate zone-token` (`app/kumactl/cmd/generate/`): a token for Zone Ingress/Egress proxies,
 //! issued by the control plane or signed locally with `--signing-key-path`.
 
 use super::{

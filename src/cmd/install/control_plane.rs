@@ -1,4 +1,4 @@
-//! `kumactl install control-plane` (install.md §1): the flags, reading `--values`
+//! `kumactl install control-plane` (`app/kumactl/cmd/install/install_control_plane.go`): the flags, reading `--values`
 //! sources, and printing. The rendering lives in [`crate::install`].
 
 use crate::build_info;

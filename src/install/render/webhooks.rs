@@ -1,5 +1,5 @@
-//! The admission webhooks and the generated `kuma-tls-cert` Secret (install.md §5.4,
-//! §5.5), in the kubernetes environment only. With cert-manager the webhooks carry no
+//! The admission webhooks and the generated `kuma-tls-cert` Secret (the chart's
+//! `templates/cp-webhooks-and-secrets.yaml`), in the kubernetes environment only. With cert-manager the webhooks carry no
 //! `caBundle`: cert-manager's CA injector fills it from the kuma-tls-cert Certificate.
 
 use super::{Context, GENERATED_TLS_SECRET};

@@ -1,4 +1,4 @@
-//! `kumactl config control-planes add` (cli.md §2.1): validate, check the server, store.
+//! `kumactl config control-planes add` (`app/kumactl/cmd/config/`): validate, check the server, store.
 
 use crate::client::{Auth, RequestError};
 use crate::cmd::args::{KeyValues, key_values, merge_key_values, require_flags};
