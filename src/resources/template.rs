@@ -366,8 +366,15 @@ fn read_partial(name: &str, partials: &Partials) -> Result<String, TemplateError
         if !real.starts_with(&base) {
             return Err(refused("it leads outside the input file's directory"));
         }
-        if real.is_dir() {
+        let Ok(metadata) = real.metadata() else {
             continue;
+        };
+        if metadata.is_dir() {
+            continue;
+        }
+        // A fifo or a device would block or never end.
+        if !metadata.is_file() {
+            return Err(refused("it is not a regular file"));
         }
         let bytes = crate::files::read_file_bounded(&real, PARTIAL_FILE_LIMIT)
             .map_err(|e| partial_error(format!("could not read partial {name:?}: {e}")))?;
@@ -573,8 +580,7 @@ mod tests {
     #[test]
     fn partials_and_output_are_bounded() {
         let dir = tempfile::tempdir().unwrap();
-        // A fifo that never ends would hang a reader without a bound; a large file
-        // shows the bound without writing 16 MiB.
+        // A large (sparse) file shows the bound without writing 16 MiB.
         let big = std::fs::File::create(dir.path().join("big")).unwrap();
         big.set_len(PARTIAL_FILE_LIMIT + 1).unwrap();
         assert_eq!(
@@ -584,6 +590,15 @@ mod tests {
                 dir.path().canonicalize().unwrap().display()
             )
         );
+        let fifo = std::process::Command::new("mkfifo")
+            .arg(dir.path().join("fifo"))
+            .status();
+        if fifo.is_ok_and(|status| status.success()) {
+            assert_eq!(
+                with_partials("{{> fifo}}", dir.path()).unwrap_err(),
+                "partial \"fifo\" is not allowed: it is not a regular file"
+            );
+        }
         std::fs::write(dir.path().join("kb"), "k".repeat(1024)).unwrap();
         let partials = Partials::Directory(dir.path().to_path_buf());
         let many = "{{> kb}}".repeat(2048);
