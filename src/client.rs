@@ -87,10 +87,12 @@ impl Response {
         if !self.is_success() {
             return Err(self.error());
         }
-        serde_json::from_slice(&self.body).map_err(|e| RequestError::Decode {
+        let decode_error = |reason: String| RequestError::Decode {
             url: self.url.clone(),
-            reason: e.to_string(),
-        })
+            reason,
+        };
+        crate::nesting::check_json(&self.body).map_err(|e| decode_error(e.to_string()))?;
+        serde_json::from_slice(&self.body).map_err(|e| decode_error(e.to_string()))
     }
 }
 
@@ -134,12 +136,12 @@ impl ApiClient {
         log: RequestLog,
     ) -> Result<ApiClient, ClientError> {
         let base = Url::parse(&api.url).map_err(|e| ClientError::InvalidUrl {
-            url: api.url.clone(),
+            url: crate::config::shown_address(&api.url),
             reason: e.to_string(),
         })?;
         if !matches!(base.scheme(), "http" | "https") {
             return Err(ClientError::InvalidUrl {
-                url: api.url.clone(),
+                url: crate::config::shown_address(&api.url),
                 reason: "the scheme must be http or https".into(),
             });
         }

@@ -96,7 +96,7 @@ pub struct Context {
     pub name: String,
     #[serde(alias = "control_plane", skip_serializing_if = "String::is_empty")]
     pub control_plane: String,
-    /// Kept for compatibility; kumactl never reads `defaults.mesh` (cli.md §1.1).
+    /// Kept for compatibility; kumactl never reads `defaults.mesh` (`app/kumactl/cmd/root.go`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub defaults: Option<ContextDefaults>,
 }
@@ -190,6 +190,7 @@ impl Config {
         if text.trim().is_empty() {
             return Ok(Config::default());
         }
+        crate::nesting::check_yaml(text.as_bytes()).map_err(|e| e.to_string())?;
         let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
         if value.is_null() {
             return Ok(Config::default());
@@ -204,7 +205,7 @@ impl Config {
 
     /// Reads a config file. A missing file is an access error: callers create it first.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = match std::fs::read(path) {
+        let text = match read_config_file(path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(ConfigError::Access {
@@ -231,11 +232,17 @@ impl Config {
     /// Writes the config atomically (temporary file in the same directory, then rename),
     /// mode 0600, creating the directory (0755) if needed. An existing file's mode is kept,
     /// as Go's `os.WriteFile` keeps it, except that a config holding a token is never left
-    /// readable by group or others. A symbolic link is followed, as `os.WriteFile` does,
-    /// rather than replaced by a file.
+    /// readable by group or others. A symbolic link is written through to its final
+    /// target, as `os.WriteFile` does (creating the target when the link dangles), rather
+    /// than replaced by a file; a link loop is an error and nothing is written. Temporary
+    /// files that a killed save left next to the target are removed.
     pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
         // Errors name `path`, as given; the file written is `target`.
-        let target = resolve_link(path);
+        let write_err = |error| ConfigError::Write {
+            path: path.to_path_buf(),
+            error,
+        };
+        let target = resolve_links(path).map_err(write_err)?;
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
@@ -252,15 +259,13 @@ impl Config {
                 error,
             })?;
         }
-        let write_err = |error| ConfigError::Write {
-            path: path.to_path_buf(),
-            error,
-        };
         let mut mode = existing_mode(&target).unwrap_or(0o600);
         if self.holds_credentials() {
             mode &= 0o700;
         }
-        write_atomically(&target, self.to_yaml().as_bytes(), mode).map_err(write_err)
+        write_atomically(&target, self.to_yaml().as_bytes(), mode).map_err(write_err)?;
+        remove_stale_temporaries(&target);
+        Ok(())
     }
 
     /// Whether some control plane's `authConf` holds credentials (a token).
@@ -279,7 +284,7 @@ impl Config {
     }
 
     /// The control plane of the current context. `context_override` is `--context`,
-    /// which Go kumactl uses as a control plane name (cli.md §1.1).
+    /// which Go kumactl uses as a control plane name (`app/kumactl/cmd/root.go`).
     pub fn current_control_plane(
         &self,
         context_override: Option<&str>,
@@ -311,6 +316,24 @@ impl Config {
     }
 }
 
+/// No config file comes near this; `--config-file /dev/zero` must not fill the memory.
+const CONFIG_FILE_LIMIT: u64 = crate::files::PEM_FILE_LIMIT;
+
+fn read_config_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut data = Vec::new();
+    std::fs::File::open(path)?
+        .take(CONFIG_FILE_LIMIT + 1)
+        .read_to_end(&mut data)?;
+    if data.len() as u64 > CONFIG_FILE_LIMIT {
+        return Err(std::io::Error::other(format!(
+            "the file is larger than {} MiB: not a kumactl config",
+            CONFIG_FILE_LIMIT >> 20
+        )));
+    }
+    Ok(data)
+}
+
 #[cfg(unix)]
 fn create_dir_0755(dir: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::DirBuilderExt;
@@ -325,12 +348,80 @@ fn create_dir_0755(dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)
 }
 
-/// The file a symbolic link points to (when it exists), else `path` itself.
-fn resolve_link(path: &Path) -> PathBuf {
-    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    match is_link.then(|| std::fs::canonicalize(path)) {
-        Some(Ok(target)) => target,
-        _ => path.to_path_buf(),
+/// Linux's MAXSYMLINKS: how many links a path may go through.
+const MAX_LINK_HOPS: usize = 40;
+
+/// The file that `path` names once every symbolic link is followed (which may not exist
+/// yet: a dangling link names its target), else `path` itself. A loop is the OS's
+/// `too many levels of symbolic links`.
+fn resolve_links(path: &Path) -> std::io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..=MAX_LINK_HOPS {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = std::fs::read_link(&current)?;
+                // A relative link is relative to its own directory; joining an absolute
+                // one replaces the directory.
+                current = match current.parent() {
+                    Some(parent) => parent.join(link),
+                    None => link,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    // Ask the OS for its own error (ELOOP), as opening the path would give.
+    Err(std::fs::metadata(path)
+        .err()
+        .unwrap_or_else(|| std::io::Error::other("too many levels of symbolic links")))
+}
+
+/// How old a temporary file of another save must be to count as abandoned when its
+/// process cannot be checked.
+const STALE_TEMPORARY_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the `.<name>.tmp-<pid>-<id>` files of [`write_atomically`] next to `target`
+/// whose process is gone (a save killed before its rename), or, where processes cannot
+/// be checked, that are older than an hour. A save running in parallel keeps its file.
+fn remove_stale_temporaries(target: &Path) {
+    let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!(".{}.tmp-", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let can_check_processes = Path::new("/proc/self").exists();
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+            continue;
+        };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid == std::process::id() {
+            continue;
+        }
+        let stale = if can_check_processes {
+            !Path::new("/proc").join(pid.to_string()).exists()
+        } else {
+            entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > STALE_TEMPORARY_AGE)
+        };
+        // Only regular files: never follow or remove anything else under that name.
+        if stale && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 
@@ -391,6 +482,30 @@ pub fn write_atomically(path: &Path, data: &[u8], mode: u32) -> std::io::Result<
     result
 }
 
+/// A control plane address as shown on a terminal or in an error: a password in it
+/// (`http://user:pass@host:5681`) becomes `***`, as in request errors, even in an
+/// address that does not parse as a URL.
+pub fn shown_address(address: &str) -> String {
+    let Some(scheme_end) = address.find("://") else {
+        return address.to_string();
+    };
+    let authority_start = scheme_end + 3;
+    let rest = &address[authority_start..];
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    // The last `@` ends the user information, as URL parsers read it.
+    let Some(at) = authority.rfind('@') else {
+        return address.to_string();
+    };
+    let Some(colon) = authority[..at].find(':') else {
+        return address.to_string();
+    };
+    format!(
+        "{}:***{}",
+        &address[..authority_start + colon],
+        &address[authority_start + at..]
+    )
+}
+
 /// `$HOME/.kumactl/config`.
 pub fn default_path() -> PathBuf {
     let home = std::env::var_os("HOME")
@@ -402,6 +517,20 @@ pub fn default_path() -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn passwords_in_addresses_are_masked() {
+        for (address, shown) in [
+            ("http://user:pass@host:5681", "http://user:***@host:5681"),
+            ("https://u:p@x@h/api?a=b@c", "https://u:***@h/api?a=b@c"),
+            ("http://u:p@[::1", "http://u:***@[::1"),
+            ("http://user@host", "http://user@host"),
+            ("http://host/a:b@c", "http://host/a:b@c"),
+            ("u:p@host", "u:p@host"),
+        ] {
+            assert_eq!(shown_address(address), shown, "{address}");
+        }
+    }
 
     #[test]
     fn default_config_text_matches_go() {
@@ -533,5 +662,66 @@ mod tests {
                 .is_symlink()
         );
         assert_eq!(Config::load(&target).unwrap(), Config::default_config());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_link_is_written_through_and_a_loop_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("config");
+        // Relative, through a second link, to a file not yet there.
+        std::os::unix::fs::symlink("second", &link).unwrap();
+        std::os::unix::fs::symlink("sub/real-config", dir.path().join("second")).unwrap();
+        Config::default_config().save(&link).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            Config::load(&dir.path().join("sub/real-config")).unwrap(),
+            Config::default_config()
+        );
+
+        let looped = dir.path().join("loop");
+        std::os::unix::fs::symlink("loop2", &looped).unwrap();
+        std::os::unix::fs::symlink("loop", dir.path().join("loop2")).unwrap();
+        assert_eq!(
+            Config::default_config()
+                .save(&looped)
+                .unwrap_err()
+                .to_string(),
+            format!(
+                "Failed to write configuration into file {:?}: open {}: too many levels of symbolic links",
+                looped,
+                looped.display()
+            )
+        );
+        assert!(
+            std::fs::symlink_metadata(&looped)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn temporaries_of_killed_saves_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config");
+        // pid_max is at most 2^22: no process has this id.
+        let stale = dir.path().join(".config.tmp-99999999-0123abcd");
+        let running = dir
+            .path()
+            .join(format!(".config.tmp-{}-4567", std::process::id()));
+        let other = dir.path().join(".other.tmp-99999999-89");
+        for file in [&stale, &running, &other] {
+            std::fs::write(file, "half a config").unwrap();
+        }
+        Config::default_config().save(&path).unwrap();
+        assert!(!stale.exists());
+        assert!(running.exists() && other.exists());
     }
 }

@@ -167,6 +167,127 @@ fn an_unparsable_config_file_is_reported() {
     assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
 }
 
+#[test]
+fn deeply_nested_config_files_fail_fast() {
+    let env = TestEnv::new();
+    // libyaml's parse is quadratic in the nesting: this took minutes.
+    std::fs::write(
+        &env.config_path,
+        format!("contexts: {}", "[".repeat(50_000)),
+    )
+    .unwrap();
+    let out = run(env.kumactl().args(["config", "view"]));
+    assert_outcome(
+        &out,
+        "",
+        &format!(
+            "Error: Failed to parse configuration from file {:?}: yaml: line 1: recursion limit exceeded\n",
+            env.config_path
+        ),
+        1,
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_config_file_is_written_through_symbolic_links() {
+    use std::os::unix::fs::symlink;
+    let env = TestEnv::new();
+    let is_link = |path: &std::path::Path| {
+        std::fs::symlink_metadata(path)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    };
+    // A dangling link: the default config is written to its target.
+    let link = env.path("dangling");
+    symlink("dotfiles/kumactl", &link).unwrap();
+    let out = run(env
+        .kumactl_without_config_flag()
+        .arg("--config-file")
+        .arg(&link)
+        .args(["config", "control-planes", "list"]));
+    assert_outcome(
+        &out,
+        "ACTIVE   NAME    ADDRESS\n*        local   http://localhost:5681\n",
+        "",
+        0,
+    );
+    assert!(is_link(&link));
+    assert_eq!(
+        std::fs::read_to_string(env.path("dotfiles/kumactl")).unwrap(),
+        DEFAULT_CONFIG
+    );
+    // A loop: an error, and the links stay as they were.
+    let looped = env.path("loop");
+    symlink("loop2", &looped).unwrap();
+    symlink("loop", env.path("loop2")).unwrap();
+    let out = run(env
+        .kumactl_without_config_flag()
+        .arg("--config-file")
+        .arg(&looped)
+        .args(["config", "view"]));
+    assert_outcome(
+        &out,
+        "",
+        &format!(
+            "Error: Failed to write configuration into file {looped:?}: open {}: too many levels of symbolic links\n",
+            looped.display()
+        ),
+        1,
+    );
+    assert!(is_link(&looped) && is_link(&env.path("loop2")));
+}
+
+#[test]
+fn passwords_in_addresses_are_never_shown() {
+    let env = TestEnv::new();
+    env.write_config_for("http://user:secret@cp.example:5681");
+    let out = run(env.kumactl().args(["config", "control-planes", "list"]));
+    assert_outcome(
+        &out,
+        "ACTIVE   NAME   ADDRESS\n*        test   http://user:***@cp.example:5681\n",
+        "",
+        0,
+    );
+    let out = add(
+        &env,
+        &["--name", "x", "--address", "ftp://user:secret@cp:5681"],
+    );
+    assert_outcome(
+        &out,
+        "",
+        "Error: API Server URL is invalid: unsupported scheme \"ftp\" in \"ftp://user:***@cp:5681\" (use http:// or https://)\n",
+        1,
+    );
+    env.write_config_for("http://user:secret@[::1");
+    let out = run(env.kumactl().args(["get", "meshes"]));
+    assert_eq!(out.code, 1);
+    assert!(!out.stderr.contains("secret"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("http://user:***@[::1"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn deeply_nested_server_answers_fail_fast() {
+    let env = TestEnv::new();
+    let server = CaptureServer::start(200, &"[".repeat(50_000));
+    env.write_config_for(&server.url);
+    let out = run(env.kumactl().args(["version"]));
+    assert_outcome(
+        &out,
+        &format!("Client: Kuma {}\n", kumactl::build_info::KUMA_VERSION),
+        &format!(
+            "Unable to connect to control plane: Unable to retrieve server version: could not decode the response of {}/: recursion limit exceeded at line 1\n",
+            server.url
+        ),
+        0,
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // config control-planes
 

@@ -176,7 +176,7 @@ const BASE_SET: &[&str] = &[
     "ValidatingWebhookConfiguration kuma-validating-webhook-configuration",
 ];
 
-/// install.md §3.1: file order permuted by Helm's string sort of `manifest-<i>`.
+/// Helm's `releaseutil` order: file order permuted by the string sort of `manifest-<i>`.
 const CRD_OUTPUT_ORDER: &str = "circuitbreakers, containerpatches, meshes, meshexternalservices, meshfaultinjections, meshgatewayconfigs, meshgatewayinstances, meshgatewayroutes, meshgateways, meshhealthchecks, meshhttproutes, meshidentities, dataplaneinsights, meshinsights, meshloadbalancingstrategies, meshmetrics, meshmultizoneservices, meshopentelemetrybackends, meshpassthroughs, meshproxypatches, meshratelimits, meshretries, meshservices, dataplanes, meshtcproutes, meshtimeouts, meshtlses, meshtraces, meshtrafficpermissions, meshtrusts, meshzoneaddresses, proxytemplates, ratelimits, retries, externalservices, serviceinsights, timeouts, trafficlogs, trafficpermissions, trafficroutes, traffictraces, virtualoutbounds, workloads, zoneegresses, zoneegressinsights, faultinjections, zoneingresses, zoneingressinsights, zoneinsights, zones, healthchecks, hostnamegenerators, meshaccesslogs, meshcircuitbreakers";
 
 #[test]
@@ -831,6 +831,30 @@ fn bad_inputs_give_one_clear_error() {
             ],
             "Error: controlPlane.extraConfigMaps[0].values.k must be text\n",
         ),
+        // Control characters from --set are escaped, as everywhere.
+        (
+            &["--set", "controlPlane.mode=\u{1b}[2J"],
+            "Error: controlPlane.mode invalid got:'\\u{1b}[2J' supported values: global,zone,standalone\n",
+        ),
+        (
+            &["--set", "controlPlane.replicas=\u{7}\r"],
+            "Error: controlPlane.replicas must be an integer, got \\u{7}\\r\n",
+        ),
+        (
+            &["--values", "/dev/zero"],
+            "Error: read /dev/zero: the file is larger than 64 MiB\n",
+        ),
+        // libyaml's parse is quadratic in the nesting: refused before it.
+        (
+            &[
+                "--set",
+                &format!(
+                    "controlPlane.webhooks.ownerReference.additionalRules={}",
+                    "[".repeat(50_000)
+                ),
+            ],
+            "Error: invalid controlPlane.webhooks.ownerReference.additionalRules: yaml: line 1: recursion limit exceeded\n",
+        ),
     ];
     for (args, stderr) in cases {
         let out = install(args);
@@ -846,6 +870,12 @@ fn bad_inputs_give_one_clear_error() {
         out.stderr
     );
     assert_eq!(out.stderr.lines().count(), 1);
+    let deep = format!("controlPlane:\n  x: {}", "{a: ".repeat(50_000));
+    let out = install_with_stdin(&["-f", "-"], Some(&deep));
+    assert_eq!(
+        out.stderr,
+        "Error: failed to parse -: yaml: line 2: recursion limit exceeded\n"
+    );
     let out = install_with_stdin(&["-f", "-"], Some("- a list\n"));
     assert_eq!(
         out.stderr,

@@ -1,4 +1,4 @@
-//! kumactl apply, get, inspect and delete against kuma-cp-lite (cli.md §3, §4, §5, §9):
+//! kumactl apply, get, inspect and delete against kuma-cp-lite (Go: `app/kumactl/cmd/{apply,get,inspect,delete}`):
 //! exact stdout, stderr and exit codes. Fixtures and golden files are in
 //! `tests/resources_cli/`.
 
@@ -499,17 +499,118 @@ fn url_input_is_fetched() {
 #[test]
 fn url_input_that_cannot_be_fetched() {
     let env = TestEnv::with_server();
-    let url = format!("http://{}/x.yaml", closed_address());
+    let closed = closed_address();
+    let url = format!("http://{closed}/x.yaml");
     let out = kumactl(&env, &["apply", "-f", &url]);
-    assert_eq!(out.code, 1);
-    assert!(
-        out.stderr.starts_with(&format!(
-            "Error: error with GET http request: Get \"{url}\": "
-        )),
-        "{}",
-        out.stderr
+    // Go's dialer wording, as Go kumactl prints it.
+    assert_outcome(
+        &out,
+        "",
+        &format!(
+            "Error: error with GET http request: Get \"{url}\": dial tcp {closed}: connect: connection refused\n"
+        ),
+        1,
     );
-    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+}
+
+const NOT_NEXT_TO_A_FILE: &str =
+    "the input comes from {source}, and partials are only read next to an input file";
+
+#[test]
+fn partials_are_refused_for_url_and_stdin_input() {
+    let env = TestEnv::with_server();
+    let template = "type: Mesh\nname: x-{{> /etc/hostname}}\n";
+    let files = HttpFiles::serve(vec![("/t.yaml", 200, template.to_string())]);
+    let url = files.url("/t.yaml");
+    let from_url = kumactl(&env, &["apply", "-v", "k=v", "-f", &url, "--dry-run"]);
+    let from_stdin = apply_stdin(&env, template, &["-v", "k=v", "--dry-run"]);
+    for (out, source) in [(from_url, "a URL"), (from_stdin, "stdin")] {
+        assert_outcome(
+            &out,
+            "",
+            &format!(
+                "resource[0]: failed to render the template: partial \"/etc/hostname\" is not allowed: {}\n\
+                 Error: failed to validate some resources\n",
+                NOT_NEXT_TO_A_FILE.replace("{source}", source)
+            ),
+            1,
+        );
+    }
+}
+
+#[test]
+fn partials_are_read_only_inside_the_input_directory() {
+    let env = TestEnv::with_server();
+    let dir = env.path("input");
+    std::fs::create_dir_all(dir.join("parts")).unwrap();
+    std::fs::write(dir.join("parts/name.mustache"), "from-partial").unwrap();
+    std::fs::write(env.path("outside"), "secret").unwrap();
+    let file = dir.join("mesh.yaml");
+    let apply = |text: &str| {
+        std::fs::write(&file, text).unwrap();
+        kumactl(
+            &env,
+            &[
+                "apply",
+                "-f",
+                file.to_str().unwrap(),
+                "-v",
+                "k=v",
+                "--dry-run",
+            ],
+        )
+    };
+    let out = apply("type: Mesh\nname: {{> parts/name}}\n");
+    assert_outcome(
+        &out,
+        "creationTime: \"0001-01-01T00:00:00Z\"\nkri: kri_m____from-partial_\nmodificationTime: \"0001-01-01T00:00:00Z\"\nname: from-partial\ntype: Mesh\n",
+        "",
+        0,
+    );
+    let refused = |name: &str| {
+        format!(
+            "resource[0]: failed to render the template: partial \"{name}\" is not allowed: it must be a path inside the input file's directory (relative, without leading `..`)\n\
+             Error: failed to validate some resources\n"
+        )
+    };
+    let hostile = ["/etc/hostname", "../outside", "parts/../../outside"];
+    for name in hostile {
+        let out = apply(&format!("type: Mesh\nname: x-{{{{> {name}}}}}\n"));
+        assert_outcome(&out, "", &refused(name), 1);
+    }
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(env.path("outside"), dir.join("link")).unwrap();
+        let out = apply("type: Mesh\nname: x-{{> link}}\n");
+        assert_outcome(
+            &out,
+            "",
+            "resource[0]: failed to render the template: partial \"link\" is not allowed: it leads outside the input file's directory\n\
+             Error: failed to validate some resources\n",
+            1,
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn endless_input_is_refused_at_the_document_bound() {
+    let env = TestEnv::with_server();
+    let expected = "Error: error reading input: a document is larger than 64 MiB\n";
+    let out = kumactl(&env, &["apply", "-f", "/dev/zero"]);
+    assert_outcome(&out, "", expected, 1);
+    // Endless stdin: spooled no further than the bound.
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("kumactl"))
+        .arg("--config-file")
+        .arg(&env.config_path)
+        .args(["apply", "-f", "-"])
+        .env("HOME", env.home())
+        .stdin(std::fs::File::open("/dev/zero").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&output.stderr), expected);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
 }
 
 #[test]
@@ -552,7 +653,7 @@ fn mesh_scoped_resources_use_the_input_mesh() {
 }
 
 // ---------------------------------------------------------------------------------------
-// apply: errors (cli.md §3.2 and §9)
+// apply: errors (Go's goldens in `app/kumactl/cmd/apply/testdata/golden/`)
 
 #[test]
 fn apply_requires_a_file() {

@@ -88,12 +88,13 @@ impl ApiError {
 
     /// Reads an error body the way kumactl does: it is a Kuma error only if `title` is set.
     pub fn from_body(body: &[u8]) -> Option<ApiError> {
+        crate::nesting::check_json(body).ok()?;
         serde_json::from_slice::<ApiError>(body)
             .ok()
             .filter(|e| !e.title.is_empty())
     }
 
-    /// The human form printed by kumactl (cli.md §8): `title (detail)` and one
+    /// The human form printed by kumactl (`app/kumactl/pkg/errors/formatter.go`): `title (detail)` and one
     /// `* field: reason` line per invalid parameter. Kuma's detail may end with a newline;
     /// we trim it so no `)` lands alone on a line.
     pub fn formatted(&self) -> String {

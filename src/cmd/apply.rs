@@ -1,4 +1,4 @@
-//! `kumactl apply -f FILE|DIR|URL|- [-v key=value]... [--dry-run]` (cli.md §3).
+//! `kumactl apply -f FILE|DIR|URL|- [-v key=value]... [--dry-run]` (`app/kumactl/cmd/apply/apply.go`).
 //!
 //! The input is read twice, as a stream of documents: first every document is parsed
 //! and validated (nothing is kept but the error lines), and only if all are valid is it
@@ -112,17 +112,24 @@ fn for_each_document(
     vars: Option<&template::Value>,
     mut action: impl FnMut(usize, Result<Resource, DocumentError>) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
+    let partials = input.partials();
     let reader = input.reader()?;
     for (index, text) in Documents::new(reader).enumerate() {
         let text = text.context("error reading input")?;
-        action(index, parse_document(&text, vars))?;
+        action(index, parse_document(&text, vars, &partials))?;
     }
     Ok(())
 }
 
-fn parse_document(text: &[u8], vars: Option<&template::Value>) -> Result<Resource, DocumentError> {
+fn parse_document(
+    text: &[u8],
+    vars: Option<&template::Value>,
+    partials: &template::Partials,
+) -> Result<Resource, DocumentError> {
     match (vars, std::str::from_utf8(text)) {
-        (Some(vars), Ok(text)) => document::parse(document::render(text, Some(vars))?.as_bytes()),
+        (Some(vars), Ok(text)) => {
+            document::parse(document::render(text, Some(vars), partials)?.as_bytes())
+        }
         // Not UTF-8: the YAML reader reports it.
         _ => document::parse(text),
     }
@@ -241,9 +248,17 @@ mod tests {
     fn documents_are_templated_only_with_vars() {
         let vars = template::Value::from_vars([(&"n".to_string(), &"ze-1".to_string())]).unwrap();
         let doc = b"type: ZoneEgress\nname: '{{ n }}'\nnetworking:\n  port: 10002";
-        assert_eq!(parse_document(doc, Some(&vars)).unwrap().meta.name, "ze-1");
         assert_eq!(
-            parse_document(doc, None).unwrap_err().to_string(),
+            parse_document(doc, Some(&vars), &template::Partials::Refused("stdin"))
+                .unwrap()
+                .meta
+                .name,
+            "ze-1"
+        );
+        assert_eq!(
+            parse_document(doc, None, &template::Partials::Refused("stdin"))
+                .unwrap_err()
+                .to_string(),
             format!(
                 "failed to read meta: name: {}",
                 crate::resources::meta::NAME_INVALID

@@ -1,5 +1,6 @@
-//! The values model: our embedded `values.yaml`, the merges of install.md §0 (kumactl's
-//! `mergeMaps` for `--values` files, Helm's coalesce under the chart defaults), the
+//! The values model: our embedded `values.yaml`, the merges of
+//! `app/kumactl/cmd/install/install_control_plane.go` (kumactl's `mergeMaps` for
+//! `--values` files, Helm's coalesce under the chart defaults), the
 //! detection of keys we do not know, and typed reads with Go template semantics.
 
 use anyhow::{Context, bail};
@@ -57,6 +58,7 @@ pub fn parse_values_document(text: &str) -> anyhow::Result<Map<String, Value>> {
     if text.trim().is_empty() {
         return Ok(Map::new());
     }
+    crate::nesting::check_yaml(text.as_bytes())?;
     match serde_yaml::from_str::<Value>(text)? {
         Value::Object(map) => Ok(map),
         Value::Null => Ok(Map::new()),

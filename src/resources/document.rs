@@ -1,4 +1,4 @@
-//! One document of `kumactl apply` input turned into a resource (cli.md §3.1 step 5):
+//! One document of `kumactl apply` input turned into a resource (`app/kumactl/cmd/apply/apply.go`):
 //! templating, YAML (read as JSON, as Go's `sigs.k8s.io/yaml` does), the meta fields and
 //! the type, the spec (decoded and validated by [`crate::resources::spec`]), then the
 //! meta rules. The error texts are Go kumactl's.
@@ -22,7 +22,7 @@ pub enum DocumentError {
         /// The document looks like a Kubernetes manifest (`apiVersion` and `kind`).
         kubernetes: bool,
     },
-    /// The name or mesh break the rules of api.md §3.3.
+    /// The name or mesh break the rules of `pkg/core/resources/apis/mesh/meta_validator.go`.
     Meta(String),
 }
 
@@ -55,12 +55,15 @@ impl DocumentError {
 }
 
 /// Renders the `-v` template of a document, when variables were given.
-pub fn render(text: &str, vars: Option<&template::Value>) -> Result<String, DocumentError> {
+pub fn render(
+    text: &str,
+    vars: Option<&template::Value>,
+    partials: &template::Partials,
+) -> Result<String, DocumentError> {
     match vars {
         None => Ok(text.to_string()),
-        Some(vars) => {
-            template::render(text, vars).map_err(|e| DocumentError::Template(e.to_string()))
-        }
+        Some(vars) => template::render(text, vars, partials)
+            .map_err(|e| DocumentError::Template(e.to_string())),
     }
 }
 
@@ -130,37 +133,11 @@ fn looks_like_kubernetes(value: &Value) -> bool {
 /// key`).
 pub fn yaml_to_json(text: &[u8]) -> Result<Value, String> {
     let text = std::str::from_utf8(text).map_err(|_| "yaml: invalid leading UTF-8 octet")?;
-    check_bracket_depth(text)?;
+    // libyaml's parse is quadratic in the nesting: refuse deep texts before it runs.
+    crate::nesting::check_yaml(text.as_bytes()).map_err(|e| e.to_string())?;
     let value: serde_yaml::Value =
         serde_yaml::from_str(text).map_err(|e| go_yaml_error(&e.to_string()))?;
     convert(value)
-}
-
-/// serde_yaml refuses documents nested deeper than 128 levels, but only once libyaml has
-/// read them whole, which costs the square of the `[`/`{` nesting: a few hundred
-/// kilobytes of brackets took minutes. Counting brackets, quoted or not, overestimates
-/// the nesting, so the bound leaves room above 128.
-const MAX_BRACKET_DEPTH: usize = 256;
-
-/// Refuses, with the error serde_yaml would give, a document whose brackets nest deeper
-/// than [`MAX_BRACKET_DEPTH`].
-fn check_bracket_depth(text: &str) -> Result<(), String> {
-    let mut depth = 0usize;
-    let mut line = 1;
-    for byte in text.bytes() {
-        match byte {
-            b'\n' => line += 1,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_BRACKET_DEPTH {
-                    return Err(format!("yaml: line {line}: recursion limit exceeded"));
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    Ok(())
 }
 
 fn convert(value: serde_yaml::Value) -> Result<Value, String> {
@@ -294,6 +271,8 @@ pub fn go_yaml_error(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const NO_PARTIALS: template::Partials = template::Partials::Refused("stdin");
     use serde_json::json;
 
     fn yaml_error(text: &str) -> String {
@@ -425,10 +404,18 @@ mod tests {
     #[test]
     fn templates_render_before_parsing() {
         let vars = template::Value::from_vars([(&"n".to_string(), &"x".to_string())]).unwrap();
-        assert_eq!(render("name: {{ n }}", Some(&vars)).unwrap(), "name: x");
-        assert_eq!(render("name: {{ n }}", None).unwrap(), "name: {{ n }}");
         assert_eq!(
-            render("name: {{ n", Some(&vars)).unwrap_err().to_string(),
+            render("name: {{ n }}", Some(&vars), &NO_PARTIALS).unwrap(),
+            "name: x"
+        );
+        assert_eq!(
+            render("name: {{ n }}", None, &NO_PARTIALS).unwrap(),
+            "name: {{ n }}"
+        );
+        assert_eq!(
+            render("name: {{ n", Some(&vars), &NO_PARTIALS)
+                .unwrap_err()
+                .to_string(),
             "failed to render the template: line 1: unmatched open tag"
         );
     }

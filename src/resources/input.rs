@@ -1,15 +1,21 @@
-//! Where `kumactl apply -f` reads from (cli.md §3.1 step 2): a file, the top-level
+//! Where `kumactl apply -f` reads from (`app/kumactl/cmd/apply/apply.go`): a file, the top-level
 //! `.yaml`/`.yml`/`.json` files of a directory (sorted by path, joined with
 //! `"\n---\n"`), an `http(s)://` URL, or `-` for stdin.
 //!
 //! apply reads its input twice (validate everything, then send), so a source can be
 //! reopened. Files are read again from disk; stdin and URL bodies, which cannot be read
-//! twice, are first copied to an anonymous temporary file. Nothing holds the whole
-//! input in memory.
+//! twice, are first copied to an anonymous temporary file, split on the way so that a
+//! document over the size bound stops the copy. Nothing holds the whole input in memory.
+//!
+//! The source also decides where `{{> partial}}` templates may be read from: next to
+//! an input file (or inside an input directory), never for stdin or a URL.
 
+use super::split::{DocumentTooLarge, Documents};
+use super::template::Partials;
+use crate::files::DOCUMENT_LIMIT;
 use crate::os_error::text as io_reason;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -23,9 +29,22 @@ const FILE_SEPARATOR: &[u8] = b"\n---\n";
 pub enum InputSource {
     File(PathBuf),
     /// The matching files of a directory, sorted.
-    Directory(Vec<PathBuf>),
+    Directory {
+        dir: PathBuf,
+        files: Vec<PathBuf>,
+    },
     /// stdin or a URL body, copied aside.
-    Spooled(File),
+    Spooled {
+        file: File,
+        origin: Origin,
+    },
+}
+
+/// Where spooled input came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Stdin,
+    Url,
 }
 
 /// Why the input cannot be read; the texts are Go kumactl's.
@@ -46,6 +65,8 @@ pub enum InputError {
     File { path: String, reason: String },
     #[error("error reading input: {0}")]
     Read(String),
+    #[error("error reading input: {0}")]
+    TooLarge(DocumentTooLarge),
 }
 
 impl InputSource {
@@ -53,17 +74,28 @@ impl InputSource {
     /// (into a temporary file).
     pub fn open(arg: &str) -> Result<InputSource, InputError> {
         if arg == "-" {
-            return spool(io::stdin().lock()).map(InputSource::Spooled);
+            let file = spool(io::stdin().lock(), DOCUMENT_LIMIT)?;
+            return Ok(InputSource::Spooled {
+                file,
+                origin: Origin::Stdin,
+            });
         }
         if arg.starts_with("http://") || arg.starts_with("https://") {
-            return fetch(arg).map(InputSource::Spooled);
+            let file = fetch(arg)?;
+            return Ok(InputSource::Spooled {
+                file,
+                origin: Origin::Url,
+            });
         }
         let metadata = std::fs::metadata(arg).map_err(|e| InputError::Stat {
             path: arg.to_string(),
             reason: io_reason(&e),
         })?;
         if metadata.is_dir() {
-            list_directory(Path::new(arg)).map(InputSource::Directory)
+            Ok(InputSource::Directory {
+                dir: PathBuf::from(arg),
+                files: list_directory(Path::new(arg))?,
+            })
         } else {
             File::open(arg).map_err(|e| InputError::File {
                 path: arg.to_string(),
@@ -83,7 +115,7 @@ impl InputSource {
         };
         Ok(match self {
             InputSource::File(path) => Box::new(BufReader::new(open(path)?)),
-            InputSource::Directory(paths) => {
+            InputSource::Directory { files: paths, .. } => {
                 let mut chained: Box<dyn Read> = Box::new(io::empty());
                 for (i, path) in paths.iter().enumerate() {
                     if i > 0 {
@@ -93,12 +125,31 @@ impl InputSource {
                 }
                 Box::new(BufReader::new(chained))
             }
-            InputSource::Spooled(file) => {
+            InputSource::Spooled { file, .. } => {
                 file.seek(SeekFrom::Start(0))
                     .map_err(|e| InputError::Read(e.to_string()))?;
                 Box::new(BufReader::new(&*file))
             }
         })
+    }
+
+    /// Where this input's `{{> partial}}` templates are read from.
+    pub fn partials(&self) -> Partials {
+        match self {
+            InputSource::File(path) => Partials::Directory(match path.parent() {
+                Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+                _ => PathBuf::from("."),
+            }),
+            InputSource::Directory { dir, .. } => Partials::Directory(dir.clone()),
+            InputSource::Spooled {
+                origin: Origin::Stdin,
+                ..
+            } => Partials::Refused("stdin"),
+            InputSource::Spooled {
+                origin: Origin::Url,
+                ..
+            } => Partials::Refused("a URL"),
+        }
     }
 
     /// Whether the raw input has no bytes at all (Go's `no resource(s) passed to apply`).
@@ -134,11 +185,40 @@ fn list_directory(dir: &Path) -> Result<Vec<PathBuf>, InputError> {
     Ok(files)
 }
 
-/// Copies a stream into an anonymous temporary file.
-fn spool(mut reader: impl Read) -> Result<File, InputError> {
+/// Copies a stream into an anonymous temporary file, splitting it on the way: a
+/// document longer than `limit` stops the copy with [`InputError::Read`].
+fn spool(reader: impl Read, limit: u64) -> Result<File, InputError> {
     let mut file = tempfile::tempfile().map_err(|e| InputError::Read(e.to_string()))?;
-    io::copy(&mut reader, &mut file).map_err(|e| InputError::Read(e.to_string()))?;
+    let tee = Tee {
+        source: reader,
+        copy: &mut file,
+    };
+    for document in Documents::with_limit(BufReader::new(tee), limit) {
+        document.map_err(|e| {
+            match e
+                .get_ref()
+                .and_then(|e| e.downcast_ref::<DocumentTooLarge>())
+            {
+                Some(too_large) => InputError::TooLarge(*too_large),
+                None => InputError::Read(e.to_string()),
+            }
+        })?;
+    }
     Ok(file)
+}
+
+/// Reads `source`, writing what it read to `copy`.
+struct Tee<'a, R> {
+    source: R,
+    copy: &'a mut File,
+}
+
+impl<R: Read> Read for Tee<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let read = self.source.read(buf)?;
+        self.copy.write_all(&buf[..read])?;
+        Ok(read)
+    }
 }
 
 /// GETs a URL with a 10 s timeout and no kumactl headers or credentials.
@@ -158,32 +238,75 @@ fn fetch(raw: &str) -> Result<File, InputError> {
     if url.scheme() == "https" {
         builder = crate::client::with_system_roots(builder);
     }
-    let client = builder.build().map_err(|e| fetch_error(describe(&e)))?;
+    let client = builder
+        .build()
+        .map_err(|e| fetch_error(describe(&e, &url)))?;
     let mut response = client
-        .get(url)
+        .get(url.clone())
         .send()
-        .map_err(|e| fetch_error(describe(&e)))?;
+        .map_err(|e| fetch_error(describe(&e, &url)))?;
     if response.status() != reqwest::StatusCode::OK {
         return Err(InputError::Status {
             url: shown_url,
             status: response.status().to_string(),
         });
     }
-    spool(&mut response).map_err(|e| match e {
+    spool(&mut response, DOCUMENT_LIMIT).map_err(|e| match e {
         InputError::Read(reason) => fetch_error(reason),
         other => other,
     })
 }
 
-/// A reqwest error in a few words, with its causes.
-fn describe(e: &reqwest::Error) -> String {
+/// A reqwest error in a few words, with its causes. A refused connection or an unknown
+/// host reads as Go's dialer words it (`dial tcp 127.0.0.1:1: connect: connection
+/// refused`), as Go kumactl prints for `apply -f <url>`.
+fn describe(e: &reqwest::Error, url: &url::Url) -> String {
     if e.is_timeout() {
         return format!(
             "Client.Timeout exceeded: no answer within {}s",
             URL_TIMEOUT.as_secs()
         );
     }
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(inner) = source {
+        if let Some(io) = inner.downcast_ref::<io::Error>()
+            && io.kind() == io::ErrorKind::ConnectionRefused
+        {
+            return format!(
+                "dial tcp {}: connect: connection refused",
+                dial_address(url)
+            );
+        }
+        let text = inner.to_string();
+        if text.contains("dns error") || text.contains("failed to lookup address") {
+            return format!(
+                "dial tcp: lookup {}: no such host",
+                url.host_str().unwrap_or_default()
+            );
+        }
+        source = inner.source();
+    }
     crate::client::error_chain_text(e)
+}
+
+/// The address Go's dialer names: `host:port` with the host resolved to its first
+/// address (`[::1]:80` for `localhost`), as given when it does not resolve.
+fn dial_address(url: &url::Url) -> String {
+    use std::net::ToSocketAddrs;
+    let port = url.port_or_known_default().unwrap_or(80);
+    let host = match url.host() {
+        Some(url::Host::Ipv6(ip)) => return format!("[{ip}]:{port}"),
+        Some(url::Host::Ipv4(ip)) => return format!("{ip}:{port}"),
+        Some(url::Host::Domain(host)) => host.to_string(),
+        None => String::new(),
+    };
+    match (host.as_str(), port).to_socket_addrs() {
+        Ok(mut addresses) => match addresses.next() {
+            Some(address) => address.to_string(),
+            None => format!("{host}:{port}"),
+        },
+        Err(_) => format!("{host}:{port}"),
+    }
 }
 
 #[cfg(test)]
@@ -235,8 +358,46 @@ mod tests {
 
     #[test]
     fn spooled_input_rereads() {
-        let mut source = InputSource::Spooled(spool(&b"name: x"[..]).unwrap());
+        let mut source = InputSource::Spooled {
+            file: spool(&b"name: x"[..], DOCUMENT_LIMIT).unwrap(),
+            origin: Origin::Stdin,
+        };
         assert_eq!(read_all(&mut source), "name: x");
         assert_eq!(read_all(&mut source), "name: x");
+        assert_eq!(source.partials(), Partials::Refused("stdin"));
+    }
+
+    #[test]
+    fn spooling_stops_at_a_document_over_the_bound() {
+        let endless = io::repeat(b'a');
+        assert_eq!(
+            spool(endless, 1 << 20).unwrap_err().to_string(),
+            "error reading input: a document is larger than 1 MiB"
+        );
+        let many = "x: 1\n---\n".repeat(300_000);
+        let mut source = InputSource::Spooled {
+            file: spool(many.as_bytes(), 1 << 20).unwrap(),
+            origin: Origin::Url,
+        };
+        assert_eq!(read_all(&mut source).len(), many.len());
+    }
+
+    #[test]
+    fn partials_are_read_next_to_input_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.yaml"), "name: a").unwrap();
+        let file = dir.path().join("a.yaml");
+        assert_eq!(
+            InputSource::open(file.to_str().unwrap())
+                .unwrap()
+                .partials(),
+            Partials::Directory(dir.path().to_path_buf())
+        );
+        assert_eq!(
+            InputSource::open(dir.path().to_str().unwrap())
+                .unwrap()
+                .partials(),
+            Partials::Directory(dir.path().to_path_buf())
+        );
     }
 }

@@ -1,4 +1,4 @@
-//! Splits `kumactl apply` input into documents, as Go kumactl does (cli.md §3.1 step 4),
+//! Splits `kumactl apply` input into documents, as Go kumactl does (`pkg/util/yaml/split.go`),
 //! without holding the whole input: documents are read one at a time from a stream.
 //!
 //! Go trims the input, splits it with the RE2 regex `(?:^|\s*\n)---\s*` (no multiline
@@ -11,7 +11,16 @@
 //! `\s` whitespace (otherwise the newline before it was eaten by the previous separator).
 //! The rest of a separator line (`--- foo`) begins the next piece, as with the regex.
 
-use std::io::{self, BufRead};
+use crate::files::DOCUMENT_LIMIT;
+use std::io::{self, BufRead, Read};
+
+/// A document went past the size bound; read errors carry it (`a document is larger than
+/// 64 MiB`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("a document is larger than {} MiB", .limit >> 20)]
+pub struct DocumentTooLarge {
+    pub limit: u64,
+}
 
 /// RE2's `\s`: the whitespace the separator regex eats.
 fn is_re2_space(b: u8) -> bool {
@@ -77,8 +86,12 @@ fn is_single_comment_line(piece: &[u8]) -> bool {
 }
 
 /// Yields the documents of a stream, trimmed, in order. Memory is bounded by the
-/// longest document (plus the longest line), not by the input.
+/// longest document (plus the line after it), not by the input, and a document (with
+/// that line) longer than the limit, 64 MiB unless told otherwise, is an error
+/// ([`DocumentTooLarge`]) as soon as the limit is passed: a line that never ends
+/// (`/dev/zero`) is read no further.
 pub struct Documents<R> {
+    limit: u64,
     reader: R,
     /// The piece being collected.
     piece: Vec<u8>,
@@ -88,29 +101,41 @@ pub struct Documents<R> {
     at_text_start: bool,
     done: bool,
     line: Vec<u8>,
+    /// The next read starts a line (the previous one ended with a newline).
+    at_line_start: bool,
 }
 
 impl<R: BufRead> Documents<R> {
     pub fn new(reader: R) -> Documents<R> {
+        Documents::with_limit(reader, DOCUMENT_LIMIT)
+    }
+
+    pub fn with_limit(reader: R, limit: u64) -> Documents<R> {
         Documents {
+            limit,
             reader,
             piece: Vec::new(),
             piece_has_content: false,
             at_text_start: true,
             done: false,
             line: Vec::new(),
+            at_line_start: true,
         }
     }
 
     /// Ends the current piece; returns it if it is a document.
     fn take_piece(&mut self) -> Option<Vec<u8>> {
-        let piece = std::mem::take(&mut self.piece);
+        let mut piece = std::mem::take(&mut self.piece);
         self.piece_has_content = false;
-        let trimmed = trim_space(&piece);
-        if trimmed.is_empty() || is_single_comment_line(trimmed) {
+        // Trimmed in place: a large document is not copied.
+        let start = leading_space_len(&piece);
+        let end = piece.len() - trailing_space_len(&piece[start..]);
+        piece.truncate(end);
+        piece.drain(..start);
+        if piece.is_empty() || is_single_comment_line(&piece) {
             return None;
         }
-        Some(trimmed.to_vec())
+        Some(piece)
     }
 
     fn push_to_piece(&mut self, bytes: &[u8]) {
@@ -121,9 +146,15 @@ impl<R: BufRead> Documents<R> {
     }
 
     /// Reads the next line into `self.line`; false at the end of the input.
+    /// Reads the next line, or as much of it as fits one byte past the limit of the
+    /// current piece, but enough to tell a separator (the rest comes with the next call,
+    /// as a continuation).
     fn read_line(&mut self) -> io::Result<bool> {
         self.line.clear();
-        let read = self.reader.read_until(b'\n', &mut self.line)?;
+        let room = self.limit.saturating_sub(self.piece.len() as u64);
+        let read = (&mut self.reader)
+            .take(room.saturating_add(1).max(4))
+            .read_until(b'\n', &mut self.line)?;
         Ok(read > 0)
     }
 }
@@ -133,6 +164,15 @@ impl<R: BufRead> Iterator for Documents<R> {
 
     fn next(&mut self) -> Option<io::Result<Vec<u8>>> {
         while !self.done {
+            if self.piece.len() as u64 > self.limit {
+                self.done = true;
+                self.piece = Vec::new();
+                self.line = Vec::new();
+                return Some(Err(io::Error::other(DocumentTooLarge {
+                    limit: self.limit,
+                })));
+            }
+            let line_start = self.at_line_start;
             match self.read_line() {
                 Err(e) => {
                     self.done = true;
@@ -142,7 +182,7 @@ impl<R: BufRead> Iterator for Documents<R> {
                     self.done = true;
                     return self.take_piece().map(Ok);
                 }
-                Ok(true) => {}
+                Ok(true) => self.at_line_start = self.line.last() == Some(&b'\n'),
             }
             let mut line = std::mem::take(&mut self.line);
             let mut start = 0;
@@ -159,7 +199,7 @@ impl<R: BufRead> Iterator for Documents<R> {
                     self.line = line;
                     continue;
                 }
-            } else if line.starts_with(b"---") && self.piece_has_content {
+            } else if line_start && line.starts_with(b"---") && self.piece_has_content {
                 let document = self.take_piece();
                 self.push_to_piece(&line[3..]);
                 line.clear();
@@ -238,6 +278,67 @@ mod tests {
         assert_eq!(trim_space("\u{a0} x \u{3000}".as_bytes()), b"x");
         assert_eq!(trim_space(b"\x0b x \x0b"), b"x");
         assert_eq!(trim_space(b"\xff x"), b"\xff x");
+    }
+
+    /// `x: 1\n` without end.
+    struct Cycle(usize);
+
+    impl Read for Cycle {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            for byte in buf.iter_mut() {
+                *byte = b"x: 1\n"[self.0 % 5];
+                self.0 += 1;
+            }
+            Ok(buf.len())
+        }
+    }
+
+    #[test]
+    fn documents_are_bounded() {
+        let limit = 1 << 20;
+        let too_large = |input: Box<dyn BufRead>| {
+            let mut documents = Documents::with_limit(input, limit);
+            let err = documents.find_map(Result::err).expect("an error");
+            assert_eq!(err.to_string(), "a document is larger than 1 MiB");
+            assert!(documents.next().is_none(), "nothing after the error");
+        };
+        // A line that never ends.
+        too_large(Box::new(io::BufReader::new(io::repeat(b'a'))));
+        // Endless short lines without a separator, after a document that fits.
+        too_large(Box::new(
+            io::Cursor::new(b"a: 1\n---\n".to_vec()).chain(io::BufReader::new(Cycle(0))),
+        ));
+        let lines = "x: 1\n".repeat(limit as usize / 5);
+        let documents: Vec<_> = Documents::with_limit(lines.as_bytes(), limit)
+            .collect::<io::Result<_>>()
+            .unwrap();
+        assert_eq!(documents.len(), 1);
+        let separated = format!("{}\n---\n{}", &lines[..lines.len() - 1], lines);
+        let documents: Vec<_> = Documents::with_limit(separated.as_bytes(), limit)
+            .collect::<io::Result<_>>()
+            .unwrap();
+        assert_eq!(documents.len(), 2);
+    }
+
+    #[test]
+    fn a_bound_never_changes_the_split() {
+        // Lines cut at the bound continue where they were cut: a `---` in the middle of
+        // a line never separates. Either the same documents, or the error.
+        for dashes in 0..12 {
+            for tail in ["b\n", "\n---\nc", ""] {
+                let input = format!("a\n{}{tail}", "-".repeat(dashes));
+                let unbounded: Vec<Vec<u8>> = Documents::new(input.as_bytes())
+                    .map(Result::unwrap)
+                    .collect();
+                for limit in 1..16 {
+                    let bounded: io::Result<Vec<Vec<u8>>> =
+                        Documents::with_limit(input.as_bytes(), limit).collect();
+                    if let Ok(bounded) = bounded {
+                        assert_eq!(bounded, unbounded, "{input:?} within {limit}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,16 +1,35 @@
-//! The `{{ key }}` templating of `kumactl apply -v key=value` (cli.md §3.1 step 5): the
+//! The `{{ key }}` templating of `kumactl apply -v key=value` (`pkg/util/template`): the
 //! mustache dialect of hoisie/mustache, which Go kumactl uses.
 //!
 //! Supported: variables `{{ key }}`, raw variables `{{{ key }}}` and `{{& key }}`, dotted
 //! names (`-v a.b.c=1` makes `{{ a.b.c }}`), the implicit iterator `{{.}}`, sections
 //! `{{#key}}...{{/key}}` and inverted sections `{{^key}}...{{/key}}`, comments
 //! `{{! ... }}`, and partials `{{> name}}` (read from `name`, `name.mustache` or
-//! `name.stache` in the working directory). An unknown key renders as nothing.
+//! `name.stache`). An unknown key renders as nothing.
 //!
-//! One deliberate difference: values are inserted verbatim. Go HTML-escapes them
-//! (`&` becomes `&amp;`), which corrupts YAML values such as URLs with query strings.
+//! Deliberate differences: values are inserted verbatim. Go HTML-escapes them (`&`
+//! becomes `&amp;`), which corrupts YAML values such as URLs with query strings. And
+//! partials, which hoisie/mustache reads from any path (so a template fetched from a
+//! URL could copy `/etc/hostname` into a resource), are read only relative to the
+//! input file's directory, never outside it (no absolute path, no `..` or symbolic
+//! link leading out), at most 16 MiB each, and not at all for stdin or URL input. The
+//! rendered document is bounded like any document (64 MiB).
 
+use crate::files::{DOCUMENT_LIMIT, PEM_FILE_LIMIT};
 use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+
+/// Where `{{> name}}` partials may be read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Partials {
+    /// Inside this directory only (the input file's).
+    Directory(PathBuf),
+    /// Nowhere: the input comes from this source (`stdin`, `a URL`).
+    Refused(&'static str),
+}
+
+/// The most one partial file may hold: the bound of the other files kumactl reads.
+const PARTIAL_FILE_LIMIT: u64 = PEM_FILE_LIMIT;
 
 /// How deep sections may nest in a template, and dotted `-v` keys in the values.
 /// hoisie/mustache has no limit (Go grows its stack); we recurse on both, so thousands
@@ -237,81 +256,180 @@ fn lookup<'v>(stack: &[&'v Value], name: &str) -> Option<&'v Value> {
     })
 }
 
-fn render_nodes(
-    nodes: &[Node],
-    stack: &mut Vec<&Value>,
-    out: &mut String,
-    depth: usize,
-) -> Result<(), TemplateError> {
-    for node in nodes {
-        match node {
-            Node::Text(text) => out.push_str(text),
-            Node::Variable(name) => {
-                if let Some(value) = lookup(stack, name) {
-                    out.push_str(&value.render());
-                }
-            }
-            Node::Section {
-                name,
-                inverted,
-                body,
-            } => {
-                let value = lookup(stack, name).filter(|v| !v.is_falsy());
-                match (value, inverted) {
-                    (Some(value), false) => {
-                        stack.push(value);
-                        let result = render_nodes(body, stack, out, depth);
-                        stack.pop();
-                        result?;
-                    }
-                    (None, true) => render_nodes(body, stack, out, depth)?,
-                    _ => {}
-                }
-            }
-            Node::Partial(name) => {
-                // A partial that includes itself would never end.
-                if depth >= 16 {
-                    return Err(TemplateError {
-                        line: 0,
-                        message: format!("partial {name:?} nests too deeply"),
-                    });
-                }
-                let text = read_partial(name)?;
-                let partial = parse(&text)?;
-                render_nodes(&partial, stack, out, depth + 1)?;
-            }
-        }
-    }
-    Ok(())
+/// What rendering needs besides the values: where partials come from, and how long
+/// the output may grow.
+struct Renderer<'p> {
+    partials: &'p Partials,
+    limit: usize,
 }
 
-fn read_partial(name: &str) -> Result<String, TemplateError> {
+impl Renderer<'_> {
+    fn push(&self, out: &mut String, text: &str) -> Result<(), TemplateError> {
+        if out.len() + text.len() > self.limit {
+            return Err(TemplateError {
+                line: 0,
+                message: format!(
+                    "the rendered document is larger than {} MiB",
+                    self.limit >> 20
+                ),
+            });
+        }
+        out.push_str(text);
+        Ok(())
+    }
+
+    fn render_nodes(
+        &self,
+        nodes: &[Node],
+        stack: &mut Vec<&Value>,
+        out: &mut String,
+        depth: usize,
+    ) -> Result<(), TemplateError> {
+        for node in nodes {
+            match node {
+                Node::Text(text) => self.push(out, text)?,
+                Node::Variable(name) => {
+                    if let Some(value) = lookup(stack, name) {
+                        self.push(out, &value.render())?;
+                    }
+                }
+                Node::Section {
+                    name,
+                    inverted,
+                    body,
+                } => {
+                    let value = lookup(stack, name).filter(|v| !v.is_falsy());
+                    match (value, inverted) {
+                        (Some(value), false) => {
+                            stack.push(value);
+                            let result = self.render_nodes(body, stack, out, depth);
+                            stack.pop();
+                            result?;
+                        }
+                        (None, true) => self.render_nodes(body, stack, out, depth)?,
+                        _ => {}
+                    }
+                }
+                Node::Partial(name) => {
+                    // A partial that includes itself would never end.
+                    if depth >= 16 {
+                        return Err(TemplateError {
+                            line: 0,
+                            message: format!("partial {name:?} nests too deeply"),
+                        });
+                    }
+                    let text = read_partial(name, self.partials)?;
+                    let partial = parse(&text)?;
+                    self.render_nodes(&partial, stack, out, depth + 1)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn partial_error(message: String) -> TemplateError {
+    TemplateError { line: 0, message }
+}
+
+/// Reads partial `name` (or `name.mustache`, `name.stache`) from the allowed directory.
+fn read_partial(name: &str, partials: &Partials) -> Result<String, TemplateError> {
+    let refused = |why: &str| partial_error(format!("partial {name:?} is not allowed: {why}"));
+    let dir = match partials {
+        Partials::Refused(source) => {
+            return Err(refused(&format!(
+                "the input comes from {source}, and partials are only read next to an input file"
+            )));
+        }
+        Partials::Directory(dir) => dir,
+    };
+    if escapes_lexically(Path::new(name)) {
+        return Err(refused(
+            "it must be a path inside the input file's directory (relative, without leading `..`)",
+        ));
+    }
+    let base = dir.canonicalize().map_err(|e| {
+        partial_error(format!(
+            "could not read partial {name:?}: {}",
+            crate::os_error::path_text("stat", dir, &e)
+        ))
+    })?;
     for candidate in [
         name.to_string(),
         format!("{name}.mustache"),
         format!("{name}.stache"),
     ] {
-        if let Ok(text) = std::fs::read_to_string(&candidate) {
-            return Ok(text);
+        // Symbolic links resolved, the file must still be inside.
+        let Ok(real) = base.join(&candidate).canonicalize() else {
+            continue;
+        };
+        if !real.starts_with(&base) {
+            return Err(refused("it leads outside the input file's directory"));
         }
+        let Ok(metadata) = real.metadata() else {
+            continue;
+        };
+        if metadata.is_dir() {
+            continue;
+        }
+        // A fifo or a device would block or never end.
+        if !metadata.is_file() {
+            return Err(refused("it is not a regular file"));
+        }
+        let bytes = crate::files::read_file_bounded(&real, PARTIAL_FILE_LIMIT)
+            .map_err(|e| partial_error(format!("could not read partial {name:?}: {e}")))?;
+        return String::from_utf8(bytes)
+            .map_err(|_| partial_error(format!("partial {name:?} is not UTF-8 text")));
     }
-    Err(TemplateError {
-        line: 0,
-        message: format!("Could not find partial {name:?}"),
-    })
+    Err(partial_error(format!("Could not find partial {name:?}")))
 }
 
-/// Renders `template` with `context`.
-pub fn render(template: &str, context: &Value) -> Result<String, TemplateError> {
+/// An absolute path, or one whose `..` climb above where it starts.
+fn escapes_lexically(path: &Path) -> bool {
+    let mut depth = 0usize;
+    for component in path.components() {
+        match component {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir => match depth.checked_sub(1) {
+                Some(up) => depth = up,
+                None => return true,
+            },
+            Component::RootDir | Component::Prefix(_) => return true,
+        }
+    }
+    false
+}
+
+/// Renders `template` with `context`; partials come from `partials`.
+pub fn render(
+    template: &str,
+    context: &Value,
+    partials: &Partials,
+) -> Result<String, TemplateError> {
+    render_bounded(template, context, partials, DOCUMENT_LIMIT as usize)
+}
+
+/// [`render`], with the output bounded to `limit` bytes.
+pub fn render_bounded(
+    template: &str,
+    context: &Value,
+    partials: &Partials,
+    limit: usize,
+) -> Result<String, TemplateError> {
     let nodes = parse(template)?;
-    let mut out = String::with_capacity(template.len());
-    render_nodes(&nodes, &mut vec![context], &mut out, 0)?;
+    let mut out = String::with_capacity(template.len().min(limit));
+    Renderer { partials, limit }.render_nodes(&nodes, &mut vec![context], &mut out, 0)?;
     Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn render(template: &str, context: &Value) -> Result<String, TemplateError> {
+        super::render(template, context, &Partials::Refused("stdin"))
+    }
 
     fn vars(pairs: &[(&str, &str)]) -> Value {
         let owned: Vec<(String, String)> = pairs
@@ -397,12 +515,104 @@ mod tests {
         );
     }
 
+    fn with_partials(template: &str, dir: &Path) -> Result<String, String> {
+        super::render(
+            template,
+            &vars(&[]),
+            &Partials::Directory(dir.to_path_buf()),
+        )
+        .map_err(|e| e.to_string())
+    }
+
     #[test]
     fn missing_partial_is_an_error() {
-        let err = render("{{> no-such-partial-file }}", &vars(&[])).unwrap_err();
+        let dir = tempfile::tempdir().unwrap();
         assert_eq!(
-            err.to_string(),
+            with_partials("{{> no-such-partial-file }}", dir.path()).unwrap_err(),
             "Could not find partial \"no-such-partial-file\""
+        );
+    }
+
+    #[test]
+    fn partials_come_from_the_input_directory_only() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("input");
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        std::fs::write(dir.join("sub/name.mustache"), "x-{{> part}}").unwrap();
+        std::fs::write(dir.join("part"), "y").unwrap();
+        std::fs::write(root.path().join("secret"), "s").unwrap();
+        assert_eq!(with_partials("n: {{> sub/name}}", &dir).unwrap(), "n: x-y");
+        assert_eq!(with_partials("{{> ./sub/../part}}", &dir).unwrap(), "y");
+
+        let not_inside = "is not allowed: it must be a path inside the input file's directory (relative, without leading `..`)";
+        assert_eq!(
+            with_partials("{{> /etc/hostname}}", &dir).unwrap_err(),
+            format!("partial \"/etc/hostname\" {not_inside}")
+        );
+        assert_eq!(
+            with_partials("{{> ../secret}}", &dir).unwrap_err(),
+            format!("partial \"../secret\" {not_inside}")
+        );
+        assert_eq!(
+            with_partials("{{> sub/../../secret}}", &dir).unwrap_err(),
+            format!("partial \"sub/../../secret\" {not_inside}")
+        );
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(root.path().join("secret"), dir.join("link")).unwrap();
+            std::os::unix::fs::symlink("/dev/zero", dir.join("zero")).unwrap();
+            for name in ["link", "zero"] {
+                assert_eq!(
+                    with_partials(&format!("{{{{> {name}}}}}"), &dir).unwrap_err(),
+                    format!(
+                        "partial \"{name}\" is not allowed: it leads outside the input file's directory"
+                    )
+                );
+            }
+        }
+        assert_eq!(
+            render("{{> part}}", &vars(&[])).unwrap_err().to_string(),
+            "partial \"part\" is not allowed: the input comes from stdin, and partials are only read next to an input file"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn partials_and_output_are_bounded() {
+        let dir = tempfile::tempdir().unwrap();
+        // A large (sparse) file shows the bound without writing 16 MiB.
+        let big = std::fs::File::create(dir.path().join("big")).unwrap();
+        big.set_len(PARTIAL_FILE_LIMIT + 1).unwrap();
+        assert_eq!(
+            with_partials("{{> big}}", dir.path()).unwrap_err(),
+            format!(
+                "could not read partial \"big\": read {}/big: the file is larger than 16 MiB",
+                dir.path().canonicalize().unwrap().display()
+            )
+        );
+        let fifo = std::process::Command::new("mkfifo")
+            .arg(dir.path().join("fifo"))
+            .status();
+        if fifo.is_ok_and(|status| status.success()) {
+            assert_eq!(
+                with_partials("{{> fifo}}", dir.path()).unwrap_err(),
+                "partial \"fifo\" is not allowed: it is not a regular file"
+            );
+        }
+        std::fs::write(dir.path().join("kb"), "k".repeat(1024)).unwrap();
+        let partials = Partials::Directory(dir.path().to_path_buf());
+        let many = "{{> kb}}".repeat(2048);
+        assert_eq!(
+            render_bounded(&many, &vars(&[]), &partials, 1 << 20)
+                .unwrap_err()
+                .to_string(),
+            "the rendered document is larger than 1 MiB"
+        );
+        assert_eq!(
+            render_bounded(&many[..many.len() / 2], &vars(&[]), &partials, 1 << 20)
+                .unwrap()
+                .len(),
+            1 << 20
         );
     }
 }

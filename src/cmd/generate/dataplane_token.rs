@@ -1,4 +1,4 @@
-//! `kumactl generate dataplane-token` (cli.md §6.2): a token identifying a data plane
+//! `kumactl generate dataplane-token` (`app/kumactl/cmd/generate/`): a token identifying a data plane
 //! proxy in a mesh.
 
 use super::{SigningArgs, post_token, require_token_flags, token_client};
@@ -79,6 +79,7 @@ pub fn run(ctx: &mut RootContext, args: DataplaneTokenArgs) -> anyhow::Result<()
             bail!("You must set a token validFor value");
         }
         if args.signing.is_offline() {
+            super::check_offline_valid_for(valid_for)?;
             return args.signing.sign(valid_for, |registered| DataplaneClaims {
                 name: args.name.clone(),
                 mesh: args.mesh.clone(),

@@ -1,4 +1,4 @@
-//! `kumactl generate ...` (cli.md §6): tokens and signing keys. The group first checks
+//! `kumactl generate ...` (`app/kumactl/cmd/generate/`): tokens and signing keys. The group first checks
 //! the server's version, even for sub-commands that work offline, as Go kumactl does.
 
 pub mod dataplane_token;
@@ -71,6 +71,17 @@ pub(crate) fn require_token_flags(flags: &[(&str, bool)]) -> anyhow::Result<()> 
             err
         }
     })
+}
+
+/// Offline, no control plane checks `--valid-for`: a zero or negative one would sign a
+/// token that is born expired.
+pub(crate) fn check_offline_valid_for(valid_for: GoDuration) -> anyhow::Result<()> {
+    if valid_for.as_nanos() <= 0 {
+        bail!(
+            "--valid-for must be a positive duration, got {valid_for}: for example --valid-for 720h (30 days)"
+        );
+    }
+    Ok(())
 }
 
 /// One occurrence of a pflag `strings` flag (`--scope`, `--group`): comma-separated

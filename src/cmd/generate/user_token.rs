@@ -1,4 +1,4 @@
-//! `kumactl generate user-token` (cli.md §6.3): a token authenticating a user of the API.
+//! `kumactl generate user-token` (`app/kumactl/cmd/generate/`): a token authenticating a user of the API.
 
 use super::{
     SigningArgs, StringSlice, post_token, require_token_flags, string_slice, token_client,
@@ -45,6 +45,7 @@ pub fn run(ctx: &mut RootContext, args: UserTokenArgs) -> anyhow::Result<()> {
     // Go's nil slice when no --group is given.
     let groups = (!args.group.is_empty()).then(|| StringSlice::flatten(args.group));
     let token = if args.signing.is_offline() {
+        super::check_offline_valid_for(valid_for)?;
         args.signing
             .sign(valid_for, |registered| UserClaims {
                 name,

@@ -1,9 +1,9 @@
-//! `kumactl generate zone-token` (cli.md §6.1): a token for Zone Ingress/Egress proxies,
+//! `kumactl generate zone-token` (`app/kumactl/cmd/generate/`): a token for Zone Ingress/Egress proxies,
 //! issued by the control plane or signed locally with `--signing-key-path`.
 
 use super::{
-    SigningArgs, StringSlice, TokenRequestError, post_token, require_token_flags, string_slice,
-    token_client,
+    SigningArgs, StringSlice, TokenRequestError, check_offline_valid_for, post_token,
+    require_token_flags, string_slice, token_client,
 };
 use crate::api::tokens::ZoneTokenRequest;
 use crate::client::RequestError;
@@ -55,9 +55,15 @@ pub fn run(ctx: &mut RootContext, args: ZoneTokenArgs) -> anyhow::Result<()> {
     let zone = args.zone.unwrap_or_default();
     let valid_for = args.valid_for.unwrap_or_default();
     let scope = StringSlice::flatten(args.scope);
+    let supported: Vec<String> = zone::FULL_SCOPE.map(String::from).to_vec();
+    if scope.is_empty() {
+        bail!(
+            "--scope is empty: give at least one of {}, for example --scope egress",
+            zone::go_slice(&supported)
+        );
+    }
     let unsupported = zone::unsupported_scopes(&scope);
     if !unsupported.is_empty() {
-        let supported: Vec<String> = zone::FULL_SCOPE.map(String::from).to_vec();
         bail!(
             "invalid --scope values: {} (supported scopes: {})",
             zone::go_slice(&unsupported),
@@ -66,6 +72,7 @@ pub fn run(ctx: &mut RootContext, args: ZoneTokenArgs) -> anyhow::Result<()> {
     }
     args.signing.check()?;
     let token = if args.signing.is_offline() {
+        check_offline_valid_for(valid_for)?;
         args.signing
             .sign(valid_for, |registered| ZoneClaims {
                 zone,

@@ -103,22 +103,56 @@ fn verification_key(args: &ZoneTokenArgs) -> anyhow::Result<Option<rsa::RsaPubli
     Ok(None)
 }
 
-fn utc(secs: i64) -> Option<DateTime<Utc>> {
-    DateTime::from_timestamp(secs, 0)
+/// `secs` since the epoch as `2025-05-01T10:00:00Z`, for any `i64`: a token may carry a
+/// far-future `exp` (year 9999, or past chrono's range), which is still a date to show.
+/// Years past 9999 are written in full, as Go's `time.Format` writes them.
+fn date_text(secs: i64) -> String {
+    let days = i128::from(secs.div_euclid(86_400));
+    let of_day = secs.rem_euclid(86_400);
+    let (year, month, day) = civil_from_days(days);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        of_day / 3600,
+        of_day / 60 % 60,
+        of_day % 60
+    )
+}
+
+/// The proleptic Gregorian date of a day count from 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`), in `i128` so that no `i64` second overflows it.
+fn civil_from_days(days: i128) -> (i128, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i128::from(month <= 2);
+    (year, month, day)
 }
 
 /// `2025-05-01T10:00:00Z (5m ago)` / `(in 29d)`.
 fn with_relative(secs: Option<i64>, now: DateTime<Utc>) -> String {
-    let Some(time) = secs.and_then(utc) else {
+    let Some(secs) = secs else {
         return "-".into();
     };
-    let delta = now.signed_duration_since(time).num_seconds();
-    let relative = if delta >= 0 {
-        format!("{} ago", duration_cell(delta))
-    } else {
-        format!("in {}", duration_cell(-delta))
+    // In nanoseconds, truncated toward zero like chrono's `num_seconds`.
+    let now_nanos =
+        i128::from(now.timestamp()) * 1_000_000_000 + i128::from(now.timestamp_subsec_nanos());
+    let delta = (now_nanos - i128::from(secs) * 1_000_000_000) / 1_000_000_000;
+    let cell = |seconds: i128| match i64::try_from(seconds) {
+        // Past Go's duration range (292 years), AGE cells stop counting: count years here.
+        Ok(seconds) if seconds < 200 * 365 * 86_400 => duration_cell(seconds),
+        _ => format!("{}y", seconds / (365 * 86_400)),
     };
-    format!("{} ({relative})", time.format("%Y-%m-%dT%H:%M:%SZ"))
+    let relative = if delta >= 0 {
+        format!("{} ago", cell(delta))
+    } else {
+        format!("in {}", cell(-delta))
+    };
+    format!("{} ({relative})", date_text(secs))
 }
 
 pub fn run(_ctx: &mut RootContext, output: &str, args: ZoneTokenArgs) -> anyhow::Result<()> {
@@ -137,10 +171,7 @@ pub fn run(_ctx: &mut RootContext, output: &str, args: ZoneTokenArgs) -> anyhow:
             .map(|_| ())
             .map_err(|e| e.to_string())
     });
-    let rfc3339 = |secs: Option<i64>| {
-        secs.and_then(utc)
-            .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
-    };
+    let rfc3339 = |secs: Option<i64>| secs.map(date_text);
     let inspection = Inspection {
         algorithm: decoded.alg.clone(),
         kid: decoded.kid().map(String::from),
@@ -208,5 +239,48 @@ pub fn run(_ctx: &mut RootContext, output: &str, args: ZoneTokenArgs) -> anyhow:
     match verdict {
         Some(Err(reason)) => bail!("the token is not valid: {reason}"),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_of_any_i64_seconds() {
+        for secs in [
+            0,
+            1,
+            951_782_400,
+            1_746_093_600,
+            -1,
+            -86_401,
+            253_402_300_799,
+        ] {
+            let chrono = DateTime::from_timestamp(secs, 0).unwrap();
+            assert_eq!(
+                date_text(secs),
+                chrono.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+            );
+        }
+        assert_eq!(date_text(253_402_300_800), "10000-01-01T00:00:00Z");
+        assert_eq!(date_text(i64::MAX), "292277026596-12-04T15:30:07Z");
+    }
+
+    #[test]
+    fn far_future_expiries_count_their_years() {
+        let now = DateTime::from_timestamp(1_767_225_600, 0).unwrap(); // 2026-01-01
+        assert_eq!(
+            with_relative(Some(253_402_300_799), now),
+            "9999-12-31T23:59:59Z (in 7979y)"
+        );
+        assert_eq!(
+            with_relative(Some(1_767_225_600 + 3600), now),
+            "2026-01-01T01:00:00Z (in 1h)"
+        );
+        assert_eq!(
+            with_relative(Some(i64::MAX), now),
+            "292277026596-12-04T15:30:07Z (in 292471208621y)"
+        );
     }
 }

@@ -1,13 +1,14 @@
-//! `kumactl install control-plane` (install.md §1): the flags, reading `--values`
+//! `kumactl install control-plane` (`app/kumactl/cmd/install/install_control_plane.go`): the flags, reading `--values`
 //! sources, and printing. The rendering lives in [`crate::install`].
 
 use crate::build_info;
 use crate::cmd::args::{KeyValues, key_values, merge_key_values, suggest};
 use crate::cmd::context::RootContext;
 use crate::install::{self, InstallFlags, InstallRequest};
+use crate::output::escape_controls;
 use clap::parser::ValueSource;
 use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches};
-use std::io::{Read, Write};
+use std::io::Write;
 
 #[derive(Debug, Args)]
 #[command(
@@ -315,21 +316,25 @@ impl ControlPlaneArgs {
 
 /// The text of a `--values` source; errors read like Go's `os.ReadFile`.
 fn read_values_source(path: &str) -> anyhow::Result<String> {
-    let mut text = String::new();
-    let result = if path == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    use crate::files::{DOCUMENT_LIMIT, read_text_bounded};
+    let (verb, result) = if path == "-" {
+        (
+            "read",
+            read_text_bounded(std::io::stdin().lock(), "input", DOCUMENT_LIMIT),
+        )
     } else {
-        std::fs::File::open(path).and_then(|mut file| file.read_to_string(&mut text).map(|_| ()))
+        match std::fs::File::open(path) {
+            Ok(file) => ("read", read_text_bounded(file, "file", DOCUMENT_LIMIT)),
+            Err(err) => ("open", Err(err)),
+        }
     };
-    let verb = if path == "-" { "read" } else { "open" };
     result.map_err(|err| {
         anyhow::anyhow!(crate::os_error::path_text(
             verb,
             std::path::Path::new(path),
             &err
         ))
-    })?;
-    Ok(text)
+    })
 }
 
 pub fn run(_ctx: &mut RootContext, args: ControlPlaneArgs) -> anyhow::Result<()> {
@@ -340,14 +345,17 @@ pub fn run(_ctx: &mut RootContext, args: ControlPlaneArgs) -> anyhow::Result<()>
     }
     // kumactl never contacts a cluster, so --without-kubernetes-connection changes nothing.
     let request = args.request();
-    let prepared = install::prepare(&request, &mut read_values_source)?;
+    // Messages quote values from --set and values files: no control character of
+    // theirs reaches the terminal.
+    let escaped = |err: anyhow::Error| anyhow::anyhow!(escape_controls(&format!("{err:#}")));
+    let prepared = install::prepare(&request, &mut read_values_source).map_err(escaped)?;
     {
         let mut stderr = std::io::stderr().lock();
         for warning in &prepared.warnings {
             writeln!(stderr, "{warning}")?;
         }
     }
-    let manifest = install::render(&prepared)?;
+    let manifest = install::render(&prepared).map_err(escaped)?;
     stdout.write_all(manifest.as_bytes())?;
     stdout.flush()?;
     Ok(())

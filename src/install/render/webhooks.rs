@@ -1,5 +1,5 @@
-//! The admission webhooks and the generated `kuma-tls-cert` Secret (install.md §5.4,
-//! §5.5), in the kubernetes environment only. With cert-manager the webhooks carry no
+//! The admission webhooks and the generated `kuma-tls-cert` Secret (the chart's
+//! `templates/cp-webhooks-and-secrets.yaml`), in the kubernetes environment only. With cert-manager the webhooks carry no
 //! `caBundle`: cert-manager's CA injector fills it from the kuma-tls-cert Certificate.
 
 use super::{Context, GENERATED_TLS_SECRET};
@@ -131,6 +131,7 @@ fn additional_rules(ctx: &Context, path: &str) -> anyhow::Result<Vec<RuleWithOpe
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }
+    crate::nesting::check_yaml(text.as_bytes()).with_context(|| format!("invalid {path}"))?;
     let rules: Option<Vec<RuleWithOperations>> =
         serde_yaml::from_str(&text).with_context(|| format!("invalid {path}"))?;
     Ok(rules.unwrap_or_default())

@@ -1,4 +1,4 @@
-//! `kumactl config control-planes add` (cli.md §2.1): validate, check the server, store.
+//! `kumactl config control-planes add` (`app/kumactl/cmd/config/`): validate, check the server, store.
 
 use crate::client::{Auth, RequestError};
 use crate::cmd::args::{KeyValues, key_values, merge_key_values, require_flags};
@@ -48,12 +48,13 @@ pub struct AddArgs {
 
 /// Go's `url.ParseRequestURI`: an absolute URL (or an absolute path).
 fn validate_address(address: &str) -> anyhow::Result<()> {
-    let invalid =
-        || anyhow!("API Server URL is invalid: parse {address:?}: invalid URI for request");
+    // Errors never show a password given in the address.
+    let shown = crate::config::shown_address(address);
+    let invalid = || anyhow!("API Server URL is invalid: parse {shown:?}: invalid URI for request");
     let url = url::Url::parse(address).map_err(|_| invalid())?;
     if !matches!(url.scheme(), "http" | "https") {
         bail!(
-            "API Server URL is invalid: unsupported scheme {:?} in {address:?} (use http:// or https://)",
+            "API Server URL is invalid: unsupported scheme {:?} in {shown:?} (use http:// or https://)",
             url.scheme()
         );
     }

@@ -26,7 +26,7 @@ pub fn run(ctx: &mut RootContext, _args: ListArgs) -> anyhow::Result<()> {
                 }
                 .to_string(),
                 cp.name.clone(),
-                cp.coordinates.api_server.url.clone(),
+                crate::config::shown_address(&cp.coordinates.api_server.url),
             ]
         })
         .collect();
