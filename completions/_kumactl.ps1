@@ -1917,6 +1917,7 @@ Register-ArgumentCompleter -Native -CommandName 'kumactl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'help for install')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'if set no config file and config directory will be created')
             [CompletionResult]::new('control-plane', 'control-plane', [CompletionResultType]::ParameterValue, 'Install Kuma Control Plane on Kubernetes')
+            [CompletionResult]::new('crds', 'crds', [CompletionResultType]::ParameterValue, 'Install Kuma Custom Resource Definitions on Kubernetes')
             break
         }
         'kumactl;install;control-plane' {
@@ -1976,6 +1977,17 @@ Register-ArgumentCompleter -Native -CommandName 'kumactl' -ScriptBlock {
             [CompletionResult]::new('--dump-values', '--dump-values', [CompletionResultType]::ParameterName, 'print the documented values file with every key and its default, and exit')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'help for control-plane')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'help for control-plane')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'if set no config file and config directory will be created')
+            break
+        }
+        'kumactl;install;crds' {
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'path to the configuration file to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'context to use')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'log level: one of off|info|debug')
+            [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout')
+            [CompletionResult]::new('--only-missing', '--only-missing', [CompletionResultType]::ParameterName, 'install only resources which are not already present in a cluster')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'help for crds')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'help for crds')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'if set no config file and config directory will be created')
             break
         }

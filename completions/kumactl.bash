@@ -391,6 +391,9 @@ _kumactl() {
             kumactl__subcmd__install,control-plane)
                 cmd="kumactl__subcmd__install__subcmd__control__subcmd__plane"
                 ;;
+            kumactl__subcmd__install,crds)
+                cmd="kumactl__subcmd__install__subcmd__crds"
+                ;;
             *)
                 ;;
         esac
@@ -6200,7 +6203,7 @@ _kumactl() {
             return 0
             ;;
         kumactl__subcmd__install)
-            opts="-h --help --config-file --context --log-level --no-config --api-timeout control-plane"
+            opts="-h --help --config-file --context --log-level --no-config --api-timeout control-plane crds"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6404,6 +6407,36 @@ _kumactl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kumactl__subcmd__install__subcmd__crds)
+            opts="-h --only-missing --help --config-file --context --log-level --no-config --api-timeout"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --config-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

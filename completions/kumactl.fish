@@ -1631,15 +1631,16 @@ debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -s h -l help -d 'help for zoneegresses'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -l no-config -d 'if set no config file and config directory will be created'
-complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane" -l config-file -d 'path to the configuration file to use' -r -F
-complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
 info\t''
 debug\t''"
-complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane" -s h -l help -d 'help for install'
-complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane" -l no-config -d 'if set no config file and config directory will be created'
-complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane" -f -a "control-plane" -d 'Install Kuma Control Plane on Kubernetes'
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds" -s h -l help -d 'help for install'
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds" -f -a "control-plane" -d 'Install Kuma Control Plane on Kubernetes'
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds" -f -a "crds" -d 'Install Kuma Custom Resource Definitions on Kubernetes'
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l namespace -d 'namespace to install Kuma Control Plane to' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l version -d 'version of Kuma Control Plane components' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l control-plane-version -d 'version of the image of the Kuma Control Plane component' -r
@@ -1699,6 +1700,15 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l dump-values -d 'print the documented values file with every key and its default, and exit'
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -s h -l help -d 'help for control-plane'
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from crds" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from crds" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from crds" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from crds" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from crds" -l only-missing -d 'install only resources which are not already present in a cluster'
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from crds" -s h -l help -d 'help for crds'
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from crds" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand version" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand version" -l context -d 'context to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand version" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''

@@ -12,6 +12,7 @@ pub mod cp_lite;
 pub mod duration;
 pub mod files;
 pub mod install;
+pub mod kubeconfig;
 pub mod nesting;
 pub mod os_error;
 pub mod output;

@@ -6,7 +6,10 @@
 //! `KUMACTL_UPDATE_GOLDENS=1 cargo test --test install` and reviewed against
 //! install.md; a missing golden fails the test.
 
+mod common;
+
 use assert_cmd::Command;
+use common::http_files::HttpFiles;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
@@ -28,9 +31,18 @@ struct Output {
 
 /// `kumactl <args>` with a config file of its own and `stdin`.
 fn kumactl(args: &[&str], stdin: Option<&str>) -> Output {
+    kumactl_with_env(args, stdin, &[])
+}
+
+/// `kumactl <args>` with a config file of its own, `stdin` and environment `env`.
+fn kumactl_with_env(args: &[&str], stdin: Option<&str>, env: &[(&str, &Path)]) -> Output {
     let config_dir = tempfile::tempdir().unwrap();
     let config = config_dir.path().join("config");
     let mut cmd = Command::cargo_bin("kumactl").unwrap();
+    cmd.env_remove("KUBECONFIG").env("HOME", config_dir.path());
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
     cmd.arg("--config-file").arg(&config);
     cmd.args(args);
     cmd.write_stdin(stdin.unwrap_or(""));
@@ -1848,4 +1860,145 @@ fn described_keys_are_not_reported_as_unused() {
         out.stderr,
         "WARNING: value \"meshes[0].ingress.typo\" is not used by kumactl install control-plane and has no effect\n"
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// install crds
+
+#[test]
+fn install_crds_prints_the_54_crds_in_file_order() {
+    let out = kumactl(&["install", "crds"], None);
+    assert_eq!((out.stderr.as_str(), out.code), ("", 0));
+    // Go's joiner: each document after `\n---\n`, no trailing newline.
+    assert!(
+        out.stdout
+            .starts_with("\n---\napiVersion: apiextensions.k8s.io/v1\n")
+    );
+    assert!(!out.stdout.ends_with('\n'));
+    let docs = documents(&out.stdout);
+    let names: Vec<&str> = docs
+        .iter()
+        .map(|d| d["metadata"]["name"].as_str().unwrap())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    assert_eq!(names, sorted, "the chart's file order");
+    check_crds(&docs);
+    // The same objects as install control-plane renders.
+    let mut from_install: Vec<Value> = rendered(&install_deterministic(&[]))
+        .into_iter()
+        .filter(|d| d["kind"] == "CustomResourceDefinition")
+        .collect();
+    from_install.sort_by_key(|d| d["metadata"]["name"].as_str().unwrap().to_string());
+    assert_eq!(docs, from_install);
+}
+
+/// A kubeconfig whose current context is the cluster at `server`, with `user`.
+fn kubeconfig(dir: &Path, server: &str, user: &str) -> PathBuf {
+    let path = dir.join("kubeconfig");
+    std::fs::write(
+        &path,
+        format!(
+            "apiVersion: v1\nkind: Config\ncurrent-context: test\nclusters:\n- name: c\n  cluster:\n    server: {server}\ncontexts:\n- name: test\n  context:\n    cluster: c\n    user: u\nusers:\n- name: u\n  user:\n{user}"
+        ),
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn install_crds_only_missing_asks_the_cluster() {
+    let listed = |names: &[&str]| {
+        let items: Vec<Value> = names
+            .iter()
+            .map(|n| json!({"metadata": {"name": n}}))
+            .collect();
+        json!({"kind": "CustomResourceDefinitionList", "items": items}).to_string()
+    };
+    const PATH: &str = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+    let dir = tempfile::tempdir().unwrap();
+    let only_missing = |server: &HttpFiles| {
+        let config = kubeconfig(dir.path(), &server.base_url, "    token: abc\n");
+        kumactl_with_env(
+            &["install", "crds", "--only-missing"],
+            None,
+            &[("KUBECONFIG", &config)],
+        )
+    };
+
+    // Two are missing: only they are printed, in file order.
+    let all: Vec<String> = documents(&kumactl(&["install", "crds"], None).stdout)
+        .iter()
+        .map(|d| d["metadata"]["name"].as_str().unwrap().to_string())
+        .collect();
+    let mut present: Vec<&str> = all.iter().map(String::as_str).collect();
+    present.retain(|n| *n != "meshtimeouts.kuma.io" && *n != "dataplanes.kuma.io");
+    present.push("gateways.gateway.networking.k8s.io");
+    let server = HttpFiles::serve(vec![(PATH, 200, listed(&present))]);
+    let out = only_missing(&server);
+    assert_eq!((out.stderr.as_str(), out.code), ("", 0));
+    let names: Vec<Value> = documents(&out.stdout)
+        .iter()
+        .map(|d| d["metadata"]["name"].clone())
+        .collect();
+    assert_eq!(
+        names,
+        [json!("dataplanes.kuma.io"), json!("meshtimeouts.kuma.io")]
+    );
+    assert!(out.stdout.starts_with("\n---\n"));
+
+    // All present: nothing to print.
+    let server = HttpFiles::serve(vec![(
+        PATH,
+        200,
+        listed(&all.iter().map(String::as_str).collect::<Vec<_>>()),
+    )]);
+    let out = only_missing(&server);
+    assert_eq!(
+        (out.stdout.as_str(), out.stderr.as_str(), out.code),
+        ("", "", 0)
+    );
+
+    // The cluster refuses.
+    let server = HttpFiles::serve(vec![(PATH, 403, "forbidden".to_string())]);
+    let out = only_missing(&server);
+    assert_eq!(
+        (out.stdout.as_str(), out.stderr.as_str(), out.code),
+        (
+            "",
+            "Error: Failed obtaining CRDs from Kubernetes cluster: (403): forbidden\n",
+            1
+        )
+    );
+}
+
+#[test]
+fn install_crds_only_missing_without_a_usable_kubeconfig() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing");
+    let exec = kubeconfig(
+        dir.path(),
+        "https://127.0.0.1:6443",
+        "    exec:\n      command: aws\n",
+    );
+    for (env, error) in [
+        (
+            missing.as_path(),
+            "Could not detect Kubernetes configuration: make sure you set KUBECONFIG environment variable to a valid Kubernetes config file",
+        ),
+        (
+            exec.as_path(),
+            "Could not detect Kubernetes configuration: the user \"u\" authenticates with an exec plugin, which kumactl does not run; use a kubeconfig with a token or a client certificate",
+        ),
+    ] {
+        let out = kumactl_with_env(
+            &["install", "crds", "--only-missing"],
+            None,
+            &[("KUBECONFIG", env)],
+        );
+        assert_eq!(
+            (out.stdout.as_str(), out.stderr.as_str(), out.code),
+            ("", format!("Error: {error}\n").as_str(), 1)
+        );
+    }
 }

@@ -1,6 +1,7 @@
 //! `kumactl install ...`: manifests for Kuma components.
 
 pub mod control_plane;
+pub mod crds;
 
 use super::context::RootContext;
 use clap::{Args, Subcommand};
@@ -19,10 +20,12 @@ pub struct InstallArgs {
 pub enum InstallCommand {
     // Boxed: the many flags would make every Command value large.
     ControlPlane(Box<control_plane::ControlPlaneArgs>),
+    Crds(crds::CrdsArgs),
 }
 
 pub fn run(ctx: &mut RootContext, args: InstallArgs) -> anyhow::Result<()> {
     match args.command {
         InstallCommand::ControlPlane(args) => control_plane::run(ctx, *args),
+        InstallCommand::Crds(args) => crds::run(ctx, args),
     }
 }
