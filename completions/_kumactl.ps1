@@ -1918,6 +1918,7 @@ Register-ArgumentCompleter -Native -CommandName 'kumactl' -ScriptBlock {
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'if set no config file and config directory will be created')
             [CompletionResult]::new('control-plane', 'control-plane', [CompletionResultType]::ParameterValue, 'Install Kuma Control Plane on Kubernetes')
             [CompletionResult]::new('crds', 'crds', [CompletionResultType]::ParameterValue, 'Install Kuma Custom Resource Definitions on Kubernetes')
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Install Kuma demo on Kubernetes')
             break
         }
         'kumactl;install;control-plane' {
@@ -1988,6 +1989,20 @@ Register-ArgumentCompleter -Native -CommandName 'kumactl' -ScriptBlock {
             [CompletionResult]::new('--only-missing', '--only-missing', [CompletionResultType]::ParameterName, 'install only resources which are not already present in a cluster')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'help for crds')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'help for crds')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'if set no config file and config directory will be created')
+            break
+        }
+        'kumactl;install;demo' {
+            [CompletionResult]::new('--zone', '--zone', [CompletionResultType]::ParameterName, 'Zone in which to install demo')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace to install demo to')
+            [CompletionResult]::new('--system-namespace', '--system-namespace', [CompletionResultType]::ParameterName, 'System namespace of the control plane')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'path to the configuration file to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'context to use')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'log level: one of off|info|debug')
+            [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout')
+            [CompletionResult]::new('--without-gateway', '--without-gateway', [CompletionResultType]::ParameterName, 'Skip MeshGateway resources')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'help for demo')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'help for demo')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'if set no config file and config directory will be created')
             break
         }

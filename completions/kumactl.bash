@@ -394,6 +394,9 @@ _kumactl() {
             kumactl__subcmd__install,crds)
                 cmd="kumactl__subcmd__install__subcmd__crds"
                 ;;
+            kumactl__subcmd__install,demo)
+                cmd="kumactl__subcmd__install__subcmd__demo"
+                ;;
             *)
                 ;;
         esac
@@ -6203,7 +6206,7 @@ _kumactl() {
             return 0
             ;;
         kumactl__subcmd__install)
-            opts="-h --help --config-file --context --log-level --no-config --api-timeout control-plane crds"
+            opts="-h --help --config-file --context --log-level --no-config --api-timeout control-plane crds demo"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6437,6 +6440,48 @@ _kumactl() {
                 return 0
             fi
             case "${prev}" in
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kumactl__subcmd__install__subcmd__demo)
+            opts="-h --zone --namespace --system-namespace --without-gateway --help --config-file --context --log-level --no-config --api-timeout"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --zone)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --system-namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

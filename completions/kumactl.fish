@@ -1631,16 +1631,17 @@ debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -s h -l help -d 'help for zoneegresses'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -l no-config -d 'if set no config file and config directory will be created'
-complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds" -l config-file -d 'path to the configuration file to use' -r -F
-complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds demo" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds demo" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds demo" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
 info\t''
 debug\t''"
-complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds" -s h -l help -d 'help for install'
-complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds" -l no-config -d 'if set no config file and config directory will be created'
-complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds" -f -a "control-plane" -d 'Install Kuma Control Plane on Kubernetes'
-complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds" -f -a "crds" -d 'Install Kuma Custom Resource Definitions on Kubernetes'
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds demo" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds demo" -s h -l help -d 'help for install'
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds demo" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds demo" -f -a "control-plane" -d 'Install Kuma Control Plane on Kubernetes'
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds demo" -f -a "crds" -d 'Install Kuma Custom Resource Definitions on Kubernetes'
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds demo" -f -a "demo" -d 'Install Kuma demo on Kubernetes'
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l namespace -d 'namespace to install Kuma Control Plane to' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l version -d 'version of Kuma Control Plane components' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from control-plane" -l control-plane-version -d 'version of the image of the Kuma Control Plane component' -r
@@ -1709,6 +1710,18 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from crds" -l only-missing -d 'install only resources which are not already present in a cluster'
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from crds" -s h -l help -d 'help for crds'
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from crds" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from demo" -l zone -d 'Zone in which to install demo' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from demo" -l namespace -d 'Namespace to install demo to' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from demo" -l system-namespace -d 'System namespace of the control plane' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from demo" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from demo" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from demo" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from demo" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from demo" -l without-gateway -d 'Skip MeshGateway resources'
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from demo" -s h -l help -d 'help for demo'
+complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from demo" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand version" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand version" -l context -d 'context to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand version" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''

@@ -2002,3 +2002,78 @@ fn install_crds_only_missing_without_a_usable_kubeconfig() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// install demo
+
+#[test]
+fn install_demo_goldens() {
+    for (name, args) in [
+        ("demo-defaults", vec![]),
+        (
+            "demo-overrides",
+            vec!["--zone", "aws", "--namespace", "not-kuma-demo"],
+        ),
+        ("demo-without-gateway", vec!["--without-gateway"]),
+    ] {
+        let out = kumactl(&[&["install", "demo"], args.as_slice()].concat(), None);
+        assert_eq!((out.stderr.as_str(), out.code), ("", 0), "{name}");
+        // Go's joiner: each document after `\n---\n`, no trailing newline.
+        assert!(
+            out.stdout
+                .starts_with("\n---\napiVersion: v1\nkind: Namespace\n")
+        );
+        assert!(!out.stdout.ends_with('\n'));
+        assert_matches_golden(name, &out.stdout);
+    }
+    let docs = documents(
+        &kumactl(
+            &[
+                "install",
+                "demo",
+                "--zone",
+                "aws",
+                "--namespace",
+                "ns",
+                "--system-namespace",
+                "sys",
+            ],
+            None,
+        )
+        .stdout,
+    );
+    let kinds: Vec<String> = kinds_and_names(&docs);
+    assert_eq!(
+        kinds,
+        [
+            "Namespace ns",
+            "Service redis",
+            "Service demo-app",
+            "Deployment redis",
+            "Deployment demo-app",
+            "MeshGateway demo-app",
+            "MeshGatewayInstance demo-app-gateway",
+            "MeshHTTPRoute demo-app",
+        ]
+    );
+    let redis = &docs[3]["spec"]["template"]["spec"]["containers"][0];
+    assert_eq!(
+        redis["lifecycle"]["postStart"]["exec"]["command"],
+        json!(["/usr/local/bin/redis-cli", "set", "zone", "aws"])
+    );
+    let app = &docs[4]["spec"]["template"]["spec"]["containers"][0];
+    assert_eq!(
+        app["env"][0],
+        json!({"name": "REDIS_HOST", "value": "redis.ns.svc.cluster.local"})
+    );
+    assert_eq!(
+        docs[5]["spec"]["selectors"][0]["match"]["kuma.io/service"],
+        "demo-app-gateway_ns_svc"
+    );
+    assert_eq!(docs[6]["metadata"]["namespace"], "ns");
+    assert_eq!(docs[7]["metadata"]["namespace"], "sys");
+    assert_eq!(
+        docs[7]["spec"]["to"][0]["rules"][0]["default"]["backendRefs"][0]["name"],
+        "demo-app_ns_svc_5000"
+    );
+}

@@ -6,6 +6,7 @@
 //! install order and joined.
 
 pub mod crds;
+pub mod demo;
 pub mod manifest;
 pub mod render;
 pub mod strvals;
