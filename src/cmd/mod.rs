@@ -50,7 +50,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// The persistent flags of cli.md §1.1.
+/// The persistent flags of Go kumactl (`app/kumactl/cmd/root.go`).
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Global Flags")]
 pub struct GlobalArgs {
@@ -99,10 +99,12 @@ fn cobra_style(cmd: clap::Command, parent_path: &str) -> clap::Command {
     style_one(cmd, &path).mut_subcommands(|sub| cobra_style(sub, &path))
 }
 
+/// Adds sub-commands to a command.
+type AddSubcommands = fn(clap::Command) -> clap::Command;
+
 /// Commands whose sub-commands are built on demand, by their path: `get`'s one list and
 /// one single command per resource type.
-const LAZY_SUBCOMMANDS: &[(&str, fn(clap::Command) -> clap::Command)] =
-    &[("kumactl get", get::with_type_commands)];
+const LAZY_SUBCOMMANDS: &[(&str, AddSubcommands)] = &[("kumactl get", get::with_type_commands)];
 
 fn with_lazy_subcommands(cmd: clap::Command, path: &str) -> clap::Command {
     match LAZY_SUBCOMMANDS.iter().find(|(p, _)| *p == path) {
@@ -265,9 +267,9 @@ fn dispatch(ctx: &mut RootContext, command: Command) -> anyhow::Result<()> {
     }
 }
 
-/// The message shown for an error (cli.md §8): a Kuma API error anywhere in the chain
-/// replaces the whole message with its formatted form; otherwise the context chain is
-/// joined with ": ", as Go's wrapped errors read.
+/// The message shown for an error (`app/kumactl/pkg/errors/formatter.go`): a Kuma API
+/// error anywhere in the chain replaces the whole message with its formatted form;
+/// otherwise the context chain is joined with ": ", as Go's wrapped errors read.
 pub fn error_message(err: &anyhow::Error) -> String {
     use crate::api::ApiError;
     for cause in err.chain() {

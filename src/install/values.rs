@@ -1,6 +1,7 @@
-//! The values model: our embedded `values.yaml`, the merges of install.md §0 (kumactl's
-//! `mergeMaps` for `--values` files, Helm's coalesce under the chart defaults), the
-//! detection of keys we do not know, and typed reads with Go template semantics.
+//! The values model: our embedded `values.yaml`, the merges of kumactl's install
+//! pipeline (its `mergeMaps` for `--values` files, Helm's coalesce under the chart
+//! defaults), the detection of keys we do not know, and typed reads with Go template
+//! semantics.
 
 use anyhow::{Context, bail};
 use serde::de::DeserializeOwned;

@@ -1,4 +1,5 @@
-//! `kumactl get <list noun>` and `kumactl get <single noun> NAME` (cli.md §4.1–§4.5).
+//! `kumactl get <list noun>` and `kumactl get <single noun> NAME`, as Go kumactl's
+//! `app/kumactl/cmd/get/*.go`.
 //!
 //! The two sub-commands of every writable type are built from the descriptor table
 //! ([`crate::resources::descriptor`]), so help, man pages and completions come from the
