@@ -1,5 +1,9 @@
 //! Records the git commit and build date of this build, for `kumactl version --detailed`
 //! and the User-Agent. Outside a git checkout both fall back to "unknown".
+//!
+//! Also converts the chart defaults (`src/install/values.yaml`) to JSON once, here:
+//! `install control-plane` then reads them with serde_json, several times cheaper than
+//! parsing the YAML on every run.
 use std::process::Command;
 
 fn git(args: &[&str]) -> Option<String> {
@@ -26,4 +30,20 @@ fn main() {
         println!("cargo:rerun-if-changed={refs}");
     }
     println!("cargo:rerun-if-changed=build.rs");
+    values_json();
+}
+
+/// `$OUT_DIR/values.json`: `values.yaml` as serde_yaml reads it, keys in file order.
+fn values_json() {
+    const SOURCE: &str = "src/install/values.yaml";
+    println!("cargo:rerun-if-changed={SOURCE}");
+    let text = std::fs::read_to_string(SOURCE).expect("read src/install/values.yaml");
+    let value: serde_json::Value =
+        serde_yaml::from_str(&text).expect("src/install/values.yaml is valid YAML");
+    assert!(
+        value.is_object(),
+        "src/install/values.yaml must be a mapping"
+    );
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+    std::fs::write(out.join("values.json"), value.to_string()).expect("write values.json");
 }

@@ -50,7 +50,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// The persistent flags of cli.md §1.1.
+/// The persistent flags of Go kumactl (`app/kumactl/cmd/root.go`).
 #[derive(Debug, Clone, Args)]
 #[command(next_help_heading = "Global Flags")]
 pub struct GlobalArgs {
@@ -101,14 +101,66 @@ pub fn command() -> clap::Command {
 /// Gives every command cobra's help layout: its long description on top, "Available
 /// Commands", "Flags" and "Global Flags" sections, and `-h, --help   help for <name>`.
 fn cobra_style(cmd: clap::Command, parent_path: &str) -> clap::Command {
-    let name = cmd.get_name().to_string();
-    let path = if parent_path.is_empty() {
-        name.clone()
+    let path = command_path(&cmd, parent_path);
+    let cmd = with_lazy_subcommands(cmd, &path);
+    style_one(cmd, &path).mut_subcommands(|sub| cobra_style(sub, &path))
+}
+
+/// Adds sub-commands to a command.
+type AddSubcommands = fn(clap::Command) -> clap::Command;
+
+/// Commands whose sub-commands are built on demand, by their path: `get`'s one list and
+/// one single command per resource type.
+const LAZY_SUBCOMMANDS: &[(&str, AddSubcommands)] = &[("kumactl get", get::with_type_commands)];
+
+fn with_lazy_subcommands(cmd: clap::Command, path: &str) -> clap::Command {
+    match LAZY_SUBCOMMANDS.iter().find(|(p, _)| *p == path) {
+        Some((_, add)) => add(cmd),
+        None => cmd,
+    }
+}
+
+/// The tree `run_with_args` parses with: the same commands and layout as [`command`],
+/// but a command's sub-commands are styled only when clap builds that command, i.e. when
+/// the arguments reach it (or on `Command::build`). Restyling all ~150 commands on every
+/// run was half of the work of `kumactl --help`.
+///
+/// A command is styled before clap builds its parent, as in [`command`]: building a
+/// command copies its global flags into its sub-commands, and the order of the flags
+/// decides the order of the help sections.
+fn parsing_command() -> clap::Command {
+    style_one(Cli::command(), "kumactl").mut_subcommands(|sub| style_pending(sub, "kumactl"))
+}
+
+/// Styles `cmd` now and its sub-commands when clap builds it. The command's path is kept
+/// in its display name (which our help templates do not print) for the deferred step.
+fn style_pending(cmd: clap::Command, parent_path: &str) -> clap::Command {
+    let path = command_path(&cmd, parent_path);
+    style_one(cmd, &path)
+        .display_name(path)
+        .defer(style_subcommands)
+}
+
+fn style_subcommands(cmd: clap::Command) -> clap::Command {
+    let path = cmd.get_display_name().unwrap_or_default().to_string();
+    with_lazy_subcommands(cmd, &path).mut_subcommands(|sub| style_pending(sub, &path))
+}
+
+/// cobra's command path: `kumactl get meshes`.
+fn command_path(cmd: &clap::Command, parent_path: &str) -> String {
+    if parent_path.is_empty() {
+        cmd.get_name().to_string()
     } else {
-        format!("{parent_path} {name}")
-    };
+        format!("{parent_path} {}", cmd.get_name())
+    }
+}
+
+/// cobra's layout for one command, whose path is `path`.
+fn style_one(cmd: clap::Command, path: &str) -> clap::Command {
+    let name = cmd.get_name().to_string();
     // cobra's usage line: `kumactl config [command]`, `kumactl get mesh NAME [flags]`.
-    let usage = if cmd.has_subcommands() {
+    let has_subcommands = cmd.has_subcommands() || LAZY_SUBCOMMANDS.iter().any(|(p, _)| *p == path);
+    let usage = if has_subcommands {
         format!("{path} [command]")
     } else {
         let positionals: String = cmd
@@ -125,29 +177,30 @@ fn cobra_style(cmd: clap::Command, parent_path: &str) -> clap::Command {
         .map(|s| s.to_string())
         .unwrap_or_default();
     let template = HELP_TEMPLATE.replace("{about-with-newline}", &format!("{description}\n"));
-    let unsectioned: Vec<clap::Id> = cmd
-        .get_arguments()
-        .filter(|a| a.get_help_heading().is_none() && !a.is_positional())
-        .map(|a| a.get_id().clone())
-        .collect();
-    let cmd = unsectioned
-        .into_iter()
-        .fold(cmd, |cmd, id| cmd.mut_arg(id, |a| a.help_heading("Flags")));
-    cmd.help_template(template)
-        .override_usage(usage)
-        .subcommand_help_heading("Available Commands")
-        .subcommand_value_name("command")
-        .disable_help_flag(true)
-        .arg(
-            clap::Arg::new("help")
-                .short('h')
-                .long("help")
-                .help(format!("help for {name}"))
-                .help_heading("Flags")
-                // The short layout (one line per flag) for both -h and --help, as cobra.
-                .action(clap::ArgAction::HelpShort),
-        )
-        .mut_subcommands(|sub| cobra_style(sub, &path))
+    // In place: `mut_arg` one by one moved each flag to the end, a quadratic cost for
+    // `install control-plane`. The order is the same: no command mixes flags with and
+    // without a heading when it is styled (clap copies the global flags in later).
+    cmd.mut_args(|a| {
+        if a.get_help_heading().is_none() && !a.is_positional() {
+            a.help_heading("Flags")
+        } else {
+            a
+        }
+    })
+    .help_template(template)
+    .override_usage(usage)
+    .subcommand_help_heading("Available Commands")
+    .subcommand_value_name("command")
+    .disable_help_flag(true)
+    .arg(
+        clap::Arg::new("help")
+            .short('h')
+            .long("help")
+            .help(format!("help for {name}"))
+            .help_heading("Flags")
+            // The short layout (one line per flag) for both -h and --help, as cobra.
+            .action(clap::ArgAction::HelpShort),
+    )
 }
 
 /// Runs kumactl with the process arguments; the exit code follows Go kumactl: 0 on
@@ -166,7 +219,9 @@ pub fn run_with_args(raw_argv: &[OsString]) -> ExitCode {
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
     let argv = argv.as_slice();
-    let mut cmd = command();
+    // Freeing the ~150 commands of the tree would cost a fifth of `kumactl --help`; the
+    // process exit releases them at once.
+    let mut cmd = std::mem::ManuallyDrop::new(parsing_command());
     let matches = match cmd.try_get_matches_from_mut(raw_argv) {
         Ok(m) => m,
         Err(err) => return cli_errors::report(&mut cmd, argv, err),
@@ -220,9 +275,9 @@ fn dispatch(ctx: &mut RootContext, command: Command) -> anyhow::Result<()> {
     }
 }
 
-/// The message shown for an error (cli.md §8): a Kuma API error anywhere in the chain
-/// replaces the whole message with its formatted form; otherwise the context chain is
-/// joined with ": ", as Go's wrapped errors read.
+/// The message shown for an error (`app/kumactl/pkg/errors/formatter.go`): a Kuma API
+/// error anywhere in the chain replaces the whole message with its formatted form;
+/// otherwise the context chain is joined with ": ", as Go's wrapped errors read.
 pub fn error_message(err: &anyhow::Error) -> String {
     use crate::api::ApiError;
     for cause in err.chain() {
@@ -250,4 +305,58 @@ pub fn report_error(err: &anyhow::Error) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
     let _ = writeln!(stderr, "Error: {}", error_message(err));
     ExitCode::FAILURE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn help_of(mut cmd: clap::Command, path: &[String]) -> String {
+        let argv = path.iter().cloned().chain(["--help".to_string()]);
+        match cmd.try_get_matches_from_mut(argv) {
+            Err(err) if err.kind() == clap::error::ErrorKind::DisplayHelp => {
+                err.render().to_string()
+            }
+            other => panic!("{path:?} --help: {other:?}"),
+        }
+    }
+
+    fn all_paths(cmd: &clap::Command, path: Vec<String>, out: &mut Vec<Vec<String>>) {
+        for sub in cmd.get_subcommands() {
+            let mut sub_path = path.clone();
+            sub_path.push(sub.get_name().to_string());
+            all_paths(sub, sub_path.clone(), out);
+            out.push(sub_path);
+        }
+    }
+
+    /// The tree styled on demand prints every help exactly as the fully styled tree that
+    /// man pages and completions come from.
+    #[test]
+    fn lazily_styled_tree_prints_the_same_help() {
+        let mut paths = vec![vec!["kumactl".to_string()]];
+        all_paths(&command(), vec!["kumactl".to_string()], &mut paths);
+        assert!(paths.len() > 100, "{}", paths.len());
+        for path in &paths {
+            assert_eq!(
+                help_of(parsing_command(), path),
+                help_of(command(), path),
+                "{path:?}"
+            );
+        }
+        // After a full build (clap_complete, error texts), the layouts agree as well.
+        let mut lazy = parsing_command();
+        lazy.build();
+        let mut eager = command();
+        eager.build();
+        let mut lazy_paths = vec![];
+        all_paths(&lazy, vec![], &mut lazy_paths);
+        let mut eager_paths = vec![];
+        all_paths(&eager, vec![], &mut eager_paths);
+        assert_eq!(lazy_paths, eager_paths);
+        assert_eq!(
+            lazy.render_help().to_string(),
+            eager.render_help().to_string()
+        );
+    }
 }

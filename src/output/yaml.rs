@@ -15,7 +15,14 @@ const BEST_WIDTH: usize = 80;
 
 /// Renders one YAML document, ending with a newline.
 pub fn to_string(value: &Value) -> String {
-    let mut emitter = Emitter::default();
+    let mut out = String::with_capacity(1024);
+    write_document(&mut out, value);
+    out
+}
+
+/// Appends one YAML document, ending with a newline, to `out`.
+pub fn write_document(out: &mut String, value: &Value) {
+    let mut emitter = Emitter { out, column: 0 };
     match value {
         Value::Object(map) if !map.is_empty() => emitter.mapping(map, 0),
         Value::Array(items) if !items.is_empty() => emitter.sequence(items, 0),
@@ -24,7 +31,6 @@ pub fn to_string(value: &Value) -> String {
             emitter.newline();
         }
     }
-    emitter.out
 }
 
 /// Serializes anything serde can turn into JSON, then renders it.
@@ -32,17 +38,30 @@ pub fn to_string_from<T: serde::Serialize>(value: &T) -> Result<String, serde_js
     Ok(to_string(&serde_json::to_value(value)?))
 }
 
-#[derive(Default)]
-struct Emitter {
-    out: String,
+/// The number of characters of `text` (libyaml counts columns in characters).
+fn char_count(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    }
+}
+
+struct Emitter<'a> {
+    out: &'a mut String,
     /// Characters written on the current line.
     column: usize,
 }
 
-impl Emitter {
+impl Emitter<'_> {
     fn write(&mut self, text: &str) {
         self.out.push_str(text);
-        self.column += text.chars().count();
+        self.column += char_count(text);
+    }
+
+    fn write_char(&mut self, c: char) {
+        self.out.push(c);
+        self.column += 1;
     }
 
     fn newline(&mut self) {
@@ -51,23 +70,26 @@ impl Emitter {
     }
 
     fn indent(&mut self, indent: usize) {
-        for _ in 0..indent {
-            self.out.push(' ');
+        const SPACES: &str = "                                                                ";
+        let mut left = indent;
+        while left > 0 {
+            let n = left.min(SPACES.len());
+            self.out.push_str(&SPACES[..n]);
+            left -= n;
         }
         self.column = indent;
     }
 
     /// A block mapping whose first key starts at the current position, at `indent`.
     fn mapping(&mut self, map: &serde_json::Map<String, Value>, indent: usize) {
-        let mut keys: Vec<&String> = map.keys().collect();
-        keys.sort_by(|a, b| go_yaml_key_order(a, b));
-        for (i, key) in keys.into_iter().enumerate() {
+        let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+        entries.sort_by(|a, b| go_yaml_key_order(a.0, b.0));
+        for (i, (key, value)) in entries.into_iter().enumerate() {
             if i > 0 {
                 self.indent(indent);
             }
             self.scalar_string(key, indent + 2, true);
-            self.write(":");
-            let value = &map[key];
+            self.write_char(':');
             match value {
                 Value::Object(inner) if !inner.is_empty() => {
                     self.newline();
@@ -81,7 +103,7 @@ impl Emitter {
                     self.sequence(items, indent);
                 }
                 scalar => {
-                    self.write(" ");
+                    self.write_char(' ');
                     self.inline_value(scalar, indent + 2);
                     self.newline();
                 }
@@ -112,10 +134,22 @@ impl Emitter {
         match value {
             Value::Null => self.write("null"),
             Value::Bool(b) => self.write(if *b { "true" } else { "false" }),
-            Value::Number(n) => self.write(&format_number(n)),
+            Value::Number(n) => self.write_number(n),
             Value::String(s) => self.scalar_string(s, indent, false),
             Value::Array(_) => self.write("[]"),
             Value::Object(_) => self.write("{}"),
+        }
+    }
+
+    /// Numbers as go-yaml prints them: integers as is, floats in Go's shortest `%g` form.
+    fn write_number(&mut self, n: &serde_json::Number) {
+        use std::fmt::Write as _;
+        if n.is_i64() || n.is_u64() {
+            let start = self.out.len();
+            let _ = write!(self.out, "{n}");
+            self.column += self.out.len() - start;
+        } else {
+            self.write(&format_number(n));
         }
     }
 
@@ -144,45 +178,69 @@ impl Emitter {
         }
     }
 
+    /// Whether writing `s` from the current column can reach a space past the line
+    /// width, where libyaml may fold. A space at character `i` is at column
+    /// `column + i`, and folding needs that column to exceed [`BEST_WIDTH`].
+    fn may_fold(&self, s: &str, allow_breaks: bool) -> bool {
+        allow_breaks
+            && self.column + s.len() > BEST_WIDTH + 1
+            && self.column + char_count(s) > BEST_WIDTH + 1
+            && s.contains(' ')
+    }
+
     fn write_plain(&mut self, s: &str, indent: usize, allow_breaks: bool) {
-        let chars: Vec<char> = s.chars().collect();
+        // Plain scalars hold no line breaks; without a possible fold, the text goes out
+        // as one slice.
+        if !self.may_fold(s, allow_breaks) {
+            self.write(s);
+            return;
+        }
         let mut spaces = false;
-        for (i, &c) in chars.iter().enumerate() {
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
             if c == ' ' {
-                let next_is_space = chars.get(i + 1) == Some(&' ');
+                let next_is_space = chars.peek() == Some(&' ');
                 if allow_breaks && !spaces && self.column > BEST_WIDTH && !next_is_space {
                     self.newline();
                     self.indent(indent);
                 } else {
-                    self.write(" ");
+                    self.write_char(' ');
                 }
                 spaces = true;
             } else {
-                self.write(c.encode_utf8(&mut [0; 4]));
+                self.write_char(c);
                 spaces = false;
             }
         }
     }
 
     fn write_single_quoted(&mut self, s: &str, indent: usize, allow_breaks: bool) {
-        let chars: Vec<char> = s.chars().collect();
-        self.write("'");
+        self.write_char('\'');
+        // The common case: nothing to double, no line break, no possible fold.
+        if !s.contains(['\'', '\r', '\n', '\u{85}', '\u{2028}', '\u{2029}'])
+            && !self.may_fold(s, allow_breaks)
+        {
+            self.write(s);
+            self.write_char('\'');
+            return;
+        }
         let mut spaces = false;
         let mut breaks = false;
-        for (i, &c) in chars.iter().enumerate() {
+        let mut chars = s.chars().enumerate().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
             if c == ' ' {
-                let next_is_space = chars.get(i + 1) == Some(&' ');
                 if allow_breaks
                     && !spaces
                     && self.column > BEST_WIDTH
                     && i != 0
-                    && i != chars.len() - 1
-                    && !next_is_space
+                    && next.is_some()
+                    && next != Some(' ')
                 {
                     self.newline();
                     self.indent(indent);
                 } else {
-                    self.write(" ");
+                    self.write_char(' ');
                 }
                 spaces = true;
             } else if is_break(c) {
@@ -196,9 +254,9 @@ impl Emitter {
                     self.indent(indent);
                 }
                 if c == '\'' {
-                    self.write("'");
+                    self.write_char('\'');
                 }
-                self.write(c.encode_utf8(&mut [0; 4]));
+                self.write_char(c);
                 spaces = false;
                 breaks = false;
             }
@@ -206,59 +264,81 @@ impl Emitter {
         if breaks {
             self.indent(indent);
         }
-        self.write("'");
+        self.write_char('\'');
     }
 
     fn write_double_quoted(&mut self, s: &str, indent: usize, allow_breaks: bool) {
-        let chars: Vec<char> = s.chars().collect();
-        self.write("\"");
+        self.write_char('"');
+        // The common case: printable ASCII with nothing to escape and no possible fold.
+        if s.bytes()
+            .all(|b| (0x20..=0x7e).contains(&b) && b != b'"' && b != b'\\')
+            && !self.may_fold(s, allow_breaks)
+        {
+            self.write(s);
+            self.write_char('"');
+            return;
+        }
         let mut spaces = false;
-        for (i, &c) in chars.iter().enumerate() {
+        let mut chars = s.chars().enumerate().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
             if !is_printable(c) || c == '\u{feff}' || is_break(c) || c == '"' || c == '\\' {
-                let escaped = match c {
-                    '\0' => "\\0".to_string(),
-                    '\u{7}' => "\\a".to_string(),
-                    '\u{8}' => "\\b".to_string(),
-                    '\t' => "\\t".to_string(),
-                    '\n' => "\\n".to_string(),
-                    '\u{b}' => "\\v".to_string(),
-                    '\u{c}' => "\\f".to_string(),
-                    '\r' => "\\r".to_string(),
-                    '\u{1b}' => "\\e".to_string(),
-                    '"' => "\\\"".to_string(),
-                    '\\' => "\\\\".to_string(),
-                    '\u{85}' => "\\N".to_string(),
-                    '\u{a0}' => "\\_".to_string(),
-                    '\u{2028}' => "\\L".to_string(),
-                    '\u{2029}' => "\\P".to_string(),
-                    c if (c as u32) <= 0xff => format!("\\x{:02X}", c as u32),
-                    c if (c as u32) <= 0xffff => format!("\\u{:04X}", c as u32),
-                    c => format!("\\U{:08X}", c as u32),
-                };
-                self.write(&escaped);
+                self.write_escaped(c);
                 spaces = false;
             } else if c == ' ' {
-                if allow_breaks
-                    && !spaces
-                    && self.column > BEST_WIDTH
-                    && i != 0
-                    && i != chars.len() - 1
-                {
+                if allow_breaks && !spaces && self.column > BEST_WIDTH && i != 0 && next.is_some() {
                     self.newline();
                     self.indent(indent);
-                    if chars.get(i + 1) == Some(&' ') {
-                        self.write("\\");
+                    if next == Some(' ') {
+                        self.write_char('\\');
                     }
                 } else {
-                    self.write(" ");
+                    self.write_char(' ');
                 }
                 spaces = true;
             } else {
-                self.write(c.encode_utf8(&mut [0; 4]));
+                self.write_char(c);
                 spaces = false;
             }
         }
-        self.write("\"");
+        self.write_char('"');
+    }
+
+    /// libyaml's escapes in double-quoted scalars.
+    fn write_escaped(&mut self, c: char) {
+        use std::fmt::Write as _;
+        let short = match c {
+            '\0' => "\\0",
+            '\u{7}' => "\\a",
+            '\u{8}' => "\\b",
+            '\t' => "\\t",
+            '\n' => "\\n",
+            '\u{b}' => "\\v",
+            '\u{c}' => "\\f",
+            '\r' => "\\r",
+            '\u{1b}' => "\\e",
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\u{85}' => "\\N",
+            '\u{a0}' => "\\_",
+            '\u{2028}' => "\\L",
+            '\u{2029}' => "\\P",
+            _ => "",
+        };
+        if !short.is_empty() {
+            self.write(short);
+            return;
+        }
+        let start = self.out.len();
+        let code = c as u32;
+        let _ = if code <= 0xff {
+            write!(self.out, "\\x{code:02X}")
+        } else if code <= 0xffff {
+            write!(self.out, "\\u{code:04X}")
+        } else {
+            write!(self.out, "\\U{code:08X}")
+        };
+        self.column += self.out.len() - start;
     }
 }
 
@@ -303,8 +383,18 @@ impl Analysis {
                 single_quoted_allowed: true,
             };
         }
-        let chars: Vec<char> = s.chars().collect();
         let mut block_indicators = s.starts_with("---") || s.starts_with("...");
+        // Names, paths, versions: no space, break or special character, and no indicator
+        // but the document markers above or a lone `-` (a dash followed by the end).
+        if s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'/'))
+        {
+            return Analysis {
+                multiline: false,
+                block_plain_allowed: !block_indicators && s != "-",
+                single_quoted_allowed: true,
+            };
+        }
         let mut line_breaks = false;
         let mut special_characters = false;
         let (mut leading_space, mut leading_break) = (false, false);
@@ -312,10 +402,12 @@ impl Analysis {
         let (mut break_space, mut space_break) = (false, false);
         let (mut previous_space, mut previous_break) = (false, false);
         let mut preceded_by_whitespace = true;
-        for (i, &c) in chars.iter().enumerate() {
-            let followed_by_whitespace = is_blank_or_end(chars.get(i + 1).copied());
-            let first = i == 0;
-            let last = i == chars.len() - 1;
+        let mut chars = s.chars().peekable();
+        let mut first = true;
+        while let Some(c) = chars.next() {
+            let next = chars.peek().copied();
+            let followed_by_whitespace = is_blank_or_end(next);
+            let last = next.is_none();
             if first {
                 if matches!(
                     c,
@@ -371,6 +463,7 @@ impl Analysis {
                 previous_break = false;
             }
             preceded_by_whitespace = c == ' ' || c == '\t' || is_break(c);
+            first = false;
         }
         let mut block_plain_allowed = true;
         let mut single_quoted_allowed = true;
@@ -404,7 +497,8 @@ fn resolves_to_string(s: &str) -> bool {
         "NULL", ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf",
         "-.Inf", "-.INF", "<<",
     ];
-    if SPECIAL.contains(&s) {
+    // The longest special words have five characters.
+    if s.len() <= 5 && SPECIAL.contains(&s) {
         return false;
     }
     let first = s.as_bytes()[0];
@@ -415,7 +509,11 @@ fn resolves_to_string(s: &str) -> bool {
         if is_timestamp(s) {
             return false;
         }
-        let plain = s.replace('_', "");
+        let plain = if s.contains('_') {
+            std::borrow::Cow::Owned(s.replace('_', ""))
+        } else {
+            std::borrow::Cow::Borrowed(s)
+        };
         if is_go_int(&plain) || (is_yaml_style_float(&plain) && looks_like_go_float(&plain)) {
             return false;
         }
@@ -717,16 +815,48 @@ pub fn format_go_float(f: f64) -> String {
 /// go-yaml v2's key order: letters compare as runes, runs of digits compare as numbers,
 /// and a non-letter sorts before a letter.
 pub fn go_yaml_key_order(a: &str, b: &str) -> Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        return key_order(a.as_bytes(), b.as_bytes());
+    }
     let ar: Vec<char> = a.chars().collect();
     let br: Vec<char> = b.chars().collect();
+    key_order(&ar, &br)
+}
+
+/// A character of a key: a byte of an ASCII key, or a `char`.
+trait KeyChar: Copy + Ord {
+    fn is_letter(self) -> bool;
+    /// The value of an ASCII digit.
+    fn digit(self) -> Option<u8>;
+}
+
+impl KeyChar for u8 {
+    fn is_letter(self) -> bool {
+        self.is_ascii_alphabetic()
+    }
+    fn digit(self) -> Option<u8> {
+        self.is_ascii_digit().then(|| self - b'0')
+    }
+}
+
+impl KeyChar for char {
+    fn is_letter(self) -> bool {
+        self.is_alphabetic()
+    }
+    fn digit(self) -> Option<u8> {
+        self.is_ascii_digit().then(|| self as u8 - b'0')
+    }
+}
+
+fn key_order<C: KeyChar>(ar: &[C], br: &[C]) -> Ordering {
     let mut i = 0;
     while i < ar.len() && i < br.len() {
         if ar[i] == br[i] {
             i += 1;
             continue;
         }
-        let al = ar[i].is_alphabetic();
-        let bl = br[i].is_alphabetic();
+        let al = ar[i].is_letter();
+        let bl = br[i].is_letter();
         if al && bl {
             return ar[i].cmp(&br[i]);
         }
@@ -738,11 +868,11 @@ pub fn go_yaml_key_order(a: &str, b: &str) -> Ordering {
             };
         }
         let (mut an, mut bn): (i64, i64) = (0, 0);
-        if ar[i] == '0' || br[i] == '0' {
+        if ar[i].digit() == Some(0) || br[i].digit() == Some(0) {
             let mut j = i;
-            while j > 0 && ar[j - 1].is_ascii_digit() {
+            while j > 0 && ar[j - 1].digit().is_some() {
                 j -= 1;
-                if ar[j] != '0' {
+                if ar[j].digit() != Some(0) {
                     an = 1;
                     bn = 1;
                     break;
@@ -750,17 +880,13 @@ pub fn go_yaml_key_order(a: &str, b: &str) -> Ordering {
             }
         }
         let mut ai = i;
-        while ai < ar.len() && ar[ai].is_ascii_digit() {
-            an = an
-                .wrapping_mul(10)
-                .wrapping_add(i64::from(ar[ai] as u8 - b'0'));
+        while let Some(d) = ar.get(ai).and_then(|c| c.digit()) {
+            an = an.wrapping_mul(10).wrapping_add(i64::from(d));
             ai += 1;
         }
         let mut bi = i;
-        while bi < br.len() && br[bi].is_ascii_digit() {
-            bn = bn
-                .wrapping_mul(10)
-                .wrapping_add(i64::from(br[bi] as u8 - b'0'));
+        while let Some(d) = br.get(bi).and_then(|c| c.digit()) {
+            bn = bn.wrapping_mul(10).wrapping_add(i64::from(d));
             bi += 1;
         }
         if an != bn {
@@ -889,6 +1015,60 @@ mod tests {
         // Folded text reads back as the same string.
         let back: serde_yaml::Value = serde_yaml::from_str(&out).unwrap();
         assert_eq!(back["message"].as_str().unwrap(), text);
+    }
+
+    #[test]
+    fn folds_at_the_first_space_past_80_columns_in_every_style() {
+        let a = |n: usize| "a".repeat(n);
+        // Plain: the space of `k: <77 a> b` is at column 80, one more `a` moves it to 81.
+        assert_eq!(
+            to_string(&json!({ "k": format!("{} b", a(77)) })),
+            format!("k: {} b\n", a(77))
+        );
+        assert_eq!(
+            to_string(&json!({ "k": format!("{} b", a(78)) })),
+            format!("k: {}\n  b\n", a(78))
+        );
+        // Single-quoted (a leading indicator): the quote takes a column.
+        assert_eq!(
+            to_string(&json!({ "k": format!("&{} b", a(75)) })),
+            format!("k: '&{} b'\n", a(75))
+        );
+        assert_eq!(
+            to_string(&json!({ "k": format!("&{} b", a(76)) })),
+            format!("k: '&{}\n  b'\n", a(76))
+        );
+        // Double-quoted (a timestamp) after a long key.
+        let time = "2001-12-14 21:59:43.10";
+        let key = |n: usize| "k".repeat(n);
+        assert_eq!(
+            to_string(&json!({ key(67): time })),
+            format!("{}: \"{time}\"\n", key(67))
+        );
+        assert_eq!(
+            to_string(&json!({ key(68): time })),
+            format!("{}: \"2001-12-14\n  21:59:43.10\"\n", key(68))
+        );
+        // Keys never fold, whatever their length.
+        let long_key = format!("{} b", a(100));
+        assert_eq!(
+            to_string(&json!({ long_key.clone(): 1 })),
+            format!("{long_key}: 1\n")
+        );
+        // Non-ASCII text counts characters, not bytes.
+        assert_eq!(
+            to_string(&json!({ "k": format!("{} b", "é".repeat(77)) })),
+            format!("k: {} b\n", "é".repeat(77))
+        );
+    }
+
+    #[test]
+    fn escapes_in_double_quotes() {
+        let doc = json!({"k": "a\u{1}b\u{85}c\u{feff}d\u{fffe}\"\\"});
+        assert_eq!(
+            to_string(&doc),
+            "k: \"a\\x01b\\Nc\\uFEFFd\\uFFFE\\\"\\\\\"\n"
+        );
     }
 
     #[test]

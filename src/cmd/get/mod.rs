@@ -1,4 +1,5 @@
-//! `kumactl get <list noun>` and `kumactl get <single noun> NAME` (cli.md §4.1–§4.5).
+//! `kumactl get <list noun>` and `kumactl get <single noun> NAME`, as Go kumactl's
+//! `app/kumactl/cmd/get/*.go`.
 //!
 //! The two sub-commands of every writable type are built from the descriptor table
 //! ([`crate::resources::descriptor`]), so help, man pages and completions come from the
@@ -54,17 +55,24 @@ fn types_with_nouns() -> impl Iterator<Item = &'static ResourceType> {
     RESOURCE_TYPES.iter().filter(|t| t.list_arg.is_some())
 }
 
+/// Adds the list and single command of every type to `get`. Called by
+/// [`crate::cmd`]'s styling when the `get` command is needed (parsing reaches it, or
+/// the whole tree is built), so that other commands do not build ~60 of them.
+pub fn with_type_commands(cmd: clap::Command) -> clap::Command {
+    let mut subcommands: Vec<clap::Command> = types_with_nouns()
+        .flat_map(|t| [list::command(t), single::command(t)])
+        .flatten()
+        .collect();
+    subcommands.sort_by(|a, b| a.get_name().cmp(b.get_name()));
+    cmd.subcommands(subcommands)
+}
+
 impl clap::Args for GetArgs {
+    /// The sub-commands come from [`with_type_commands`], on demand.
     fn augment_args(cmd: clap::Command) -> clap::Command {
-        let mut subcommands: Vec<clap::Command> = types_with_nouns()
-            .flat_map(|t| [list::command(t), single::command(t)])
-            .flatten()
-            .collect();
-        subcommands.sort_by(|a, b| a.get_name().cmp(b.get_name()));
         cmd.arg(output_arg())
             .subcommand_required(true)
             .arg_required_else_help(true)
-            .subcommands(subcommands)
     }
 
     fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
