@@ -1,5 +1,6 @@
-//! kuma-cp-lite's resource API over HTTP: status codes and JSON bodies of api.md
-//! §1.5–§1.9, §2 and §4, compared as JSON values.
+//! kuma-cp-lite's resource API over HTTP: status codes and JSON bodies as Kuma's API
+//! server answers them (Go: `pkg/api-server/resource_endpoints.go`,
+//! `pkg/core/rest/errors/error_handler.go`), compared as JSON values.
 
 mod common;
 
@@ -381,7 +382,8 @@ fn label_filters_and_listing_across_meshes() {
 #[test]
 fn put_validation_errors() {
     let (_env, api) = server();
-    // api.md §2 example 1: mesh mismatch plus invalid name and mesh.
+    // As Kuma's `pkg/api-server/testdata/resource_name-mesh.golden.json`: mesh mismatch
+    // plus invalid name and mesh.
     let body =
         json!({"type": "Secret", "mesh": "Not_Valid!", "name": "Bad_Name", "data": "dGVzdAo="});
     assert_reply(
@@ -453,7 +455,8 @@ fn put_validation_errors() {
 #[test]
 fn malformed_bodies() {
     let (_env, api) = server();
-    // api.md §2 example 5.
+    // Malformed JSON, as Kuma's API server answers it (`InvalidResourceError`,
+    // `pkg/core/resources/model/rest/unmarshaller.go`).
     let detail = "invalid ZoneEgress object: \"unexpected end of JSON input\"";
     assert_reply(
         &api.put_raw("/zoneegresses/x", "{", Some("application/json")),
@@ -530,7 +533,8 @@ fn malformed_bodies() {
 #[test]
 fn mesh_rules_warnings_and_manager_checks() {
     let (_env, api) = server();
-    // The name deprecation warning, with its double space (api.md §1.7).
+    // The name deprecation warning, with its double space (Go:
+    // `pkg/core/resources/apis/mesh/deprecated.go`).
     assert_reply(
         &api.put("/meshes/aa.a", &mesh("aa.a")),
         201,

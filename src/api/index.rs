@@ -2,8 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The index document (api.md §1.2). Field order is Kuma's JSON order, which is also the
-/// order `kumactl version --detailed` prints.
+/// The index document (Go: `pkg/api-server/index_endpoints.go`, `IndexResponse` in
+/// `api/openapi/types/zz_generated.api.go`). Field order is Kuma's JSON order, which is
+/// also the order `kumactl version --detailed` prints.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Index {
     #[serde(

@@ -1,5 +1,6 @@
-//! Request bodies of the token endpoints (`POST /tokens/zone|dataplane|user`, api.md
-//! §5.1), in the key order kumactl sends.
+//! Request bodies of the token endpoints (`POST /tokens/zone|dataplane|user`, Go:
+//! `pkg/tokens/builtin/server/webservice.go`), in the key order kumactl's token clients
+//! send (`app/kumactl/pkg/tokens/`).
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -1,4 +1,4 @@
-//! `kumactl delete TYPE NAME [-m MESH]` (cli.md §5).
+//! `kumactl delete TYPE NAME [-m MESH]` (Go: `app/kumactl/cmd/delete/delete.go`).
 
 use super::args::{exact_args, suggest};
 use super::cli_errors::usage_error;

@@ -1,4 +1,5 @@
-//! `kumactl version [--detailed]` (cli.md §7.1): this client, then the server from `GET /`.
+//! `kumactl version [--detailed]` (Go: `app/kumactl/cmd/version/version.go`): this client,
+//! then the server from `GET /`.
 
 use super::context::RootContext;
 use crate::build_info;

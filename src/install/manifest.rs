@@ -1,4 +1,6 @@
-//! Rendered objects, Helm's install order (install.md §3.1) and the output format (§7).
+//! Rendered objects, Helm's install order (Go: `app/kumactl/pkg/install/k8s/sorter.go`,
+//! Helm's `pkg/release/v1/util/kind_sorter.go`) and the output format (`JoinYAML` in
+//! `pkg/util/data/yaml.go`).
 
 use serde::Serialize;
 use serde_json::Value;

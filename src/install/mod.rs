@@ -1,9 +1,9 @@
-//! `kumactl install control-plane`: Kuma's Kubernetes manifests rendered natively
-//! (install.md). The pipeline of §0: flag values (defaults included) form the user
-//! values, `--values` documents merge over them, then `--set`, then the NodePort
-//! patches; the result is coalesced over our embedded `values.yaml`, validated in the
-//! order Go reports errors, rendered into typed Kubernetes objects, sorted in Helm's
-//! install order and joined.
+//! `kumactl install control-plane`: Kuma's Kubernetes manifests rendered natively (Go:
+//! `app/kumactl/cmd/install/install_control_plane.go`). Its pipeline: flag values
+//! (defaults included) form the user values, `--values` documents merge over them, then
+//! `--set`, then the NodePort patches; the result is coalesced over our embedded
+//! `values.yaml`, validated in the order Go reports errors, rendered into typed
+//! Kubernetes objects, sorted in Helm's install order and joined.
 
 pub mod crds;
 pub mod demo;
@@ -23,7 +23,8 @@ use values::Values;
 /// Release name, chart name and `kuma.name`: every object name derives from it.
 pub const RELEASE_NAME: &str = "kuma";
 
-/// The flags of install.md §1 that feed the values, with kumactl's defaults.
+/// The flags that feed the values, with kumactl's defaults (Go: `InstallControlPlaneArgs`
+/// in `app/kumactl/cmd/install/context/install_control_plane_context.go`).
 #[derive(Debug, Clone)]
 pub struct InstallFlags {
     pub namespace: String,
@@ -155,7 +156,8 @@ fn string_map(map: &BTreeMap<String, String>) -> Value {
 }
 
 /// kumactl's `generateOverrideValues`: every flag's value, defaults included, so they
-/// shadow the chart defaults (install.md §1). Registries are only set when non-empty.
+/// shadow the chart defaults (Go: `app/kumactl/cmd/install/install_control_plane.go`).
+/// Registries are only set when non-empty.
 pub fn flag_values(flags: &InstallFlags) -> Map<String, Value> {
     let mut control_plane_image = json!({
         "pullPolicy": flags.image_pull_policy,
@@ -236,7 +238,9 @@ pub fn flag_values(flags: &InstallFlags) -> Map<String, Value> {
     }
 }
 
-/// Builds the final values (install.md §0 steps 2–6 and the chart coalesce of step 9).
+/// Builds the final values as `RunE` of `app/kumactl/cmd/install/install_control_plane.go`
+/// does (flag values, `--values`, `--set`, the NodePort patches), then Helm's coalesce
+/// over the chart's `values.yaml`.
 /// `read` returns the text of a `--values` source (`-` for stdin).
 pub fn prepare(
     request: &InstallRequest,
@@ -260,7 +264,8 @@ pub fn prepare(
         let _ = strvals::parse_into(set, &mut parsed);
         values::merge_maps(&mut user_keys, parsed);
     }
-    // Read from the --mode flag, not the final values (install.md §0 step 5).
+    // Read from the --mode flag, not the final values, as Go's
+    // `install_control_plane.go` does.
     if request.flags.use_node_port && request.flags.mode == "global" {
         set_path(
             &mut vals,

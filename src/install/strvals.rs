@@ -1,7 +1,8 @@
-//! Helm's `--set` syntax (install.md §0 step 4): `a.b=c`, several pairs separated by
-//! commas, list items `a[0]=x` and `a[0].b=x`, list values `a={x,y}`, `\` escaping the
-//! next character, and typed scalars (`true`/`false`, `null`, 64-bit integers; anything
-//! else, including `1.5` and `007`, stays a string).
+//! Helm's `--set` syntax (`strvals.ParseInto`, as Go's
+//! `app/kumactl/cmd/install/install_control_plane.go` calls it): `a.b=c`, several pairs
+//! separated by commas, list items `a[0]=x` and `a[0].b=x`, list values `a={x,y}`, `\`
+//! escaping the next character, and typed scalars (`true`/`false`, `null`, 64-bit
+//! integers; anything else, including `1.5` and `007`, stays a string).
 
 use serde_json::{Map, Value};
 

@@ -1,6 +1,7 @@
-//! The `kuma-tls-cert` Secret's content when no `--tls-general-secret` is given
-//! (install.md §5.5): a fresh self-signed CA `kuma-ca` and a serving certificate for the
-//! control plane Service, both RSA 2048 and valid 10 years, PEM encoded with PKCS#1 keys.
+//! The `kuma-tls-cert` Secret's content when no `--tls-general-secret` is given (chart:
+//! `deployments/charts/kuma/templates/cp-webhooks-and-secrets.yaml`): a fresh self-signed
+//! CA `kuma-ca` and a serving certificate for the control plane Service, both RSA 2048
+//! and valid 10 years, PEM encoded with PKCS#1 keys.
 
 use crate::certificates::{new_rsa_key, now_secs, random_serial, rcgen_key, rsa_key_pem};
 use anyhow::Context;

@@ -1,8 +1,8 @@
-//! The checks of install.md §2, with the same messages (without Helm's template
-//! positions), run in the order Go reports them: Helm executes the templates in reverse
-//! lexical order and stops at the first failure (mesh-scoped zone proxies, ingress,
-//! egress, webhooks and secrets, KDS secrets, then the control plane Deployment, then
-//! cert-manager, then CNI).
+//! The chart's `fail`/`required` checks (`deployments/charts/kuma/templates/*.yaml` and
+//! `_helpers.tpl`), with the same messages (without Helm's template positions), run in
+//! the order Go reports them: Helm executes the templates in reverse lexical order and
+//! stops at the first failure (mesh-scoped zone proxies, ingress, egress, webhooks and
+//! secrets, KDS secrets, then the control plane Deployment, then cert-manager, then CNI).
 
 use super::values::Values;
 use crate::build_info::KUMA_VERSION;

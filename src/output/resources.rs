@@ -1,5 +1,6 @@
-//! How kumactl prints resources (cli.md §4.2–§4.6): tables per type, the YAML and JSON
-//! forms of one resource and of lists, and the `inspect` tables.
+//! How kumactl prints resources (Go: `app/kumactl/cmd/get/table_printer.go`,
+//! `app/kumactl/pkg/output/`, `app/kumactl/cmd/inspect/`): tables per type, the YAML and
+//! JSON forms of one resource and of lists, and the `inspect` tables.
 //!
 //! Everything works on the Universal JSON the control plane answers with. One resource
 //! is first put in kumactl's form ([`normalize`]): meta fields first in Kuma's order,
@@ -113,7 +114,7 @@ fn on_off(on: bool) -> String {
     if on { "on" } else { "off" }.to_string()
 }
 
-/// The `get` table of a type (cli.md §4.2).
+/// The `get` table of a type (Go: `app/kumactl/cmd/get/table_printer.go`).
 pub fn table(resource_type: &ResourceType, items: &[Value], now: DateTime<Utc>) -> String {
     let age = |item: &Value| age_of(str_at(item, &["modificationTime"]), now);
     let name = |item: &Value| str_at(item, &["name"]).to_string();
@@ -235,7 +236,7 @@ fn counter(value: Option<&Value>) -> u64 {
 }
 
 /// The `inspect zoneegresses` table, computed from each overview's subscriptions
-/// (cli.md §4.6).
+/// (Go: `app/kumactl/cmd/inspect/inspect_zoneegresses.go`).
 pub fn zoneegress_overview_table(items: &[Value], now: DateTime<Utc>) -> String {
     let rows: Vec<Vec<String>> = items
         .iter()
@@ -305,7 +306,7 @@ const MESH_INSIGHT_POLICIES: [(&str, &str); 10] = [
     ("RATE LIMITS", "RateLimit"),
 ];
 
-/// The `inspect meshes` table (cli.md §4.6).
+/// The `inspect meshes` table, as Go kumactl prints it (`app/kumactl/cmd/inspect/`).
 pub fn mesh_insights_table(items: &[Value]) -> String {
     let mut header = vec!["MESH", "DATAPLANES"];
     header.extend(MESH_INSIGHT_POLICIES.iter().map(|(column, _)| *column));

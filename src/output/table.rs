@@ -1,4 +1,5 @@
-//! Tables laid out like Go's `text/tabwriter` as kumactl configures it (cli.md §4.4):
+//! Tables laid out like Go's `text/tabwriter` as kumactl configures it (Go:
+//! `app/kumactl/pkg/output/table/writer.go`):
 //! every column but the last is padded to its widest cell plus 3 spaces (empty cells
 //! too), and the last cell is written as is.
 

@@ -18,7 +18,7 @@ pub enum BodyFamily {
     SpecObject,
 }
 
-/// The columns of `kumactl get` tables (cli.md §4.2).
+/// The columns of `kumactl get` tables (Go: `app/kumactl/cmd/get/table_printer.go`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TableColumns {
     /// `NAME mTLS LOCALITY ZONEEGRESS AGE`
@@ -33,7 +33,7 @@ pub enum TableColumns {
 
 /// Which kind of control plane may create the type (Kuma's KDS flags). In global mode,
 /// types not provided by global are read-only; on a federated zone, types not provided
-/// by the zone are (api.md §4.2).
+/// by the zone are (Go: `IsReadOnly` in `pkg/core/resources/model/resource.go`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ProvidedBy {
     Global,
@@ -469,7 +469,8 @@ mod tests {
 
     #[test]
     fn delete_lists_the_nouns_of_go_kumactl() {
-        // cli.md §5: the exact "Allowed values" list of the real binary.
+        // The exact "Allowed values" list of the real binary (Go:
+        // `app/kumactl/cmd/delete/delete.go`).
         assert_eq!(
             single_nouns_sorted().join(", "),
             "circuit-breaker, dataplane, external-service, fault-injection, global-secret, globalsecret, healthcheck, hostnamegenerator, mesh, meshaccesslog, meshcircuitbreaker, meshexternalservice, meshfaultinjection, meshgateway, meshgatewayroute, meshhealthcheck, meshhttproute, meshidentity, meshloadbalancingstrategy, meshmetric, meshmultizoneservice, meshopentelemetrybackend, meshpassthrough, meshproxypatch, meshratelimit, meshretry, meshservice, meshtcproute, meshtimeout, meshtls, meshtrace, meshtrafficpermission, meshtrust, meshzoneaddress, proxytemplate, rate-limit, retry, secret, timeout, traffic-log, traffic-permission, traffic-route, traffic-trace, virtual-outbound, workload, zone, zone-ingress, zoneegress, zoneingress"

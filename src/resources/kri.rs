@@ -1,5 +1,5 @@
 //! Kuma Resource Identifiers: `kri_<short>_<mesh>_<zone>_<namespace>_<name>_<section>`
-//! (api.md §1.4).
+//! (Go: `pkg/core/kri/kri.go`).
 
 use super::descriptor::ResourceType;
 use std::collections::BTreeMap;

@@ -1,4 +1,5 @@
-//! Resource metadata and its validation (api.md §3.3, cli.md §3.1).
+//! Resource metadata and its validation (Go:
+//! `pkg/core/resources/apis/mesh/meta_validator.go`).
 
 use super::descriptor::{ResourceType, Scope};
 use chrono::{DateTime, Utc};

@@ -1,5 +1,7 @@
 //! A resource in Kuma's Universal form: metadata first (`type, mesh, name, creationTime,
-//! modificationTime, labels, kri`), then the spec fields (api.md §1.4).
+//! modificationTime, labels, kri`), then the spec fields (Go:
+//! `pkg/core/resources/model/rest/unversioned/resource.go`,
+//! `pkg/core/resources/model/rest/v1alpha1/meta.go`).
 
 use super::descriptor::{self, ResourceType, Scope};
 use super::kri;
@@ -27,7 +29,8 @@ pub struct Resource {
     pub spec: Map<String, Value>,
 }
 
-/// Why a document is not a resource. The texts are kumactl's (cli.md §3.2).
+/// Why a document is not a resource. The texts are kumactl's (Go:
+/// `pkg/core/resources/model/rest/unmarshaller.go`).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ParseError {
     #[error("invalid resource type {0:?}")]

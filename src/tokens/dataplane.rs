@@ -1,4 +1,5 @@
-//! Dataplane tokens (cli.md §6.2): a data plane proxy's identity in a mesh.
+//! Dataplane tokens (`kumactl generate dataplane-token`, Go: `app/kumactl/cmd/generate/`):
+//! a data plane proxy's identity in a mesh.
 
 use super::jwt::{Claims, JsonObject, RegisteredClaims, lookup, string_field};
 use serde::Serialize;

@@ -1,4 +1,5 @@
-//! JSON Web Tokens as Kuma issues and parses them (golang-jwt v5, api.md §5.3–§5.4).
+//! JSON Web Tokens as Kuma issues and parses them (golang-jwt v5; Go:
+//! `pkg/core/tokens/issuer.go`, `pkg/core/tokens/validator.go`).
 //!
 //! Issuing writes the exact bytes Go writes: header `{"alg":"RS256","kid":K,"typ":"JWT"}`,
 //! the claims in Go struct order, compact JSON with Go's HTML escaping, base64url without

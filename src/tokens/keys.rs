@@ -1,5 +1,7 @@
 //! RSA signing keys: reading them from PEM files and secrets, generating them, exporting
-//! the public half (api.md §5.2, cli.md §6.4–§6.6).
+//! the public half (Go: `pkg/util/rsa/keygen.go`, `pkg/util/rsa/pem.go`,
+//! `pkg/core/tokens/signing_key_manager.go`, `pkg/core/tokens/file_signing_key_manager.go`,
+//! `app/kumactl/cmd/generate/generate_signing_key.go`, `generate_public_key.go`).
 //!
 //! Kuma stores and prints keys as PKCS#1 PEM (`RSA PRIVATE KEY` / `RSA PUBLIC KEY`). We read
 //! PKCS#8 `PRIVATE KEY` too, since that is what `openssl genpkey` writes, and every bad file

@@ -1,6 +1,7 @@
 //! Where Kuma keeps signing keys and revocations, and how it picks the key to sign with
-//! (api.md §5.2): secrets named `<prefix>-<serial>`, the highest serial signs, and the
-//! serial is the token's `kid`.
+//! (Go: `pkg/core/tokens/signing_key_manager.go`, names in
+//! `pkg/core/resources/apis/system/constants.go`): secrets named `<prefix>-<serial>`, the
+//! highest serial signs, and the serial is the token's `kid`.
 
 use std::fmt;
 

@@ -1,4 +1,5 @@
-//! User tokens (cli.md §6.3, api.md §7): who calls the API server.
+//! User tokens (`kumactl generate user-token`; Go:
+//! `pkg/plugins/authn/api-server/tokens/issuer/token.go`): who calls the API server.
 
 use super::jwt::{Claims, JsonObject, RegisteredClaims, string_field, strings_field};
 use serde::Serialize;

@@ -1,6 +1,7 @@
-//! Kuma's token validator (`pkg/core/tokens/validator.go`, api.md §5.4): the key function
-//! (kid header, algorithm, key lookup), golang-jwt's checks, the mapping of errors to
-//! Kuma's texts, and the revocation list.
+//! Kuma's token validator (`pkg/core/tokens/validator.go`,
+//! `pkg/core/tokens/revocations.go`): the key function (kid header, algorithm, key
+//! lookup), golang-jwt's checks, the mapping of errors to Kuma's texts, and the
+//! revocation list.
 
 use super::jwt::{self, Claims, JwtError, VerificationKey};
 use super::signing_keys::{self, KEY_ID_FALLBACK, SigningKeyNotFound};

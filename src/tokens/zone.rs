@@ -1,4 +1,5 @@
-//! Zone tokens: what a Zone Ingress or Zone Egress proxy presents (api.md §5.3).
+//! Zone tokens: what a Zone Ingress or Zone Egress proxy presents (Go:
+//! `pkg/tokens/builtin/zone/token.go`).
 
 use super::jwt::{Claims, JsonObject, RegisteredClaims, string_field, strings_field};
 use serde::Serialize;

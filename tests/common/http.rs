@@ -35,7 +35,7 @@ impl Api {
     }
 
     /// The same API seen by a caller that is not the local admin: a forwarded request
-    /// is never trusted as local (api.md §7).
+    /// is never trusted as local (Go: `pkg/api-server/authn/localhost.go`).
     pub fn as_remote_caller(&self) -> Api {
         self.with_header("x-forwarded-for", "203.0.113.7")
     }

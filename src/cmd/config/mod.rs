@@ -1,4 +1,4 @@
-//! `kumactl config ...`: the kumactl config file (cli.md §2).
+//! `kumactl config ...`: the kumactl config file (Go: `app/kumactl/cmd/config/`).
 
 pub mod control_planes;
 pub mod view;

@@ -1,5 +1,5 @@
-//! `kumactl inspect ...` (cli.md §4.6): views that join resources with their insights,
-//! and (ours) of zone tokens.
+//! `kumactl inspect ...` (Go: `app/kumactl/cmd/inspect/`): views that join resources with
+//! their insights, and (ours) of zone tokens.
 
 pub mod meshes;
 pub mod zone_token;

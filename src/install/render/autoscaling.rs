@@ -1,5 +1,6 @@
 //! HorizontalPodAutoscaler and PodDisruptionBudget of the control plane and the zone
-//! proxies (install.md §4.4), each guarded by its own `enabled` switch only.
+//! proxies (chart: `deployments/charts/kuma/templates/{cp,egress,ingress}-{hpa,pdb}.yaml`),
+//! each guarded by its own `enabled` switch only.
 
 use super::{CONTROL_PLANE_NAME, Context, app_selector, component_labels};
 use crate::install::manifest::Object;

@@ -1,7 +1,8 @@
-//! cert-manager objects (`controlPlane.tls.general.certManager.enabled`, install.md
-//! §5.5): a CA Certificate whose Secret is `kuma-tls-cert`, and the self-signed Issuer
-//! that signs it unless `issuerRef.name` names another issuer. cert-manager's types
-//! are not in k8s-openapi: these are the fields we write.
+//! cert-manager objects (`controlPlane.tls.general.certManager.enabled`, chart:
+//! `deployments/charts/kuma/templates/cp-certs-cert-manager.yaml`): a CA Certificate
+//! whose Secret is `kuma-tls-cert`, and the self-signed Issuer that signs it unless
+//! `issuerRef.name` names another issuer. cert-manager's types are not in k8s-openapi:
+//! these are the fields we write.
 
 use super::{Context, GENERATED_TLS_SECRET, RELEASE_NAME};
 use crate::install::manifest::Object;

@@ -1,6 +1,7 @@
 //! The Kuma CNI plugin (`--cni-enabled`): a node DaemonSet that installs the plugin
 //! binary and its network configuration, with its ServiceAccount, ConfigMap and
-//! cluster RBAC, all in `cni.namespace` (install.md §3.4 cni-enabled).
+//! cluster RBAC, all in `cni.namespace` (chart:
+//! `deployments/charts/kuma/templates/cni-{configmap,rbac,daemonset}.yaml`).
 
 use super::control_plane::non_empty_text;
 use super::{Context, app_selector, non_empty, sha256_hex};

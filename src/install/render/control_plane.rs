@@ -1,5 +1,7 @@
-//! The control plane's ConfigMaps, Deployment and Services (install.md §5.1–§5.3), in
-//! the kubernetes and the universal environment.
+//! The control plane's ConfigMaps, Deployment and Services (chart:
+//! `deployments/charts/kuma/templates/cp-configmap.yaml`, `cp-deployment.yaml`,
+//! `cp-service.yaml`, `cp-global-sync-service.yaml`), in the kubernetes and the universal
+//! environment.
 
 use super::{CONTROL_PLANE_NAME, Context, app_selector, non_empty};
 use crate::install::manifest::Object;
@@ -139,7 +141,8 @@ fn mounts_general_tls(ctx: &Context) -> bool {
         || (ctx.is_zone() && ctx.values.truthy("controlPlane.tls.general.secretName"))
 }
 
-/// The default environment of §5.2; `None` values are dropped when merging.
+/// The default environment (the chart's `kuma.defaultEnv` and `kuma.universal.defaultEnv`
+/// in `templates/_helpers.tpl`); `None` values are dropped when merging.
 fn default_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
     if ctx.is_kubernetes() {
         kubernetes_env(ctx)
@@ -213,7 +216,8 @@ fn common_env(ctx: &Context, kds_server: bool) -> BTreeMap<&'static str, Option<
     ])
 }
 
-/// The environment of a universal control plane on Kubernetes (§5.2): a PostgreSQL
+/// The environment of a universal control plane on Kubernetes (the chart's
+/// `kuma.universal.defaultEnv` in `templates/_helpers.tpl`): a PostgreSQL
 /// store, and the TLS files of whatever is mounted.
 fn universal_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
     let values = ctx.values;
@@ -270,7 +274,8 @@ fn universal_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
     env
 }
 
-/// The environment of a control plane storing its state in Kubernetes (§5.2).
+/// The environment of a control plane storing its state in Kubernetes (the chart's
+/// `kuma.defaultEnv` in `templates/_helpers.tpl`).
 fn kubernetes_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
     let values = ctx.values;
     let text = |path: &str| Some(values.text(path));
@@ -631,7 +636,7 @@ fn mount_as(entry: &Value) -> VolumeMount {
     }
 }
 
-/// The volumes and their mounts, in the chart's order (§5.2).
+/// The volumes and their mounts, in the chart's order (`templates/cp-deployment.yaml`).
 fn volumes(ctx: &Context) -> anyhow::Result<(Vec<VolumeMount>, Vec<Volume>)> {
     let values = ctx.values;
     let mut mounts = Vec::new();
@@ -972,7 +977,7 @@ fn service_port(port: i32, name: &str, app_protocol: &str) -> ServicePort {
     }
 }
 
-/// The control plane Service (§5.3).
+/// The control plane Service (chart: `templates/cp-service.yaml`).
 pub fn service(ctx: &Context) -> anyhow::Result<Object> {
     let values = ctx.values;
     let service_type = values.text("controlPlane.service.type");

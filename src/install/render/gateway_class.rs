@@ -1,6 +1,6 @@
 //! The `kuma` GatewayClass, rendered when the cluster serves Gateway API's GatewayClass
-//! (`--api-versions`), in zone mode and the kubernetes environment (install.md §3.4
-//! gateway-api-present).
+//! (`--api-versions`), in zone mode and the kubernetes environment (chart:
+//! `deployments/charts/kuma/templates/gateway-class.yaml`).
 
 use super::Context;
 use crate::install::manifest::Object;

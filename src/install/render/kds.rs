@@ -1,4 +1,6 @@
-//! The KDS Secrets the chart renders from PEM text in the values (install.md §5.5):
+//! The KDS Secrets the chart renders from PEM text in the values
+//! (`deployments/charts/kuma/templates/cp-kds-global-server-secret.yaml`,
+//! `cp-kds-zone-client-tls-secret.yaml`):
 //! `kuma-kds-global-server-tls` in global mode, `kuma-kds-zone-client-tls` in zone mode,
 //! each when its `controlPlane.tls.kds*.create` is set.
 

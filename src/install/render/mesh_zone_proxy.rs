@@ -1,8 +1,9 @@
 //! Zone proxies scoped to one mesh (`meshes[].ingress|egress.enabled`, zone mode): a
-//! ServiceAccount, a Service and a Deployment `kuma-<mesh>-<role>` per enabled role
-//! (install.md §3.4). install.md names the objects and the checks only; the rest is
-//! our reading of the chart: the pods run the `zoneProxyImage` placeholder and carry
-//! the labels the `mesh-zoneproxy-kuma-injector.kuma.io` webhook selects
+//! ServiceAccount, a Service and a Deployment `kuma-<mesh>-<role>` per enabled role (chart:
+//! `deployments/charts/kuma/templates/mesh-zoneproxy-{rbac,service,deployment}.yaml` and
+//! `_mesh-helpers.tpl`). Beyond the objects and their checks, this is our reading of the
+//! chart: the pods run the `zoneProxyImage` placeholder and carry the labels the
+//! `mesh-zoneproxy-kuma-injector.kuma.io` webhook selects
 //! (`kuma.io/sidecar-injection: enabled`, `kuma.io/mesh`, `k8s.kuma.io/zone-proxy-type`),
 //! so the control plane injects the zone proxy itself. Settings come from
 //! `meshZoneProxyDefaults.<role>`, overridden by the mesh's own `<role>` section.

@@ -1,10 +1,11 @@
 //! Typed Kubernetes objects from the final values, one file per object family. The
-//! objects are produced in the order of the chart's template files (install.md §3.1:
-//! CRDs, then cni, cp-certs-cert-manager, cp-configmap, cp-deployment,
-//! cp-global-sync-service, cp-hpa, cp-ingress, cp-kds-global-server-secret,
-//! cp-kds-zone-client-tls-secret, cp-pdb, cp-rbac, cp-service, cp-servicemonitor,
-//! cp-webhooks-and-secrets, egress-*, gateway-class, ingress-*, mesh-zoneproxy-*, then
-//! the Namespace), which decides the order within a kind after sorting.
+//! objects are produced in the order in which Go's post-render lists the chart's files
+//! (`app/kumactl/cmd/install/render_helm_files.go`: CRDs, then cni,
+//! cp-certs-cert-manager, cp-configmap, cp-deployment, cp-global-sync-service, cp-hpa,
+//! cp-ingress, cp-kds-global-server-secret, cp-kds-zone-client-tls-secret, cp-pdb,
+//! cp-rbac, cp-service, cp-servicemonitor, cp-webhooks-and-secrets, egress-*,
+//! gateway-class, ingress-*, mesh-zoneproxy-*, then the Namespace), which decides the
+//! order within a kind after sorting.
 
 mod autoscaling;
 mod cert_manager;

@@ -1,4 +1,5 @@
-//! The Namespace document kumactl adds to the chart's output (install.md §5.0).
+//! The Namespace document kumactl adds to the chart's output (Go:
+//! `app/kumactl/cmd/install/render_helm_files.go`).
 
 use super::Context;
 use crate::install::manifest::Object;

@@ -1,4 +1,5 @@
-//! The control plane's ServiceAccount and RBAC (install.md §5.1).
+//! The control plane's ServiceAccount and RBAC (chart:
+//! `deployments/charts/kuma/templates/cp-rbac.yaml`).
 
 use super::zone_proxy::image_pull_secrets;
 use super::{CONTROL_PLANE_NAME, Context, non_empty};

@@ -1,5 +1,6 @@
 //! Zone Egress and Zone Ingress: ServiceAccount, Service, Deployment, and their
-//! HPA/PDB (install.md §4). Both share one shape; the differences are in [`ZoneProxy`].
+//! HPA/PDB (chart: `deployments/charts/kuma/templates/egress-*.yaml`, `ingress-*.yaml`).
+//! Both share one shape; the differences are in [`ZoneProxy`].
 
 use super::autoscaling::{self, Target};
 use super::control_plane::{

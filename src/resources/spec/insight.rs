@@ -1,5 +1,6 @@
 //! The spec of a proxy's insight (ZoneEgressInsight, ZoneIngressInsight): its xDS
-//! subscriptions and node metadata (api.md §9), and the helpers the inspect views use.
+//! subscriptions and node metadata (Kuma: `api/mesh/v1alpha1/zoneegressinsight.proto`,
+//! `api/mesh/v1alpha1/dataplane_insight.proto`), and the helpers the inspect views use.
 
 use super::jsonpb::{Reader, Reason, Writer};
 use chrono::{DateTime, Utc};

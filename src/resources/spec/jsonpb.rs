@@ -1,5 +1,5 @@
 //! Reading and writing protobuf messages in the JSON form of golang/protobuf's `jsonpb`,
-//! which Kuma uses for resource specs (api.md §1.4):
+//! which Kuma uses for resource specs (Go: `pkg/util/proto/proto.go`):
 //! - reading: unknown fields are ignored, `null` means "not set", integers may be quoted,
 //!   and a wrongly typed value fails with the `encoding/json` error Go would report;
 //! - writing: lowerCamelCase names in proto field order, zero values omitted, 64-bit

@@ -1,7 +1,8 @@
 //! The Mesh spec (`mtls`, `tracing`, `logging`, `metrics`, `networking`, `routing`,
 //! `constraints`, `skipCreatingInitialPolicies`, `meshServices`, in proto order) and the
-//! resource-level rules of api.md §3.2. The manager-level rules (plugins, CA material,
-//! name length) need the control plane's state and live in kuma-cp-lite.
+//! resource-level rules of `MeshResource.Validate` (Go:
+//! `pkg/core/resources/apis/mesh/mesh_validator.go`). The manager-level rules (plugins,
+//! CA material, name length) need the control plane's state and live in kuma-cp-lite.
 
 use super::checks::{Violations, is_host_port};
 use super::jsonpb::{EnumDescriptor, Reader, Reason, Writer};
@@ -417,8 +418,9 @@ impl MeshSpec {
             .is_some_and(|r| r.locality_aware_load_balancing)
     }
 
-    /// The resource-level rules of api.md §3.2, in its order: mTLS, the zone egress
-    /// requirement, logging, tracing, metrics, constraints.
+    /// The resource-level rules of `MeshResource.Validate` (Go:
+    /// `pkg/core/resources/apis/mesh/mesh_validator.go`), in this order: mTLS, the zone
+    /// egress requirement, logging, tracing, metrics, constraints.
     pub fn validate(&self) -> Vec<Violation> {
         let mut violations = Violations::default();
         if let Some(mtls) = &self.mtls {
@@ -755,7 +757,8 @@ fn validate_membership(membership: &DataplaneProxyMembership) -> Vec<Violation> 
     violations.into_vec()
 }
 
-/// The deprecation warning for Mesh names that are not DNS-1035 labels (api.md §1.7).
+/// The deprecation warning for Mesh names that are not DNS-1035 labels (Go:
+/// `pkg/core/resources/apis/mesh/deprecated.go`).
 pub fn name_warning(name: &str) -> Option<String> {
     let errors = dns1035_label_errors(name);
     if errors.is_empty() {

@@ -6,7 +6,8 @@
 //! 1. [`decode`]: reads the spec like Kuma's jsonpb (unknown fields dropped, wrong types
 //!    rejected with Go's error text) and re-encodes it canonically (proto field order,
 //!    zero values omitted). Other types pass through unchanged.
-//! 2. [`validate`]: the resource-level rules of api.md §3 (not the meta rules, see
+//! 2. [`validate`]: the resource-level rules of each type's `Validate` (Go:
+//!    `pkg/core/resources/apis/mesh/*_validator.go`; not the meta rules, see
 //!    [`crate::resources::meta::validate_meta`], nor the control plane's manager rules).
 //!
 //! [`parse`] does both, with errors worded as kumactl prints them after
@@ -145,9 +146,10 @@ pub fn decode(mut resource: Resource) -> Result<Resource, DecodeError> {
     Ok(resource)
 }
 
-/// The resource-level rule violations of the spec (api.md §3.1, §3.2 and the secret
-/// rule), empty when valid or when the type is not modelled. Expects a spec that
-/// [`decode`] accepts; one that does not decode yields no violations here.
+/// The resource-level rule violations of the spec (the ZoneEgress, ZoneIngress and Mesh
+/// validators of Go's `pkg/core/resources/apis/mesh/`, and the secret rule), empty when
+/// valid or when the type is not modelled. Expects a spec that [`decode`] accepts; one
+/// that does not decode yields no violations here.
 pub fn validate(resource: &Resource) -> Vec<Violation> {
     match TypedSpec::read(resource.meta.resource_type.name, &resource.spec) {
         Some(Ok(typed)) => typed.validate(),
@@ -166,7 +168,8 @@ pub fn parse(resource: Resource) -> Result<Resource, SpecError> {
     }
 }
 
-/// Deprecation warnings the control plane returns on a successful PUT (api.md §1.7).
+/// Deprecation warnings the control plane returns on a successful PUT (Go:
+/// `pkg/core/resources/apis/mesh/deprecated.go`).
 pub fn warnings(resource: &Resource) -> Vec<String> {
     match resource.meta.resource_type.name {
         "Mesh" => mesh::name_warning(&resource.meta.name)

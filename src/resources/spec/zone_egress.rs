@@ -1,5 +1,5 @@
 //! The ZoneEgress spec (`zone`, `networking{address, port, admin{port}}`) and its
-//! validation (api.md §3.1).
+//! validation (Go: `pkg/core/resources/apis/mesh/zone_egress_validator.go`).
 
 use super::checks::{Violations, overlap, parse_ip, validate_address, validate_port};
 use super::jsonpb::{Reader, Reason, Writer};
@@ -104,8 +104,8 @@ impl ZoneEgressSpec {
         port == self.port() && overlap(ip, parse_ip(self.address()))
     }
 
-    /// The rules of api.md §3.1, in the order Kuma checks them: the admin port, the
-    /// address, then the port.
+    /// The rules of `zone_egress_validator.go`, in the order Kuma checks them: the admin
+    /// port, the address, then the port.
     pub fn validate(&self) -> Vec<Violation> {
         let mut violations = Violations::default();
         let networking = self.networking.clone().unwrap_or_default();

@@ -1,4 +1,5 @@
-//! `kumactl config control-planes add|list|remove|switch` (cli.md §2.1–§2.4).
+//! `kumactl config control-planes add|list|remove|switch` (Go:
+//! `app/kumactl/cmd/config/`).
 
 pub mod add;
 pub mod list;
