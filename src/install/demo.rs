@@ -183,10 +183,7 @@ pub fn render(options: &DemoOptions) -> anyhow::Result<Vec<Object>> {
 
 /// A builtin MeshGateway for the demo app, its instance and the route to the app.
 fn gateway(ns: &str, system_namespace: &str) -> [Object; 3] {
-    let kuma = |kind: &str, document: serde_json::Value| Object {
-        kind: kind.to_string(),
-        document,
-    };
+    let kuma = Object::json;
     [
         kuma(
             "MeshGateway",

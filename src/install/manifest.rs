@@ -53,22 +53,42 @@ const INSTALL_ORDER: &[&str] = &[
 pub struct Object {
     pub kind: String,
     pub document: Value,
+    /// The document's YAML, when it was rendered ahead of time (then `document` is null).
+    rendered: Option<&'static str>,
 }
 
 impl Object {
+    /// A document written as JSON (kinds k8s-openapi does not have).
+    pub fn json(kind: &str, document: Value) -> Object {
+        Object {
+            kind: kind.to_string(),
+            document,
+            rendered: None,
+        }
+    }
+
+    /// A document whose YAML was rendered ahead of time.
+    pub fn rendered(kind: &str, yaml: &'static str) -> Object {
+        Object {
+            kind: kind.to_string(),
+            document: Value::Null,
+            rendered: Some(yaml),
+        }
+    }
+
     /// A typed Kubernetes object (k8s-openapi writes `apiVersion` and `kind` itself).
     pub fn typed<T: k8s_openapi::Resource + Serialize>(object: &T) -> anyhow::Result<Object> {
-        Ok(Object {
-            kind: T::KIND.to_string(),
-            document: serde_json::to_value(object)?,
-        })
+        Ok(Object::json(T::KIND, serde_json::to_value(object)?))
     }
 
     /// The document as YAML, without a trailing newline.
-    pub fn to_yaml(&self) -> String {
+    pub fn to_yaml(&self) -> std::borrow::Cow<'static, str> {
+        if let Some(text) = self.rendered {
+            return text.into();
+        }
         let mut text = crate::output::yaml::to_string(&self.document);
         text.truncate(text.trim_end().len());
-        text
+        text.into()
     }
 }
 
@@ -113,10 +133,7 @@ mod tests {
     use serde_json::json;
 
     fn object(kind: &str, name: &str) -> Object {
-        Object {
-            kind: kind.into(),
-            document: json!({"kind": kind, "metadata": {"name": name}}),
-        }
+        Object::json(kind, json!({"kind": kind, "metadata": {"name": name}}))
     }
 
     #[test]

@@ -317,15 +317,22 @@ fn set_path(map: &mut Map<String, Value>, path: &[&str], value: Value) {
 
 /// Validates and renders the prepared values: the text printed on stdout.
 pub fn render(prepared: &Prepared) -> anyhow::Result<String> {
+    let objects = render_objects(prepared)?;
+    Ok(manifest::join(&objects, &prepared.skip_kinds))
+}
+
+/// Validates and renders the prepared values: the objects in Helm's install order, to
+/// be joined with [`manifest::join`].
+pub fn render_objects(prepared: &Prepared) -> anyhow::Result<Vec<manifest::Object>> {
     validate::validate(&prepared.values)?;
     let context = render::Context::new(
         &prepared.values,
         &prepared.namespace,
         &prepared.api_versions,
     )?;
-    let objects = render::render_all(&context)?;
-    let sorted = manifest::sort_by_kind(objects);
-    Ok(manifest::join(&sorted, &prepared.skip_kinds))
+    let skipped = |kind: &str| prepared.skip_kinds.iter().any(|k| k == kind);
+    let objects = render::render_all(&context, !skipped(crds::KIND))?;
+    Ok(manifest::sort_by_kind(objects))
 }
 
 #[cfg(test)]

@@ -355,8 +355,12 @@ pub fn run(_ctx: &mut RootContext, args: ControlPlaneArgs) -> anyhow::Result<()>
             writeln!(stderr, "{warning}")?;
         }
     }
-    let manifest = install::render(&prepared).map_err(escaped)?;
+    let objects = install::render_objects(&prepared).map_err(escaped)?;
+    let manifest = install::manifest::join(&objects, &prepared.skip_kinds);
     stdout.write_all(manifest.as_bytes())?;
     stdout.flush()?;
+    // The process ends next, and its memory with it: freeing the documents' many small
+    // JSON nodes one by one was a fifth of the command's instructions.
+    std::mem::forget((objects, prepared));
     Ok(())
 }

@@ -42,12 +42,9 @@ pub fn run(ctx: &mut RootContext, args: CrdsArgs) -> anyhow::Result<()> {
     let mut objects = crds::render()?;
     if args.only_missing {
         let installed = installed_crds(ctx)?;
-        objects.retain(|crd| {
-            let name = crd.document["metadata"]["name"]
-                .as_str()
-                .unwrap_or_default();
-            !installed.contains(name)
-        });
+        let names = crds::names();
+        let mut name = names.iter();
+        objects.retain(|_| !name.next().is_some_and(|n| installed.contains(n)));
     }
     let out = manifest::join(&objects, &[]);
     std::io::stdout().lock().write_all(out.as_bytes())?;

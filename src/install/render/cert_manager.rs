@@ -41,9 +41,9 @@ pub fn render(ctx: &Context) -> anyhow::Result<Vec<Object>> {
     } else {
         Value::Object(custom_issuer)
     };
-    let mut objects = vec![Object {
-        kind: "Certificate".to_string(),
-        document: json!({
+    let mut objects = vec![Object::json(
+        "Certificate",
+        json!({
             "apiVersion": API_VERSION,
             "kind": "Certificate",
             "metadata": {"name": GENERATED_TLS_SECRET, "namespace": ctx.namespace},
@@ -54,17 +54,17 @@ pub fn render(ctx: &Context) -> anyhow::Result<Vec<Object>> {
                 "secretName": GENERATED_TLS_SECRET,
             },
         }),
-    }];
+    )];
     if self_signed {
-        objects.push(Object {
-            kind: "Issuer".to_string(),
-            document: json!({
+        objects.push(Object::json(
+            "Issuer",
+            json!({
                 "apiVersion": API_VERSION,
                 "kind": "Issuer",
                 "metadata": {"name": SELF_SIGNED_ISSUER, "namespace": ctx.namespace},
                 "spec": {"selfSigned": {}},
             }),
-        });
+        ));
     }
     Ok(objects)
 }

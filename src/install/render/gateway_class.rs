@@ -50,8 +50,5 @@ pub fn render(ctx: &Context) -> anyhow::Result<Option<Object>> {
             controller_name: "gateways.kuma.io/controller",
         },
     };
-    Ok(Some(Object {
-        kind: class.kind.to_string(),
-        document: json!(class),
-    }))
+    Ok(Some(Object::json(class.kind, json!(class))))
 }

@@ -239,10 +239,16 @@ pub fn sha256_hex(text: &str) -> String {
         .collect()
 }
 
-/// Every object, in chart template order; the caller sorts them by kind.
-pub fn render_all(ctx: &Context) -> anyhow::Result<Vec<Object>> {
+/// Every object, in chart template order; the caller sorts them by kind. Without
+/// `with_crds` (`--skip-kinds CustomResourceDefinition`) the CRDs are only placeholders
+/// that keep the positions Helm's sort depends on.
+pub fn render_all(ctx: &Context, with_crds: bool) -> anyhow::Result<Vec<Object>> {
     let values = ctx.values;
-    let mut objects = crds::render()?;
+    let mut objects = if with_crds {
+        crds::render()?
+    } else {
+        crds::placeholders()
+    };
 
     if values.truthy("cni.enabled") {
         objects.extend(cni::render(ctx)?);
@@ -253,7 +259,7 @@ pub fn render_all(ctx: &Context) -> anyhow::Result<Vec<Object>> {
     let config_maps = control_plane::config_maps(ctx)?;
     let webhooks = webhooks::render(ctx)?;
     let checksum = |objects: &[Object]| {
-        let documents: Vec<String> = objects.iter().map(Object::to_yaml).collect();
+        let documents: Vec<_> = objects.iter().map(Object::to_yaml).collect();
         sha256_hex(&documents.join("\n---\n"))
     };
     let config_checksum = checksum(&config_maps);

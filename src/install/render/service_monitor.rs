@@ -22,9 +22,9 @@ pub fn render(ctx: &Context) -> anyhow::Result<Option<Object>> {
     {
         metadata["annotations"] = json!(annotations);
     }
-    Ok(Some(Object {
-        kind: "ServiceMonitor".to_string(),
-        document: json!({
+    Ok(Some(Object::json(
+        "ServiceMonitor",
+        json!({
             "apiVersion": "monitoring.coreos.com/v1",
             "kind": "ServiceMonitor",
             "metadata": metadata,
@@ -34,5 +34,5 @@ pub fn render(ctx: &Context) -> anyhow::Result<Option<Object>> {
                 "endpoints": [{"port": "diagnostics"}],
             },
         }),
-    }))
+    )))
 }
