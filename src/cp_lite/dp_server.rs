@@ -1,4 +1,4 @@
-//! The dp-server (api.md §5.5, §9): where a Zone Egress proxy registers.
+//! The dp-server (Kuma's `pkg/xds/bootstrap/handler.go`): where a Zone Egress proxy registers.
 //!
 //! Real Kuma splits this in two: `POST /bootstrap` checks that a token is present and
 //! hands out an Envoy bootstrap, then the proxy's first xDS request carries the token,
@@ -390,7 +390,7 @@ fn upsert_zone_egress(state: &AppState, resource: Resource) -> Result<(), Refusa
                 state.store.create(next, None).map(|_| ())
             }
             Some(stored) => {
-                next.meta.creation_time = stored.resource.meta.creation_time;
+                next.meta.creation_time = stored.resource().meta.creation_time;
                 state.store.update(next, stored.version).map(|_| ())
             }
         };
@@ -470,7 +470,7 @@ fn register(dp: &DpState, host: &str, body: &[u8]) -> Result<(String, u32), Refu
             resource
         }
         None => existing
-            .map(|s| (*s.resource).clone())
+            .map(|s| s.resource())
             .ok_or_else(|| Refusal::new(404, ""))?,
     };
     let now = Utc::now();

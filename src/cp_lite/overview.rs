@@ -1,4 +1,5 @@
-//! Overviews of the types with insights (api.md §1.3, §1.9): the resource's meta, its
+//! Overviews of the types with insights (Kuma's `SetOverviewSpec` in
+//! `zz_generated.resources.go`): the resource's meta, its
 //! spec under `<type>` and its insight under `<type>Insight` (omitted when there is
 //! none); and the Envoy admin views of proxies, which kuma-cp-lite cannot serve.
 
@@ -8,9 +9,9 @@
 )]
 
 use super::insights;
-use super::pagination::{ListRequest, page};
+use super::pagination::{ListRequest, Page};
 use super::request::ResourceRequest;
-use super::resources::{GET_ERROR_TITLE, check_access, check_mesh, load, not_found, target};
+use super::resources::{GET_ERROR_TITLE, check_access, check_mesh, not_found, scan, target};
 use super::response::{error, json};
 use super::state::{AppState, SharedState};
 use super::store::ResourceKey;
@@ -100,7 +101,7 @@ pub fn overview_json(state: &AppState, resource: &Resource) -> Value {
     {
         out.insert(
             format!("{field}Insight"),
-            Value::Object(insight.resource.spec.clone()),
+            Value::Object(insight.resource().spec),
         );
     }
     Value::Object(out)
@@ -116,13 +117,19 @@ async fn list_overviews(t: &'static ResourceType, request: ResourceRequest) -> R
         }
         check_access(t, &request.user)?;
         let list_request = ListRequest::parse(&request.url.query, &request.route)?;
-        let matching: Vec<_> = load(state, t, mesh)
-            .into_iter()
-            .filter(|r| list_request.matches(&r.meta.name, &r.meta.labels))
-            .collect();
-        let page = page(matching, &list_request, &request.url, |r| {
-            overview_json(state, &r)
-        })?;
+        let offset = list_request.offset()?;
+        let mut on_page = Vec::new();
+        let total = scan(state, t, mesh, &list_request, offset, &mut |stored| {
+            on_page.push(stored.clone())
+        });
+        let page = Page {
+            total,
+            items: on_page
+                .iter()
+                .map(|stored| overview_json(state, &stored.resource()))
+                .collect(),
+            next: list_request.next_link(&request.url, offset, total),
+        };
         Ok(json(StatusCode::OK, &page))
     })();
     result.unwrap_or_else(|err| error(&err))
@@ -140,7 +147,7 @@ async fn get_overview(t: &'static ResourceType, request: ResourceRequest) -> Res
             .ok_or_else(|| not_found(GET_ERROR_TITLE))?;
         Ok(json(
             StatusCode::OK,
-            &overview_json(state, &stored.resource),
+            &overview_json(state, &stored.resource()),
         ))
     })();
     result.unwrap_or_else(|err| error(&err))
