@@ -390,7 +390,7 @@ fn upsert_zone_egress(state: &AppState, resource: Resource) -> Result<(), Refusa
                 state.store.create(next, None).map(|_| ())
             }
             Some(stored) => {
-                next.meta.creation_time = stored.resource().meta.creation_time;
+                next.meta.creation_time = stored.resource.meta.creation_time;
                 state.store.update(next, stored.version).map(|_| ())
             }
         };
@@ -470,7 +470,7 @@ fn register(dp: &DpState, host: &str, body: &[u8]) -> Result<(String, u32), Refu
             resource
         }
         None => existing
-            .map(|s| s.resource())
+            .map(|s| (*s.resource).clone())
             .ok_or_else(|| Refusal::new(404, ""))?,
     };
     let now = Utc::now();

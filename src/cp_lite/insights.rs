@@ -2,7 +2,7 @@
 //! `api/mesh/v1alpha1/zoneegressinsight.proto`), and the MeshInsight view computed from
 //! the store for `kumactl inspect meshes`.
 
-use super::store::{ResourceKey, ResourceStore, StoreError, Stored};
+use super::store::{ResourceKey, ResourceStore, StoreError};
 use crate::resources::Resource;
 use crate::resources::descriptor::{self, RESOURCE_TYPES, ResourceType, Scope};
 use crate::resources::meta::Meta;
@@ -86,7 +86,7 @@ pub fn proxy_insight(
 ) -> Option<ProxyInsightSpec> {
     let insight_type = insight_type_of(proxy_type)?;
     let stored = store.get(&ResourceKey::new(insight_type, mesh, name))?;
-    ProxyInsightSpec::read(Reader::from_map(&stored.resource().spec)).ok()
+    ProxyInsightSpec::read(Reader::from_map(&stored.resource.spec)).ok()
 }
 
 /// `ZoneEgress` → `ZoneEgressInsight`, and so on.
@@ -115,10 +115,9 @@ fn modify_proxy_insight(
             return Err(not_found());
         }
         let existing = store.get(&key);
-        let previous = existing.as_ref().map(Stored::resource);
-        let mut insight = previous
+        let mut insight = existing
             .as_ref()
-            .and_then(|r| ProxyInsightSpec::read(Reader::from_map(&r.spec)).ok())
+            .and_then(|s| ProxyInsightSpec::read(Reader::from_map(&s.resource.spec)).ok())
             .unwrap_or_default();
         let now = Utc::now();
         change(&mut insight, now)?;
@@ -127,7 +126,9 @@ fn modify_proxy_insight(
                 resource_type: insight_type,
                 mesh: key.mesh.clone(),
                 name: name.to_string(),
-                creation_time: previous.as_ref().map_or(now, |r| r.meta.creation_time),
+                creation_time: existing
+                    .as_ref()
+                    .map_or(now, |s| s.resource.meta.creation_time),
                 modification_time: now,
                 labels: BTreeMap::new(),
             },
@@ -176,17 +177,13 @@ pub fn mesh_insights(store: &dyn ResourceStore) -> Vec<Arc<Resource>> {
         .list("Mesh", None)
         .into_iter()
         .map(|mesh| {
-            let mesh = mesh.resource();
+            let mesh = &mesh.resource;
             let mut last_change = mesh.meta.modification_time;
-            let dataplanes: Vec<Resource> = store
-                .list("Dataplane", Some(&mesh.meta.name))
-                .iter()
-                .map(Stored::resource)
-                .collect();
+            let dataplanes = store.list("Dataplane", Some(&mesh.meta.name));
             let online = dataplanes
                 .iter()
                 .filter(|dp| {
-                    proxy_insight(store, "Dataplane", &mesh.meta.name, &dp.meta.name)
+                    proxy_insight(store, "Dataplane", &mesh.meta.name, &dp.resource.meta.name)
                         .is_some_and(|insight| insight.is_online())
                 })
                 .count();
@@ -194,7 +191,7 @@ pub fn mesh_insights(store: &dyn ResourceStore) -> Vec<Arc<Resource>> {
             for t in RESOURCE_TYPES.iter().filter(|t| is_policy(t)) {
                 let items = store.list(t.name, Some(&mesh.meta.name));
                 for item in &items {
-                    last_change = last_change.max(item.resource().meta.modification_time);
+                    last_change = last_change.max(item.resource.meta.modification_time);
                 }
                 if !items.is_empty() {
                     let mut stat = Writer::new();
@@ -203,7 +200,7 @@ pub fn mesh_insights(store: &dyn ResourceStore) -> Vec<Arc<Resource>> {
                 }
             }
             for dp in &dataplanes {
-                last_change = last_change.max(dp.meta.modification_time);
+                last_change = last_change.max(dp.resource.meta.modification_time);
             }
             let mut stats = Writer::new();
             stats

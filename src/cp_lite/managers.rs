@@ -201,7 +201,7 @@ fn load_data_source(
             let stored = store
                 .get(&key)
                 .ok_or_else(|| format!("could not load data: {}", StoreError::NotFound(key)))?;
-            match TypedSpec::read("Secret", &stored.resource().spec) {
+            match TypedSpec::read("Secret", &stored.resource.spec) {
                 Some(Ok(TypedSpec::Secret(secret))) => Ok(secret.value().to_vec()),
                 _ => Err("could not load data: the secret has no valid data".to_string()),
             }
@@ -288,7 +288,7 @@ pub fn secret_delete_violations(
     let Some(stored) = store.get(&super::store::ResourceKey::mesh(mesh)) else {
         return Vec::new();
     };
-    let Some(Ok(TypedSpec::Mesh(spec))) = TypedSpec::read("Mesh", &stored.resource().spec) else {
+    let Some(Ok(TypedSpec::Mesh(spec))) = TypedSpec::read("Mesh", &stored.resource.spec) else {
         return Vec::new();
     };
     let backends = spec.mtls.map(|m| m.backends).unwrap_or_default();

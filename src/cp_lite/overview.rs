@@ -14,7 +14,7 @@ use super::request::ResourceRequest;
 use super::resources::{GET_ERROR_TITLE, check_access, check_mesh, not_found, scan, target};
 use super::response::{error, json};
 use super::state::{AppState, SharedState};
-use super::store::ResourceKey;
+use super::store::{self, ResourceKey};
 use crate::api::ApiError;
 use crate::resources::Resource;
 use crate::resources::descriptor::{ResourceType, Scope};
@@ -101,7 +101,7 @@ pub fn overview_json(state: &AppState, resource: &Resource) -> Value {
     {
         out.insert(
             format!("{field}Insight"),
-            Value::Object(insight.resource().spec),
+            Value::Object(insight.resource.spec.clone()),
         );
     }
     Value::Object(out)
@@ -119,14 +119,14 @@ async fn list_overviews(t: &'static ResourceType, request: ResourceRequest) -> R
         let list_request = ListRequest::parse(&request.url.query, &request.route)?;
         let offset = list_request.offset()?;
         let mut on_page = Vec::new();
-        let total = scan(state, t, mesh, &list_request, offset, &mut |stored| {
-            on_page.push(stored.clone())
+        let total = scan(state, t, mesh, &list_request, offset, &mut |json| {
+            on_page.push(json.to_string())
         });
         let page = Page {
             total,
             items: on_page
                 .iter()
-                .map(|stored| overview_json(state, &stored.resource()))
+                .map(|json| overview_json(state, &store::parse(json)))
                 .collect(),
             next: list_request.next_link(&request.url, offset, total),
         };
@@ -147,7 +147,7 @@ async fn get_overview(t: &'static ResourceType, request: ResourceRequest) -> Res
             .ok_or_else(|| not_found(GET_ERROR_TITLE))?;
         Ok(json(
             StatusCode::OK,
-            &overview_json(state, &stored.resource()),
+            &overview_json(state, &stored.resource),
         ))
     })();
     result.unwrap_or_else(|err| error(&err))

@@ -18,10 +18,10 @@ use super::pagination::{ListRequest, PageWriter, page};
 use super::request::{ResourceRequest, require_json};
 use super::response::{json, json_bytes};
 use super::state::{AppState, SharedState};
-use super::store::{Filter, PackedLabels, ResourceKey, StoreError, Stored};
+use super::store::{Filter, PackedLabels, ResourceKey, StoreError, Stored, StoredResource};
 use crate::api::ApiError;
 use crate::resources::descriptor::{RESOURCE_TYPES, ResourceType, Scope};
-use crate::resources::meta::{Meta, validate_meta};
+use crate::resources::meta::validate_meta;
 use crate::resources::resource::{ParseError, json_kind};
 use crate::resources::spec::{self, TypedSpec, gojson};
 use crate::resources::{Resource, Violation};
@@ -187,7 +187,7 @@ pub fn scan(
     mesh: Option<&str>,
     list_request: &ListRequest,
     offset: usize,
-    visit: &mut dyn FnMut(&Stored),
+    visit: &mut dyn FnMut(&str),
 ) -> usize {
     let filter =
         |name: &str, labels: &PackedLabels| list_request.matches_with(name, |key| labels.get(key));
@@ -202,7 +202,10 @@ fn load_one(state: &AppState, key: &ResourceKey) -> Option<Stored> {
         return insights::mesh_insights(state.store.as_ref())
             .into_iter()
             .find(|r| r.meta.name == key.name)
-            .map(|r| Stored::new(&r, 0));
+            .map(|r| Stored {
+                resource: StoredResource::new(&r),
+                version: 0,
+            });
     }
     state.store.get(key)
 }
@@ -237,8 +240,8 @@ fn list_resources(
     }
     let offset = list_request.offset()?;
     let mut writer = PageWriter::default();
-    let total = scan(state, t, mesh, &list_request, offset, &mut |stored| {
-        writer.push(&stored.json)
+    let total = scan(state, t, mesh, &list_request, offset, &mut |json| {
+        writer.push(json)
     });
     let next = list_request.next_link(&request.url, offset, total);
     Ok(json_bytes(
@@ -260,12 +263,13 @@ fn find(t: &'static ResourceType, request: &ResourceRequest) -> Result<Response,
         .ok_or_else(|| not_found(GET_ERROR_TITLE))?;
     match request.url.query.get("format").unwrap_or_default() {
         "" | "universal" => {
-            let mut body = Vec::with_capacity(stored.json.len() + 1);
-            body.extend_from_slice(stored.json.as_bytes());
+            let json = stored.resource.json();
+            let mut body = Vec::with_capacity(json.len() + 1);
+            body.extend_from_slice(json.as_bytes());
             body.push(b'\n');
             Ok(json_bytes(StatusCode::OK, body))
         }
-        "k8s" | "kubernetes" => Ok(json(StatusCode::OK, &kubernetes_form(&stored.resource()))),
+        "k8s" | "kubernetes" => Ok(json(StatusCode::OK, &kubernetes_form(&stored.resource))),
         // (inferred) The reason text; Kuma rejects the value with a validation error.
         _ => Err(invalid(
             GET_ERROR_TITLE,
@@ -390,7 +394,7 @@ fn create_or_update(
     let (mesh, name) = target(t, request);
     check_mesh(state, t, &mesh)?;
     let (resource, body_type) = read_body(t, body)?;
-    let written = upsert(state, &request.user, t, &mesh, &name, &resource, &body_type)?;
+    let written = upsert(state, &request.user, t, &mesh, &name, resource, &body_type)?;
     Ok(json(
         written.status,
         &WriteResponse {
@@ -420,10 +424,10 @@ pub fn upsert(
     t: &'static ResourceType,
     mesh: &str,
     name: &str,
-    resource: &Resource,
+    mut resource: Resource,
     body_type: &str,
 ) -> Result<Written, ApiError> {
-    let violations = spec::validate(resource);
+    let violations = spec::validate(&resource);
     if !violations.is_empty() {
         return Err(invalid(PROCESS_ERROR_TITLE, violations));
     }
@@ -457,18 +461,27 @@ pub fn upsert(
         return Err(invalid(PROCESS_ERROR_TITLE, checks));
     }
     let key = ResourceKey::new(t, mesh, name);
+    // What is stored: the body with the server's mesh and computed labels (the times are
+    // set by the write).
+    resource.meta.mesh = key_mesh(t, mesh);
+    resource.meta.labels = labels::compute(
+        std::mem::take(&mut resource.meta.labels),
+        t,
+        mesh,
+        &state.options,
+    );
     for _ in 0..WRITE_ATTEMPTS {
         let existing = state.store.get(&key);
         check_access(t, user)?;
         let outcome = match &existing {
-            None => create(state, t, mesh, resource),
-            Some(stored) => update(state, t, mesh, resource, stored),
+            None => create(state, t, mesh, &mut resource),
+            Some(stored) => update(state, t, &mut resource, stored),
         };
         match outcome {
             Ok(status) => {
                 return Ok(Written {
                     status,
-                    warnings: spec::warnings(resource),
+                    warnings: spec::warnings(&resource),
                 });
             }
             // Another writer got there first: read again and redo the write.
@@ -516,9 +529,8 @@ fn create(
     state: &AppState,
     t: &'static ResourceType,
     mesh: &str,
-    resource: &Resource,
+    resource: &mut Resource,
 ) -> Result<StatusCode, WriteError> {
-    let labels = labels::compute(resource.meta.labels.clone(), t, mesh, &state.options);
     // Only a Mesh has creation checks: no other spec needs reading again here.
     if t.name == "Mesh"
         && let Some(Ok(TypedSpec::Mesh(spec))) = TypedSpec::read(t.name, &resource.spec)
@@ -530,19 +542,10 @@ fn create(
         }
     }
     let now = Utc::now();
-    let stored = Resource {
-        meta: Meta {
-            resource_type: t,
-            mesh: key_mesh(t, mesh),
-            name: resource.meta.name.clone(),
-            creation_time: now,
-            modification_time: now,
-            labels,
-        },
-        spec: resource.spec.clone(),
-    };
+    resource.meta.creation_time = now;
+    resource.meta.modification_time = now;
     let owner = (t.scope == Scope::Mesh).then(|| ResourceKey::mesh(mesh));
-    state.store.create(stored, owner.as_ref())?;
+    state.store.create_from(resource, owner.as_ref())?;
     Ok(StatusCode::CREATED)
 }
 
@@ -556,20 +559,21 @@ fn key_mesh(t: &ResourceType, mesh: &str) -> String {
 fn update(
     state: &AppState,
     t: &'static ResourceType,
-    mesh: &str,
-    resource: &Resource,
+    resource: &mut Resource,
     existing: &Stored,
 ) -> Result<StatusCode, WriteError> {
-    let labels = labels::compute(resource.meta.labels.clone(), t, mesh, &state.options);
-    let previous = existing.resource();
-    let immutable = labels::immutable_violations(&previous.meta.labels, &labels);
+    let previous = &existing.resource;
+    let immutable = labels::immutable_violations(&previous.meta.labels, &resource.meta.labels);
     if !immutable.is_empty() {
         return Err(WriteError::Api(invalid(IMMUTABLE_ERROR_TITLE, immutable)));
     }
-    if let (Some(Ok(TypedSpec::Mesh(previous))), Some(Ok(TypedSpec::Mesh(next)))) = (
-        TypedSpec::read(t.name, &previous.spec),
-        TypedSpec::read(t.name, &resource.spec),
-    ) {
+    // Only a Mesh has update checks: no other spec needs reading again here.
+    if t.name == "Mesh"
+        && let (Some(Ok(TypedSpec::Mesh(previous))), Some(Ok(TypedSpec::Mesh(next)))) = (
+            TypedSpec::read(t.name, &previous.spec),
+            TypedSpec::read(t.name, &resource.spec),
+        )
+    {
         let violations = managers::mesh_update_violations(
             state.store.as_ref(),
             &resource.meta.name,
@@ -580,18 +584,9 @@ fn update(
             return Err(WriteError::Api(invalid(UPDATE_ERROR_TITLE, violations)));
         }
     }
-    let stored = Resource {
-        meta: Meta {
-            resource_type: t,
-            mesh: key_mesh(t, mesh),
-            name: previous.meta.name.clone(),
-            creation_time: previous.meta.creation_time,
-            modification_time: Utc::now(),
-            labels,
-        },
-        spec: resource.spec.clone(),
-    };
-    state.store.update(stored, existing.version)?;
+    resource.meta.creation_time = previous.meta.creation_time;
+    resource.meta.modification_time = Utc::now();
+    state.store.update_from(resource, existing.version)?;
     Ok(StatusCode::OK)
 }
 
@@ -612,7 +607,7 @@ fn delete(t: &'static ResourceType, request: &ResourceRequest) -> Result<Respons
         .get(&key)
         .ok_or_else(|| not_found(DELETE_ERROR_TITLE))?;
     if state.options.mode == Mode::Global
-        && let Some(origin) = existing.resource().meta.labels.get(labels::ORIGIN_LABEL)
+        && let Some(origin) = existing.resource.meta.labels.get(labels::ORIGIN_LABEL)
         && origin != labels::ORIGIN_GLOBAL
     {
         return Err(invalid(

@@ -40,7 +40,7 @@ impl StoreSecrets<'_> {
             .0
             .store
             .get(&ResourceKey::new(secret_type(type_name), mesh, name))?;
-        SecretSpec::read(Reader::from_map(&stored.resource().spec))
+        SecretSpec::read(Reader::from_map(&stored.resource.spec))
             .ok()
             .map(|spec| spec.value().to_vec())
     }
@@ -50,7 +50,7 @@ impl StoreSecrets<'_> {
             .store
             .list(type_name, mesh)
             .into_iter()
-            .map(|stored| stored.resource().meta.name)
+            .map(|stored| stored.resource.meta.name.clone())
             .filter(|name| name.starts_with(prefix))
             .collect()
     }

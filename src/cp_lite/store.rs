@@ -14,14 +14,14 @@
 //! the API serves (Kuma's pretty form), its labels packed in one allocation for the list
 //! filters, and its version; handlers parse the JSON back only when they need the fields.
 
-use crate::output::json::to_server_body;
 use crate::resources::descriptor::{ResourceType, Scope};
 use crate::resources::resource::META_FIELDS;
 use crate::resources::{Resource, time};
 use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::ser::PrettyFormatter;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Arc, OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 /// Identifies a resource. Global-scoped types always have an empty mesh.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -72,44 +72,75 @@ impl std::fmt::Display for ResourceKey {
     }
 }
 
-/// A stored resource: its Universal JSON as the API serves it (Kuma's pretty form without
-/// the trailing newline) and the version a later update must name.
+/// A stored resource and the version a later update must name.
 #[derive(Clone, Debug)]
 pub struct Stored {
-    pub json: Arc<str>,
+    pub resource: StoredResource,
     pub version: u64,
 }
 
-impl Stored {
-    /// The stored form of `resource` at `version`.
-    pub fn new(resource: &Resource, version: u64) -> Stored {
-        let mut body = if resource
+/// A resource as the store keeps it: its Universal JSON as the API serves it (Kuma's
+/// pretty form without the trailing newline). It derefs to the [`Resource`], read back
+/// from that JSON on first use.
+#[derive(Clone, Debug)]
+pub struct StoredResource {
+    json: Arc<str>,
+    parsed: OnceLock<Resource>,
+}
+
+impl StoredResource {
+    /// Serializes `resource`.
+    pub fn new(resource: &Resource) -> StoredResource {
+        let mut body = Vec::with_capacity(512);
+        let mut ser =
+            serde_json::Serializer::with_formatter(&mut body, PrettyFormatter::with_indent(b" "));
+        let written = if resource
             .spec
             .keys()
             .any(|k| META_FIELDS.contains(&k.as_str()))
         {
-            // A spec field named like a meta field replaces it in place: leave that
-            // rare case to `to_json`.
-            to_server_body(&resource.to_json())
+            // A spec field named like a meta field replaces it in place: leave that rare
+            // case to `to_json`.
+            resource.to_json().serialize(&mut ser)
         } else {
-            to_server_body(&UniversalJson(resource))
+            UniversalJson(resource).serialize(&mut ser)
         };
-        body.pop();
-        let json = String::from_utf8(body).unwrap_or_default();
-        Stored {
-            json: json.into(),
-            version,
+        let json = match written {
+            Ok(()) => String::from_utf8(body).unwrap_or_default(),
+            // Serializing into memory cannot fail.
+            Err(_) => String::new(),
+        };
+        StoredResource::from_json(json.into())
+    }
+
+    fn from_json(json: Arc<str>) -> StoredResource {
+        StoredResource {
+            json,
+            parsed: OnceLock::new(),
         }
     }
 
-    /// The resource, read back from its JSON.
-    pub fn resource(&self) -> Resource {
-        serde_json::from_str(&self.json)
-            .ok()
-            .and_then(|value| Resource::from_json(value).ok())
-            // The JSON was written by `Stored::new` from a valid resource.
-            .expect("the store holds the JSON of a resource")
+    /// The JSON, as the API serves it minus the trailing newline.
+    pub fn json(&self) -> &str {
+        &self.json
     }
+}
+
+impl std::ops::Deref for StoredResource {
+    type Target = Resource;
+
+    fn deref(&self) -> &Resource {
+        self.parsed.get_or_init(|| parse(&self.json))
+    }
+}
+
+/// Reads back a resource the store serialized.
+pub fn parse(json: &str) -> Resource {
+    serde_json::from_str(json)
+        .ok()
+        .and_then(|value| Resource::from_json(value).ok())
+        // The JSON was written by `StoredResource::new` from a valid resource.
+        .expect("the store holds the JSON of a resource")
 }
 
 /// Serializes as [`Resource::to_json`] does, without building the JSON tree first.
@@ -149,7 +180,8 @@ pub struct PackedLabels(Arc<[u8]>);
 
 impl PackedLabels {
     pub fn pack(labels: &BTreeMap<String, String>) -> PackedLabels {
-        let mut out = Vec::new();
+        let size = labels.iter().map(|(k, v)| 8 + k.len() + v.len()).sum();
+        let mut out = Vec::with_capacity(size);
         for text in labels.iter().flat_map(|(k, v)| [k, v]) {
             let len = u32::try_from(text.len()).unwrap_or(u32::MAX);
             out.extend_from_slice(&len.to_le_bytes());
@@ -202,9 +234,9 @@ pub trait ResourceStore: Send + Sync {
     fn list(&self, type_name: &'static str, mesh: Option<&str>) -> Vec<Stored>;
 
     /// One page of a list: of the resources of a type (in one mesh or in all, sorted by
-    /// (mesh, name)) that pass `filter` (given the name and labels), hands the `size`
-    /// from `offset` on to `visit`, in order, and returns how many passed. `visit` runs
-    /// while the store is read-locked: it should only copy what it needs.
+    /// (mesh, name)) that pass `filter` (given the name and labels), hands the JSON of
+    /// the `size` from `offset` on to `visit`, in order, and returns how many passed.
+    /// `visit` runs while the store is read-locked: it should only copy what it needs.
     fn page(
         &self,
         type_name: &'static str,
@@ -212,15 +244,29 @@ pub trait ResourceStore: Send + Sync {
         filter: Filter<'_>,
         offset: usize,
         size: usize,
-        visit: &mut dyn FnMut(&Stored),
+        visit: &mut dyn FnMut(&str),
     ) -> usize;
 
     /// Stores a new resource, owned by `owner` if given (which must exist). Returns its
     /// version.
-    fn create(&self, resource: Resource, owner: Option<&ResourceKey>) -> Result<u64, StoreError>;
+    fn create_from(
+        &self,
+        resource: &Resource,
+        owner: Option<&ResourceKey>,
+    ) -> Result<u64, StoreError>;
 
     /// Replaces a resource if it is still at `version`. Returns the new version.
-    fn update(&self, resource: Resource, version: u64) -> Result<u64, StoreError>;
+    fn update_from(&self, resource: &Resource, version: u64) -> Result<u64, StoreError>;
+
+    /// [`ResourceStore::create_from`], consuming the resource.
+    fn create(&self, resource: Resource, owner: Option<&ResourceKey>) -> Result<u64, StoreError> {
+        self.create_from(&resource, owner)
+    }
+
+    /// [`ResourceStore::update_from`], consuming the resource.
+    fn update(&self, resource: Resource, version: u64) -> Result<u64, StoreError> {
+        self.update_from(&resource, version)
+    }
 
     /// Deletes a resource and, transitively, everything it owns. Returns the keys of the
     /// owned resources deleted with it.
@@ -264,7 +310,8 @@ struct Entry {
     name: Name,
     labels: PackedLabels,
     owner: Option<Box<ResourceKey>>,
-    stored: Stored,
+    json: Arc<str>,
+    version: u64,
 }
 
 impl Entry {
@@ -275,7 +322,15 @@ impl Entry {
             name: Name::new(&key.name),
             labels: PackedLabels::pack(&resource.meta.labels),
             owner: None,
-            stored: Stored::new(resource, version),
+            json: StoredResource::new(resource).json,
+            version,
+        }
+    }
+
+    fn stored(&self) -> Stored {
+        Stored {
+            resource: StoredResource::from_json(self.json.clone()),
+            version: self.version,
         }
     }
 
@@ -532,15 +587,20 @@ impl MemoryStore {
 
 impl ResourceStore for MemoryStore {
     fn get(&self, key: &ResourceKey) -> Option<Stored> {
-        self.read().entry(key).map(|entry| entry.stored.clone())
+        self.read().entry(key).map(Entry::stored)
     }
 
     fn list(&self, type_name: &'static str, mesh: Option<&str>) -> Vec<Stored> {
-        let mut out = Vec::new();
-        self.page(type_name, mesh, None, 0, usize::MAX, &mut |stored| {
-            out.push(stored.clone())
-        });
-        out
+        let inner = self.read();
+        let Some(table) = inner.tables.get(type_name) else {
+            return Vec::new();
+        };
+        let (start, count) = table.range(mesh);
+        table
+            .iter_from(start)
+            .take(count)
+            .map(Entry::stored)
+            .collect()
     }
 
     fn page(
@@ -550,7 +610,7 @@ impl ResourceStore for MemoryStore {
         filter: Filter<'_>,
         offset: usize,
         size: usize,
-        visit: &mut dyn FnMut(&Stored),
+        visit: &mut dyn FnMut(&str),
     ) -> usize {
         let inner = self.read();
         let Some(table) = inner.tables.get(type_name) else {
@@ -562,7 +622,7 @@ impl ResourceStore for MemoryStore {
                 let skip = offset.min(count);
                 let first = table.nth(table.rank(start) + skip);
                 for entry in table.iter_from(first).take(size.min(count - skip)) {
-                    visit(&entry.stored);
+                    visit(&entry.json);
                 }
                 count
             }
@@ -571,7 +631,7 @@ impl ResourceStore for MemoryStore {
                 for entry in table.iter_from(start).take(count) {
                     if filter(entry.name.as_str(), &entry.labels) {
                         if matching >= offset && matching - offset < size {
-                            visit(&entry.stored);
+                            visit(&entry.json);
                         }
                         matching += 1;
                     }
@@ -581,9 +641,13 @@ impl ResourceStore for MemoryStore {
         }
     }
 
-    fn create(&self, resource: Resource, owner: Option<&ResourceKey>) -> Result<u64, StoreError> {
-        let key = ResourceKey::of(&resource);
-        let mut entry = Entry::new(&resource, &key, 0);
+    fn create_from(
+        &self,
+        resource: &Resource,
+        owner: Option<&ResourceKey>,
+    ) -> Result<u64, StoreError> {
+        let key = ResourceKey::of(resource);
+        let mut entry = Entry::new(resource, &key, 0);
         entry.owner = owner.map(|owner| Box::new(owner.clone()));
         let mut inner = self.write();
         let table = inner.tables.entry(key.type_name).or_default();
@@ -598,7 +662,7 @@ impl ResourceStore for MemoryStore {
             });
         }
         let version = inner.next_version();
-        entry.stored.version = version;
+        entry.version = version;
         entry.labels = inner.intern(entry.labels);
         if let Some(owner) = owner {
             inner
@@ -615,9 +679,9 @@ impl ResourceStore for MemoryStore {
         Ok(version)
     }
 
-    fn update(&self, resource: Resource, version: u64) -> Result<u64, StoreError> {
-        let key = ResourceKey::of(&resource);
-        let mut fresh = Entry::new(&resource, &key, 0);
+    fn update_from(&self, resource: &Resource, version: u64) -> Result<u64, StoreError> {
+        let key = ResourceKey::of(resource);
+        let fresh = Entry::new(resource, &key, 0);
         let mut inner = self.write();
         let pos = match inner
             .tables
@@ -627,14 +691,11 @@ impl ResourceStore for MemoryStore {
             Some(Ok(pos)) => pos,
             _ => return Err(StoreError::NotFound(key)),
         };
-        let current = inner.tables[key.type_name]
-            .at(pos)
-            .map(|e| e.stored.version);
+        let current = inner.tables[key.type_name].at(pos).map(|e| e.version);
         if current != Some(version) {
             return Err(StoreError::Conflict(key));
         }
         let next = inner.next_version();
-        fresh.stored.version = next;
         let labels = inner.intern(fresh.labels);
         let entry = inner
             .tables
@@ -642,7 +703,8 @@ impl ResourceStore for MemoryStore {
             .and_then(|table| table.at_mut(pos))
             .ok_or_else(|| StoreError::NotFound(key.clone()))?;
         let previous = std::mem::replace(&mut entry.labels, labels);
-        entry.stored = fresh.stored;
+        entry.json = fresh.json;
+        entry.version = next;
         inner.release(previous);
         Ok(next)
     }
@@ -702,10 +764,7 @@ mod tests {
             store
                 .list("Secret", mesh)
                 .iter()
-                .map(|s| {
-                    let r = s.resource();
-                    format!("{}/{}", r.meta.mesh, r.meta.name)
-                })
+                .map(|s| format!("{}/{}", s.resource.meta.mesh, s.resource.meta.name))
                 .collect::<Vec<_>>()
         };
         assert_eq!(names(None), vec!["m1/a", "m1/b", "m2/a"]);
@@ -764,8 +823,8 @@ mod tests {
             let filter = |_: &str, labels: &PackedLabels| labels.get("team") == Some("seven");
             let filter: Filter<'_> = seven.then_some(&filter);
             let mut names = Vec::new();
-            let total = store.page("Secret", mesh, filter, offset, size, &mut |stored| {
-                let r = stored.resource();
+            let total = store.page("Secret", mesh, filter, offset, size, &mut |json| {
+                let r = parse(json);
                 names.push(format!("{}/{}", r.meta.mesh, r.meta.name));
             });
             (total, names)
@@ -798,7 +857,7 @@ mod tests {
             "s-00001",
         );
         let stored = store.get(&secret).unwrap();
-        assert_eq!(stored.resource().meta.labels.get("team").unwrap(), "other");
+        assert_eq!(stored.resource.meta.labels.get("team").unwrap(), "other");
         assert_eq!(store.delete(&ResourceKey::mesh("b")).unwrap().len(), 800);
         assert_eq!(page(None, false, 0, 1).0, 1600);
         assert!(store.get(&secret).is_none());
@@ -809,11 +868,11 @@ mod tests {
         let ze = resource(json!({"type": "ZoneEgress", "name": "ze-1",
             "creationTime": "2025-05-01T10:00:00.123456789Z",
             "labels": {"a": "1", "b\n": "é"}, "networking": {"address": "1.2.3.4", "port": 1.5}}));
-        let stored = Stored::new(&ze, 3);
-        assert_eq!(stored.resource(), ze);
+        let stored = StoredResource::new(&ze);
+        assert_eq!(*stored, ze);
         let mut body = crate::output::json::to_server_body(&ze.to_json());
         body.pop();
-        assert_eq!(stored.json.as_bytes(), body);
+        assert_eq!(stored.json().as_bytes(), body);
         let labels = PackedLabels::pack(&ze.meta.labels);
         assert_eq!(labels.get("a"), Some("1"));
         assert_eq!(labels.get("b\n"), Some("é"));
