@@ -451,8 +451,9 @@ mod tests {
     #[test]
     fn page_writer_matches_the_serialized_page() {
         use crate::output::json::to_server_body;
-        let items = vec![
-            serde_json::json!({"type": "ZoneEgress", "name": "a", "labels": {"k": "v\nw"}, "list": [1, {"x": []}], "empty": {}}),
+        let items = [
+            serde_json::json!({"type": "ZoneEgress", "name": "a", "labels": {"k": "v\nw"},
+                "list": [1, {"x": []}], "empty": {}}),
             serde_json::json!({}),
             serde_json::json!({"s": "<&> \u{2028} é"}),
         ];
