@@ -1,4 +1,4 @@
-//! The dp-server (api.md §5.5, §9): where a Zone Egress proxy registers.
+//! The dp-server (Kuma's `pkg/xds/bootstrap/handler.go`): where a Zone Egress proxy registers.
 //!
 //! Real Kuma splits this in two: `POST /bootstrap` checks that a token is present and
 //! hands out an Envoy bootstrap, then the proxy's first xDS request carries the token,

@@ -1,5 +1,6 @@
-//! Insights: the per-proxy ZoneEgressInsight that the proxy registration fills (api.md
-//! §9), and the MeshInsight view computed from the store for `kumactl inspect meshes`.
+//! Insights: the per-proxy ZoneEgressInsight that the proxy registration fills (Kuma's
+//! `api/mesh/v1alpha1/zoneegressinsight.proto`), and the MeshInsight view computed from
+//! the store for `kumactl inspect meshes`.
 
 use super::store::{ResourceKey, ResourceStore, StoreError};
 use crate::resources::Resource;

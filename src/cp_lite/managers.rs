@@ -1,6 +1,7 @@
 //! The checks Kuma's resource managers make on top of resource validation, which need
-//! the control plane's state (api.md §3.2 "Manager-level checks", §1.8): Mesh names and
-//! CA backends on create and update, and what may be deleted.
+//! the control plane's state (Kuma's `pkg/core/managers/apis/mesh/mesh_validator.go`,
+//! `pkg/core/secrets/manager/validator.go`): Mesh names and CA backends on create and
+//! update, and what may be deleted.
 
 use super::store::{ResourceKey, ResourceStore, StoreError};
 use crate::resources::Violation;
@@ -266,7 +267,7 @@ fn provided_violations(
     violations.into_vec()
 }
 
-/// A Mesh with dataplanes cannot be deleted (api.md §1.8).
+/// A Mesh with dataplanes cannot be deleted (`mesh_validator.go`).
 pub fn mesh_delete_violations(store: &dyn ResourceStore, mesh: &str) -> Vec<Violation> {
     if store.list("Dataplane", Some(mesh)).is_empty() {
         Vec::new()

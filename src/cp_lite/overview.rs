@@ -1,4 +1,5 @@
-//! Overviews of the types with insights (api.md §1.3, §1.9): the resource's meta, its
+//! Overviews of the types with insights (Kuma's `SetOverviewSpec` in
+//! `zz_generated.resources.go`): the resource's meta, its
 //! spec under `<type>` and its insight under `<type>Insight` (omitted when there is
 //! none); and the Envoy admin views of proxies, which kuma-cp-lite cannot serve.
 
@@ -8,12 +9,12 @@
 )]
 
 use super::insights;
-use super::pagination::{ListRequest, page};
+use super::pagination::{ListRequest, Page};
 use super::request::ResourceRequest;
-use super::resources::{GET_ERROR_TITLE, check_access, check_mesh, load, not_found, target};
+use super::resources::{GET_ERROR_TITLE, check_access, check_mesh, not_found, scan, target};
 use super::response::{error, json};
 use super::state::{AppState, SharedState};
-use super::store::ResourceKey;
+use super::store::{self, ResourceKey};
 use crate::api::ApiError;
 use crate::resources::Resource;
 use crate::resources::descriptor::{ResourceType, Scope};
@@ -116,13 +117,19 @@ async fn list_overviews(t: &'static ResourceType, request: ResourceRequest) -> R
         }
         check_access(t, &request.user)?;
         let list_request = ListRequest::parse(&request.url.query, &request.route)?;
-        let matching: Vec<_> = load(state, t, mesh)
-            .into_iter()
-            .filter(|r| list_request.matches(&r.meta.name, &r.meta.labels))
-            .collect();
-        let page = page(matching, &list_request, &request.url, |r| {
-            overview_json(state, &r)
-        })?;
+        let offset = list_request.offset()?;
+        let mut on_page = Vec::new();
+        let total = scan(state, t, mesh, &list_request, offset, &mut |json| {
+            on_page.push(json.to_string())
+        });
+        let page = Page {
+            total,
+            items: on_page
+                .iter()
+                .map(|json| overview_json(state, &store::parse(json)))
+                .collect(),
+            next: list_request.next_link(&request.url, offset, total),
+        };
         Ok(json(StatusCode::OK, &page))
     })();
     result.unwrap_or_else(|err| error(&err))

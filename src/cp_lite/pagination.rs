@@ -1,5 +1,7 @@
-//! List queries (api.md §1.6): `size`, `offset`, `name` and `filter[labels.<key>]`,
-//! their errors, and the `{"total", "items", "next"}` page with its `next` link.
+//! List queries as Kuma reads them (`pkg/api-server/pagination.go`,
+//! `pkg/api-server/filters/filtering.go`): `size`, `offset`, `name` and
+//! `filter[labels.<key>]`, their errors, and the `{"total", "items", "next"}` page with its
+//! `next` link (`pkg/core/resources/model/rest/list.go`).
 
 #![allow(
     clippy::result_large_err,
@@ -139,11 +141,40 @@ impl ListRequest {
 
     /// Whether a resource with this name and these labels passes the filters.
     pub fn matches(&self, name: &str, labels: &BTreeMap<String, String>) -> bool {
+        self.matches_with(name, |key| labels.get(key).map(String::as_str))
+    }
+
+    /// [`ListRequest::matches`] with the labels read through `label`.
+    pub fn matches_with<'a>(&self, name: &str, label: impl Fn(&str) -> Option<&'a str>) -> bool {
         name.contains(&self.name_contains)
             && self
                 .label_filters
                 .iter()
-                .all(|(key, value)| labels.get(key) == Some(value))
+                .all(|(key, value)| label(key) == Some(value.as_str()))
+    }
+
+    /// Whether every resource passes (no name or label filter).
+    pub fn is_unfiltered(&self) -> bool {
+        self.name_contains.is_empty() && self.label_filters.is_empty()
+    }
+
+    /// The offset, or Kuma's error for it.
+    pub fn offset(&self) -> Result<usize, ApiError> {
+        parse_offset(&self.offset)
+    }
+
+    /// The `next` link of a page starting at `offset` out of `total` items.
+    pub fn next_link(&self, url: &RequestUrl, offset: usize, total: usize) -> Option<String> {
+        let end = offset.saturating_add(self.size);
+        (end < total).then(|| {
+            format!(
+                "{}://{}{}?{}",
+                url.scheme,
+                url.host,
+                url.path,
+                url.query.encode_with("offset", &end.to_string())
+            )
+        })
     }
 }
 
@@ -262,25 +293,60 @@ pub fn page<T>(
     url: &RequestUrl,
     render: impl Fn(T) -> Value,
 ) -> Result<Page, ApiError> {
-    let offset = parse_offset(&request.offset)?;
+    let offset = request.offset()?;
     let total = matching.len();
-    let end = offset.saturating_add(request.size);
     let items = matching
         .into_iter()
         .skip(offset)
         .take(request.size)
         .map(render)
         .collect();
-    let next = (end < total).then(|| {
-        format!(
-            "{}://{}{}?{}",
-            url.scheme,
-            url.host,
-            url.path,
-            url.query.encode_with("offset", &end.to_string())
-        )
-    });
+    let next = request.next_link(url, offset, total);
     Ok(Page { total, items, next })
+}
+
+/// Writes a page body from items already in the API's pretty form (as the store keeps
+/// them): byte for byte what serializing a [`Page`] of their values gives, without
+/// parsing them. Nested one level deeper, every line of an item after its first is
+/// indented by two more spaces; JSON strings hold no raw newline, so every newline of
+/// an item is a line break of its layout.
+#[derive(Default)]
+pub struct PageWriter {
+    items: Vec<u8>,
+}
+
+impl PageWriter {
+    pub fn push(&mut self, item: &str) {
+        self.items.extend_from_slice(if self.items.is_empty() {
+            b"\n  "
+        } else {
+            b",\n  "
+        });
+        let mut lines = item.split('\n');
+        if let Some(first) = lines.next() {
+            self.items.extend_from_slice(first.as_bytes());
+        }
+        for line in lines {
+            self.items.extend_from_slice(b"\n  ");
+            self.items.extend_from_slice(line.as_bytes());
+        }
+    }
+
+    /// The whole body, with its trailing newline.
+    pub fn finish(self, total: usize, next: Option<&str>) -> Vec<u8> {
+        let next = match next {
+            Some(link) => serde_json::to_string(link).unwrap_or_default(),
+            None => "null".into(),
+        };
+        let mut out = Vec::with_capacity(self.items.len() + next.len() + 64);
+        out.extend_from_slice(format!("{{\n \"total\": {total},\n \"items\": [").as_bytes());
+        if !self.items.is_empty() {
+            out.extend_from_slice(&self.items);
+            out.extend_from_slice(b"\n ");
+        }
+        out.extend_from_slice(format!("],\n \"next\": {next}\n}}\n").as_bytes());
+        out
+    }
 }
 
 #[cfg(test)]
@@ -380,6 +446,34 @@ mod tests {
                 .detail,
             "invalid: invalid offset: must be non-negative"
         );
+    }
+
+    #[test]
+    fn page_writer_matches_the_serialized_page() {
+        use crate::output::json::to_server_body;
+        let items = [
+            serde_json::json!({"type": "ZoneEgress", "name": "a", "labels": {"k": "v\nw"},
+                "list": [1, {"x": []}], "empty": {}}),
+            serde_json::json!({}),
+            serde_json::json!({"s": "<&> \u{2028} é"}),
+        ];
+        for (count, next) in [(0, None), (1, Some("http://h/p?a=%3C&b=\"")), (3, None)] {
+            let mut writer = PageWriter::default();
+            for item in &items[..count] {
+                let mut body = to_server_body(item);
+                body.pop();
+                writer.push(std::str::from_utf8(&body).unwrap());
+            }
+            let expected = to_server_body(&Page {
+                total: 7,
+                items: items[..count].to_vec(),
+                next: next.map(String::from),
+            });
+            assert_eq!(
+                String::from_utf8(writer.finish(7, next)).unwrap(),
+                String::from_utf8(expected).unwrap()
+            );
+        }
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! The resource REST API (api.md §1.3–§1.8): list, get, create-or-update and delete for
+//! The resource REST API (Kuma's `pkg/api-server/resource_endpoints.go`): list, get,
+//! create-or-update and delete for
 //! every type of the descriptor table, with Kuma's processing order, status codes and
 //! error bodies.
 
@@ -13,14 +14,14 @@ use super::labels;
 use super::managers;
 use super::options::Mode;
 use super::overview;
-use super::pagination::{ListRequest, page};
+use super::pagination::{ListRequest, PageWriter, page};
 use super::request::{ResourceRequest, require_json};
-use super::response::json;
+use super::response::{json, json_bytes};
 use super::state::{AppState, SharedState};
-use super::store::{ResourceKey, StoreError, Stored};
+use super::store::{Filter, PackedLabels, ResourceKey, StoreError, Stored, StoredResource};
 use crate::api::ApiError;
 use crate::resources::descriptor::{RESOURCE_TYPES, ResourceType, Scope};
-use crate::resources::meta::{Meta, validate_meta};
+use crate::resources::meta::validate_meta;
 use crate::resources::resource::{ParseError, json_kind};
 use crate::resources::spec::{self, TypedSpec, gojson};
 use crate::resources::{Resource, Violation};
@@ -126,7 +127,8 @@ fn bad_request(detail: String) -> ApiError {
     ApiError::new(400, "Bad Request", detail)
 }
 
-/// The 405 of a read-only type or mode, with the mode's message (api.md §4.2).
+/// The 405 of a read-only type or mode, with the mode's message (Kuma's
+/// `descriptor.IsReadOnly` in `pkg/core/resources/model/resource.go`).
 pub fn read_only(mode: Mode) -> ApiError {
     let message = match mode {
         Mode::Global => {
@@ -139,7 +141,7 @@ pub fn read_only(mode: Mode) -> ApiError {
     ApiError::new(405, "Method not allowed", message)
 }
 
-/// Only the admin may touch admin-only types (api.md §7).
+/// Only the admin may touch admin-only types (users as in Kuma's `pkg/core/user/user.go`).
 pub fn check_access(t: &ResourceType, user: &User) -> Result<(), ApiError> {
     if !t.admin_only || user.is_admin() {
         return Ok(());
@@ -172,26 +174,40 @@ fn is_read_only(state: &AppState, t: &ResourceType) -> bool {
     t.is_read_only_on(state.options.mode == Mode::Global, false)
 }
 
-/// The resources a list shows: the store's, or computed ones for mesh insights.
-pub fn load(state: &AppState, t: &'static ResourceType, mesh: Option<&str>) -> Vec<Arc<Resource>> {
-    if t.name == insights::MESH_INSIGHT {
-        return insights::mesh_insights(state.store.as_ref());
-    }
-    state
-        .store
-        .list(t.name, mesh)
-        .into_iter()
-        .map(|stored| stored.resource)
-        .collect()
+/// The resources a list shows when they are computed (mesh insights), else `None`.
+pub fn computed(state: &AppState, t: &'static ResourceType) -> Option<Vec<Arc<Resource>>> {
+    (t.name == insights::MESH_INSIGHT).then(|| insights::mesh_insights(state.store.as_ref()))
 }
 
-fn load_one(state: &AppState, key: &ResourceKey) -> Option<Arc<Resource>> {
+/// The page `list_request` asks for out of the stored resources of `t` (in `mesh`, or in
+/// all): hands the items on it to `visit` and returns how many pass the filters.
+pub fn scan(
+    state: &AppState,
+    t: &'static ResourceType,
+    mesh: Option<&str>,
+    list_request: &ListRequest,
+    offset: usize,
+    visit: &mut dyn FnMut(&str),
+) -> usize {
+    let filter =
+        |name: &str, labels: &PackedLabels| list_request.matches_with(name, |key| labels.get(key));
+    let filter: Filter<'_> = (!list_request.is_unfiltered()).then_some(&filter);
+    state
+        .store
+        .page(t.name, mesh, filter, offset, list_request.size, visit)
+}
+
+fn load_one(state: &AppState, key: &ResourceKey) -> Option<Stored> {
     if key.type_name == insights::MESH_INSIGHT {
         return insights::mesh_insights(state.store.as_ref())
             .into_iter()
-            .find(|r| r.meta.name == key.name);
+            .find(|r| r.meta.name == key.name)
+            .map(|r| Stored {
+                resource: StoredResource::new(&r),
+                version: 0,
+            });
     }
-    state.store.get(key).map(|stored| stored.resource)
+    state.store.get(key)
 }
 
 fn respond(result: Result<Response, ApiError>) -> Response {
@@ -214,12 +230,24 @@ fn list_resources(
     }
     check_access(t, &request.user)?;
     let list_request = ListRequest::parse(&request.url.query, &request.route)?;
-    let matching: Vec<Arc<Resource>> = load(state, t, mesh)
-        .into_iter()
-        .filter(|r| list_request.matches(&r.meta.name, &r.meta.labels))
-        .collect();
-    let page = page(matching, &list_request, &request.url, |r| r.to_json())?;
-    Ok(json(StatusCode::OK, &page))
+    if let Some(resources) = computed(state, t) {
+        let matching: Vec<Arc<Resource>> = resources
+            .into_iter()
+            .filter(|r| list_request.matches(&r.meta.name, &r.meta.labels))
+            .collect();
+        let page = page(matching, &list_request, &request.url, |r| r.to_json())?;
+        return Ok(json(StatusCode::OK, &page));
+    }
+    let offset = list_request.offset()?;
+    let mut writer = PageWriter::default();
+    let total = scan(state, t, mesh, &list_request, offset, &mut |json| {
+        writer.push(json)
+    });
+    let next = list_request.next_link(&request.url, offset, total);
+    Ok(json_bytes(
+        StatusCode::OK,
+        writer.finish(total, next.as_deref()),
+    ))
 }
 
 async fn get_item(t: &'static ResourceType, request: ResourceRequest) -> Response {
@@ -231,23 +259,26 @@ fn find(t: &'static ResourceType, request: &ResourceRequest) -> Result<Response,
     let (mesh, name) = target(t, request);
     check_mesh(state, t, &mesh)?;
     check_access(t, &request.user)?;
-    let resource = load_one(state, &ResourceKey::new(t, &mesh, &name))
+    let stored = load_one(state, &ResourceKey::new(t, &mesh, &name))
         .ok_or_else(|| not_found(GET_ERROR_TITLE))?;
-    let body = match request.url.query.get("format").unwrap_or_default() {
-        "" | "universal" => resource.to_json(),
-        "k8s" | "kubernetes" => kubernetes_form(&resource),
-        _ => {
-            // (inferred) The reason text; Kuma rejects the value with a validation error.
-            return Err(invalid(
-                GET_ERROR_TITLE,
-                vec![Violation::new(
-                    "format",
-                    "must be one of: k8s, kubernetes, universal",
-                )],
-            ));
+    match request.url.query.get("format").unwrap_or_default() {
+        "" | "universal" => {
+            let json = stored.resource.json();
+            let mut body = Vec::with_capacity(json.len() + 1);
+            body.extend_from_slice(json.as_bytes());
+            body.push(b'\n');
+            Ok(json_bytes(StatusCode::OK, body))
         }
-    };
-    Ok(json(StatusCode::OK, &body))
+        "k8s" | "kubernetes" => Ok(json(StatusCode::OK, &kubernetes_form(&stored.resource))),
+        // (inferred) The reason text; Kuma rejects the value with a validation error.
+        _ => Err(invalid(
+            GET_ERROR_TITLE,
+            vec![Violation::new(
+                "format",
+                "must be one of: k8s, kubernetes, universal",
+            )],
+        )),
+    }
 }
 
 /// (inferred) The Kubernetes form of a resource: `apiVersion`, `kind`, `metadata`, the
@@ -363,7 +394,7 @@ fn create_or_update(
     let (mesh, name) = target(t, request);
     check_mesh(state, t, &mesh)?;
     let (resource, body_type) = read_body(t, body)?;
-    let written = upsert(state, &request.user, t, &mesh, &name, &resource, &body_type)?;
+    let written = upsert(state, &request.user, t, &mesh, &name, resource, &body_type)?;
     Ok(json(
         written.status,
         &WriteResponse {
@@ -382,9 +413,9 @@ pub struct Written {
 }
 
 /// Creates or updates `resource` at (`mesh`, `name`) as a PUT does once the body is read
-/// (api.md §1.7 steps 2–6): spec rules, request checks (`body_type` is the body's `type`
-/// field), labels, access, manager checks, then the store write. Computed labels and
-/// times are the server's. The caller has already checked that the type is writable in
+/// (the rest of Kuma's `createOrUpdateResource`): spec rules, request checks (`body_type`
+/// is the body's `type` field), labels, access, manager checks, then the store write.
+/// Computed labels and times are the server's. The caller has already checked that the type is writable in
 /// this mode and that the mesh exists. Concurrent writers never lose updates: a write
 /// that races another is re-read and redone.
 pub fn upsert(
@@ -393,10 +424,10 @@ pub fn upsert(
     t: &'static ResourceType,
     mesh: &str,
     name: &str,
-    resource: &Resource,
+    mut resource: Resource,
     body_type: &str,
 ) -> Result<Written, ApiError> {
-    let violations = spec::validate(resource);
+    let violations = spec::validate(&resource);
     if !violations.is_empty() {
         return Err(invalid(PROCESS_ERROR_TITLE, violations));
     }
@@ -430,18 +461,27 @@ pub fn upsert(
         return Err(invalid(PROCESS_ERROR_TITLE, checks));
     }
     let key = ResourceKey::new(t, mesh, name);
+    // What is stored: the body with the server's mesh and computed labels (the times are
+    // set by the write).
+    resource.meta.mesh = key_mesh(t, mesh);
+    resource.meta.labels = labels::compute(
+        std::mem::take(&mut resource.meta.labels),
+        t,
+        mesh,
+        &state.options,
+    );
     for _ in 0..WRITE_ATTEMPTS {
         let existing = state.store.get(&key);
         check_access(t, user)?;
         let outcome = match &existing {
-            None => create(state, t, mesh, resource),
-            Some(stored) => update(state, t, mesh, resource, stored),
+            None => create(state, t, mesh, &mut resource),
+            Some(stored) => update(state, t, &mut resource, stored),
         };
         match outcome {
             Ok(status) => {
                 return Ok(Written {
                     status,
-                    warnings: spec::warnings(resource),
+                    warnings: spec::warnings(&resource),
                 });
             }
             // Another writer got there first: read again and redo the write.
@@ -489,10 +529,12 @@ fn create(
     state: &AppState,
     t: &'static ResourceType,
     mesh: &str,
-    resource: &Resource,
+    resource: &mut Resource,
 ) -> Result<StatusCode, WriteError> {
-    let labels = labels::compute(resource.meta.labels.clone(), t, mesh, &state.options);
-    if let Some(Ok(TypedSpec::Mesh(spec))) = TypedSpec::read(t.name, &resource.spec) {
+    // Only a Mesh has creation checks: no other spec needs reading again here.
+    if t.name == "Mesh"
+        && let Some(Ok(TypedSpec::Mesh(spec))) = TypedSpec::read(t.name, &resource.spec)
+    {
         let violations =
             managers::mesh_create_violations(state.store.as_ref(), &resource.meta.name, &spec);
         if !violations.is_empty() {
@@ -500,19 +542,10 @@ fn create(
         }
     }
     let now = Utc::now();
-    let stored = Resource {
-        meta: Meta {
-            resource_type: t,
-            mesh: key_mesh(t, mesh),
-            name: resource.meta.name.clone(),
-            creation_time: now,
-            modification_time: now,
-            labels,
-        },
-        spec: resource.spec.clone(),
-    };
+    resource.meta.creation_time = now;
+    resource.meta.modification_time = now;
     let owner = (t.scope == Scope::Mesh).then(|| ResourceKey::mesh(mesh));
-    state.store.create(stored, owner.as_ref())?;
+    state.store.create_from(resource, owner.as_ref())?;
     Ok(StatusCode::CREATED)
 }
 
@@ -526,19 +559,21 @@ fn key_mesh(t: &ResourceType, mesh: &str) -> String {
 fn update(
     state: &AppState,
     t: &'static ResourceType,
-    mesh: &str,
-    resource: &Resource,
+    resource: &mut Resource,
     existing: &Stored,
 ) -> Result<StatusCode, WriteError> {
-    let labels = labels::compute(resource.meta.labels.clone(), t, mesh, &state.options);
-    let immutable = labels::immutable_violations(&existing.resource.meta.labels, &labels);
+    let previous = &existing.resource;
+    let immutable = labels::immutable_violations(&previous.meta.labels, &resource.meta.labels);
     if !immutable.is_empty() {
         return Err(WriteError::Api(invalid(IMMUTABLE_ERROR_TITLE, immutable)));
     }
-    if let (Some(Ok(TypedSpec::Mesh(previous))), Some(Ok(TypedSpec::Mesh(next)))) = (
-        TypedSpec::read(t.name, &existing.resource.spec),
-        TypedSpec::read(t.name, &resource.spec),
-    ) {
+    // Only a Mesh has update checks: no other spec needs reading again here.
+    if t.name == "Mesh"
+        && let (Some(Ok(TypedSpec::Mesh(previous))), Some(Ok(TypedSpec::Mesh(next)))) = (
+            TypedSpec::read(t.name, &previous.spec),
+            TypedSpec::read(t.name, &resource.spec),
+        )
+    {
         let violations = managers::mesh_update_violations(
             state.store.as_ref(),
             &resource.meta.name,
@@ -549,18 +584,9 @@ fn update(
             return Err(WriteError::Api(invalid(UPDATE_ERROR_TITLE, violations)));
         }
     }
-    let stored = Resource {
-        meta: Meta {
-            resource_type: t,
-            mesh: key_mesh(t, mesh),
-            name: existing.resource.meta.name.clone(),
-            creation_time: existing.resource.meta.creation_time,
-            modification_time: Utc::now(),
-            labels,
-        },
-        spec: resource.spec.clone(),
-    };
-    state.store.update(stored, existing.version)?;
+    resource.meta.creation_time = previous.meta.creation_time;
+    resource.meta.modification_time = Utc::now();
+    state.store.update_from(resource, existing.version)?;
     Ok(StatusCode::OK)
 }
 

@@ -9,12 +9,12 @@ use serde::Serialize;
 
 /// A JSON response with Kuma's formatting.
 pub fn json<T: Serialize + ?Sized>(status: StatusCode, body: &T) -> Response {
-    (
-        status,
-        [(header::CONTENT_TYPE, "application/json")],
-        to_server_body(body),
-    )
-        .into_response()
+    json_bytes(status, to_server_body(body))
+}
+
+/// A JSON response whose body is already in Kuma's format.
+pub fn json_bytes(status: StatusCode, body: Vec<u8>) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 /// Kuma's error body with its status code.
