@@ -1,6 +1,6 @@
-//! Where `kumactl apply -f` reads from (cli.md §3.1 step 2): a file, the top-level
-//! `.yaml`/`.yml`/`.json` files of a directory (sorted by path, joined with
-//! `"\n---\n"`), an `http(s)://` URL, or `-` for stdin.
+//! Where `kumactl apply -f` reads from (as Go's `app/kumactl/cmd/apply/apply.go`): a
+//! file, the top-level `.yaml`/`.yml`/`.json` files of a directory (sorted by path,
+//! joined with `"\n---\n"`), an `http(s)://` URL, or `-` for stdin.
 //!
 //! apply reads its input twice (validate everything, then send), so a source can be
 //! reopened. Files are read again from disk; stdin and URL bodies, which cannot be read
@@ -9,7 +9,7 @@
 
 use crate::os_error::text as io_reason;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -152,27 +152,40 @@ fn fetch(raw: &str) -> Result<File, InputError> {
         url: shown_url.clone(),
         reason,
     };
-    let mut builder = reqwest::blocking::Client::builder()
+    let mut builder = reqwest::Client::builder()
         .use_rustls_tls()
         .timeout(URL_TIMEOUT);
     if url.scheme() == "https" {
         builder = crate::client::with_system_roots(builder);
     }
     let client = builder.build().map_err(|e| fetch_error(describe(&e)))?;
-    let mut response = client
-        .get(url)
-        .send()
-        .map_err(|e| fetch_error(describe(&e)))?;
-    if response.status() != reqwest::StatusCode::OK {
-        return Err(InputError::Status {
-            url: shown_url,
-            status: response.status().to_string(),
-        });
-    }
-    spool(&mut response).map_err(|e| match e {
-        InputError::Read(reason) => fetch_error(reason),
-        other => other,
-    })
+    let runtime =
+        crate::client::current_thread_runtime().map_err(|e| InputError::Read(e.to_string()))?;
+    let mut file = tempfile::tempfile().map_err(|e| InputError::Read(e.to_string()))?;
+    runtime.block_on(async {
+        let mut response = client
+            .get(url)
+            .send()
+            .await
+            .map_err(|e| fetch_error(describe(&e)))?;
+        if response.status() != reqwest::StatusCode::OK {
+            return Err(InputError::Status {
+                url: shown_url.clone(),
+                status: response.status().to_string(),
+            });
+        }
+        // The 10 s limit covers reading the body too.
+        while let Some(chunk) = response
+            .chunk()
+            .await
+            .map_err(|e| fetch_error(describe(&e)))?
+        {
+            file.write_all(&chunk)
+                .map_err(|e| fetch_error(e.to_string()))?;
+        }
+        Ok(())
+    })?;
+    Ok(file)
 }
 
 /// A reqwest error in a few words, with its causes.
