@@ -590,9 +590,10 @@ fn offline_generate_contacts_nothing() {
 fn online_generate_checks_the_server_version() {
     let env = TestEnv::new();
     let closed = env.use_unreachable_control_plane();
-    let out = run(env
-        .kumactl()
-        .args(["generate", "zone-token", "--zone", "z", "--valid-for", "1h"]));
+    let out =
+        run(env
+            .kumactl()
+            .args(["generate", "zone-token", "--zone", "z", "--valid-for", "1h"]));
     let refused = format!("connection refused (is a control plane running at {closed}?)");
     assert_eq!(out.code, 1);
     assert_eq!(

@@ -95,8 +95,11 @@ pub fn run(ctx: &mut RootContext, args: ApplyArgs) -> anyhow::Result<()> {
 
     // Second pass: print or send what the first pass kept.
     let mut records = spool.records()?;
+    // Buffered: a line per resource would otherwise cost a write of its own. It is
+    // flushed before anything goes to stderr, and when it is dropped (before the error
+    // of a failed run is printed).
+    let mut stdout = BufWriter::new(std::io::stdout().lock());
     if args.dry_run {
-        let mut stdout = std::io::stdout().lock();
         let mut first = true;
         while let Some(record) = records.next_record()? {
             if !first {
@@ -108,11 +111,10 @@ pub fn run(ctx: &mut RootContext, args: ApplyArgs) -> anyhow::Result<()> {
         return Ok(stdout.flush()?);
     }
     let client = ctx.api_client()?;
-    let mut stdout = std::io::stdout().lock();
     while let Some(record) = records.next_record()? {
         upsert(&client, record, &mut stdout)?;
     }
-    Ok(())
+    Ok(stdout.flush()?)
 }
 
 /// The valid documents of the first pass, in a temporary file: per document its type,
