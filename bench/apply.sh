@@ -12,7 +12,8 @@
 # Environment: DOCS (default 10000), DOC_BYTES (pad each document with a comment to about
 # this many bytes; default 0 = no padding), ROUNDS (default 3: floor and kumactl run in
 # turn, each against its own fresh control plane; medians are reported), NO_BUILD=1 to
-# skip `cargo build --release`. Only loopback addresses are used.
+# skip `cargo build --release`, KUMACTL to time another kumactl binary. Only loopback
+# addresses are used.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,7 +23,8 @@ ROUNDS="${ROUNDS:-3}"
 if [[ "${NO_BUILD:-0}" != 1 ]]; then
   cargo build --release --locked --bins >&2
 fi
-KUMACTL="$PWD/target/release/kumactl"
+# KUMACTL=/path/to/another/kumactl compares another build against the same floor.
+KUMACTL="${KUMACTL:-$PWD/target/release/kumactl}"
 CP="$PWD/target/release/kuma-cp-lite"
 
 WORK="$(mktemp -d)"
