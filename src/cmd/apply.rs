@@ -74,10 +74,9 @@ pub fn run(ctx: &mut RootContext, args: ApplyArgs) -> anyhow::Result<()> {
     {
         let mut stderr = std::io::stderr().lock();
         let reader = input.reader()?;
-        for (index, text) in Documents::new(reader).enumerate() {
-            let text = text.context("error reading input")?;
-            match parse_document(&text, vars.as_ref()) {
-                Ok(resource) if valid => spool.push(&resource, args.dry_run)?,
+        validate_all(reader, vars.as_ref(), args.dry_run, |index, validated| {
+            match validated {
+                Ok(record) if valid => spool.push_encoded(&record)?,
                 Ok(_) => {}
                 Err(err) => {
                     valid = false;
@@ -87,7 +86,8 @@ pub fn run(ctx: &mut RootContext, args: ApplyArgs) -> anyhow::Result<()> {
                     }
                 }
             }
-        }
+            Ok(())
+        })?;
     }
     if !valid {
         bail!("failed to validate some resources");
@@ -117,13 +117,122 @@ pub fn run(ctx: &mut RootContext, args: ApplyArgs) -> anyhow::Result<()> {
     Ok(stdout.flush()?)
 }
 
+/// What the validating pass made of one document: its spool record, or why it is invalid.
+type Validated = Result<Vec<u8>, DocumentError>;
+
+/// Documents are validated in batches of this many documents, or of this many bytes (a
+/// larger document goes alone), on a few threads: a batch in flight per thread and per
+/// channel slot bounds the memory.
+const BATCH_DOCS: usize = 64;
+const BATCH_BYTES: usize = 64 * 1024;
+
+/// Splits the input into documents (on a thread of its own), validates and encodes them
+/// on up to 4 threads, and hands each result to `each` on this thread, in input order,
+/// with its index (counting kept documents, from 0). A read error ends the input: the
+/// documents before it are handed over, then the error is returned.
+fn validate_all(
+    reader: Box<dyn std::io::BufRead + Send + '_>,
+    vars: Option<&template::Value>,
+    dry_run: bool,
+    mut each: impl FnMut(usize, Validated) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    use std::sync::{Arc, Mutex, mpsc};
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    std::thread::scope(|scope| {
+        let (batch_tx, batch_rx) = mpsc::sync_channel::<(usize, Vec<Vec<u8>>)>(workers);
+        // Owned by the workers only: when they are gone, the splitter's sends fail.
+        let batch_rx = Arc::new(Mutex::new(batch_rx));
+        let (done_tx, done_rx) = mpsc::sync_channel::<(usize, Vec<Validated>)>(workers);
+        for _ in 0..workers {
+            let batch_rx = Arc::clone(&batch_rx);
+            let done_tx = done_tx.clone();
+            scope.spawn(move || {
+                loop {
+                    let next = match batch_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => break,
+                    };
+                    let Ok((seq, documents)) = next else { break };
+                    let validated = documents
+                        .iter()
+                        .map(|text| {
+                            parse_document(text, vars).map(|resource| encode(&resource, dry_run))
+                        })
+                        .collect();
+                    if done_tx.send((seq, validated)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(batch_rx);
+        drop(done_tx);
+        let splitter = scope.spawn(move || -> anyhow::Result<()> {
+            let (mut seq, mut batch, mut bytes) = (0, Vec::new(), 0);
+            for text in Documents::new(reader) {
+                let text = text.context("error reading input")?;
+                bytes += text.len();
+                batch.push(text);
+                if batch.len() >= BATCH_DOCS || bytes >= BATCH_BYTES {
+                    if batch_tx.send((seq, std::mem::take(&mut batch))).is_err() {
+                        return Ok(());
+                    }
+                    (seq, bytes) = (seq + 1, 0);
+                }
+            }
+            if !batch.is_empty() {
+                let _ = batch_tx.send((seq, batch));
+            }
+            Ok(())
+        });
+        // Batches finish in any order; hand them over in input order.
+        let mut finished = std::collections::BTreeMap::new();
+        let (mut next_seq, mut index) = (0, 0);
+        for (seq, validated) in done_rx {
+            finished.insert(seq, validated);
+            while let Some(batch) = finished.remove(&next_seq) {
+                next_seq += 1;
+                for validated in batch {
+                    // Dropping the receiver on failure stops the threads.
+                    each(index, validated)?;
+                    index += 1;
+                }
+            }
+        }
+        splitter
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
+/// A document's spool record: its type, mesh and name, then either the JSON meta and
+/// spec of the body kumactl sends, or the YAML `--dry-run` prints. Each field is a
+/// little-endian u64 length and the bytes.
+fn encode(resource: &Resource, dry_run: bool) -> Vec<u8> {
+    let mut record = Vec::new();
+    let mut field = |bytes: &[u8]| {
+        record.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        record.extend_from_slice(bytes);
+    };
+    let t = resource.resource_type();
+    field(t.name.as_bytes());
+    field(resource.meta.mesh.as_bytes());
+    field(resource.meta.name.as_bytes());
+    if dry_run {
+        field(b"");
+        field(single_yaml(&resource.to_json()).as_bytes());
+    } else {
+        field(&serde_json::to_vec(&body_meta(resource)).unwrap_or_default());
+        field(&serde_json::to_vec(&resource.spec).unwrap_or_default());
+    }
+    record
+}
+
 /// The valid documents of the first pass, in a temporary file: per document its type,
 /// mesh and name, then either the JSON meta and spec of the body kumactl sends, or the
-/// YAML `--dry-run` prints. Each field is a little-endian u32 length and the bytes.
+/// YAML `--dry-run` prints. Each field is a little-endian u64 length and the bytes.
 struct Spool {
     file: BufWriter<File>,
-    /// Reused between documents.
-    scratch: Vec<u8>,
 }
 
 /// One document as the second pass reads it.
@@ -142,38 +251,13 @@ impl Spool {
         let file = tempfile::tempfile().context("could not create a temporary file")?;
         Ok(Spool {
             file: BufWriter::with_capacity(64 * 1024, file),
-            scratch: Vec::new(),
         })
     }
 
-    fn push(&mut self, resource: &Resource, dry_run: bool) -> anyhow::Result<()> {
-        let t = resource.resource_type();
-        self.field(t.name.as_bytes())?;
-        self.field(resource.meta.mesh.as_bytes())?;
-        self.field(resource.meta.name.as_bytes())?;
-        if dry_run {
-            self.field(b"")?;
-            self.field(single_yaml(&resource.to_json()).as_bytes())?;
-        } else {
-            self.scratch.clear();
-            serde_json::to_writer(&mut self.scratch, &body_meta(resource))?;
-            let meta = std::mem::take(&mut self.scratch);
-            self.field(&meta)?;
-            self.scratch = meta;
-            self.scratch.clear();
-            serde_json::to_writer(&mut self.scratch, &resource.spec)?;
-            let spec = std::mem::take(&mut self.scratch);
-            self.field(&spec)?;
-            self.scratch = spec;
-        }
-        Ok(())
-    }
-
-    fn field(&mut self, bytes: &[u8]) -> anyhow::Result<()> {
-        let len = u32::try_from(bytes.len()).context("a document is larger than 4 GiB")?;
+    /// Appends a record made by [`encode`].
+    fn push_encoded(&mut self, record: &[u8]) -> anyhow::Result<()> {
         self.file
-            .write_all(&len.to_le_bytes())
-            .and_then(|_| self.file.write_all(bytes))
+            .write_all(record)
             .context("could not write a temporary file")
     }
 
@@ -216,7 +300,7 @@ impl Records {
 
     /// The next field; `None` at the end of the file if `may_end`.
     fn field(&mut self, may_end: bool) -> anyhow::Result<Option<Vec<u8>>> {
-        let mut len = [0u8; 4];
+        let mut len = [0u8; 8];
         match self.file.read_exact(&mut len) {
             Ok(()) => {}
             Err(e) if may_end && e.kind() == std::io::ErrorKind::UnexpectedEof => {
@@ -224,7 +308,9 @@ impl Records {
             }
             Err(e) => return Err(e).context("could not read a temporary file"),
         }
-        let mut bytes = vec![0; u32::from_le_bytes(len) as usize];
+        let len =
+            usize::try_from(u64::from_le_bytes(len)).context("a temporary file is corrupt")?;
+        let mut bytes = vec![0; len];
         self.file
             .read_exact(&mut bytes)
             .context("could not read a temporary file")?;
@@ -410,9 +496,8 @@ mod tests {
         let mut spool = Spool::new().unwrap();
         for name in ["a", "b"] {
             let doc = format!("type: Secret\nmesh: m\nname: {name}\ndata: dA==");
-            spool
-                .push(&document::parse(doc.as_bytes()).unwrap(), false)
-                .unwrap();
+            let record = encode(&document::parse(doc.as_bytes()).unwrap(), false);
+            spool.push_encoded(&record).unwrap();
         }
         let mut records = spool.records().unwrap();
         for name in ["a", "b"] {
@@ -425,6 +510,37 @@ mod tests {
             assert_eq!(record.body, br#"{"data":"dA=="}"#);
         }
         assert!(records.next_record().unwrap().is_none());
+    }
+
+    #[test]
+    fn validation_on_threads_keeps_the_input_order() {
+        let input: Vec<String> = (0..1000)
+            .map(|i| match i {
+                5 | 700 => format!("type: Foo\nname: x-{i}"),
+                _ => format!("type: Mesh\nname: m-{i}"),
+            })
+            .collect();
+        let input = input.join("\n---\n");
+        let mut seen = Vec::new();
+        validate_all(Box::new(input.as_bytes()), None, false, |index, validated| {
+            seen.push((index, validated.map(|record| record.len())));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(seen.len(), 1000);
+        for (i, (index, validated)) in seen.iter().enumerate() {
+            assert_eq!(*index, i);
+            assert_eq!(validated.is_err(), i == 5 || i == 700, "document {i}");
+        }
+        // A failure of the caller stops everything and is returned.
+        let mut calls = 0;
+        let err = validate_all(Box::new(input.as_bytes()), None, false, |_, _| {
+            calls += 1;
+            anyhow::ensure!(calls < 3, "stop");
+            Ok(())
+        })
+        .unwrap_err();
+        assert_eq!((err.to_string(), calls), ("stop".to_string(), 3));
     }
 
     #[test]

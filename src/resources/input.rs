@@ -73,8 +73,8 @@ impl InputSource {
         }
     }
 
-    /// A reader over the whole input, from its start.
-    pub fn reader(&mut self) -> Result<Box<dyn BufRead + '_>, InputError> {
+    /// A reader over the whole input, from its start (it may be read on another thread).
+    pub fn reader(&mut self) -> Result<Box<dyn BufRead + Send + '_>, InputError> {
         let open = |path: &Path| {
             File::open(path).map_err(|e| InputError::File {
                 path: path.display().to_string(),
@@ -84,7 +84,7 @@ impl InputSource {
         Ok(match self {
             InputSource::File(path) => Box::new(BufReader::new(open(path)?)),
             InputSource::Directory(paths) => {
-                let mut chained: Box<dyn Read> = Box::new(io::empty());
+                let mut chained: Box<dyn Read + Send> = Box::new(io::empty());
                 for (i, path) in paths.iter().enumerate() {
                     if i > 0 {
                         chained = Box::new(chained.chain(FILE_SEPARATOR));
