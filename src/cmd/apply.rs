@@ -7,7 +7,8 @@
 //! mesh and name and the compact JSON body, or for `--dry-run` the printed YAML). Only
 //! if every document is valid is that file read back, one record at a time, to print
 //! them or to send them, one GET + PUT per resource over one kept-alive connection.
-//! Memory is bounded by the largest document, not by the input.
+//! Memory is bounded by the few batches of documents in flight during validation, not
+//! by the input.
 
 use super::args::{KeyValues, key_values, merge_key_values, require_flags};
 use super::context::RootContext;
@@ -522,10 +523,15 @@ mod tests {
             .collect();
         let input = input.join("\n---\n");
         let mut seen = Vec::new();
-        validate_all(Box::new(input.as_bytes()), None, false, |index, validated| {
-            seen.push((index, validated.map(|record| record.len())));
-            Ok(())
-        })
+        validate_all(
+            Box::new(input.as_bytes()),
+            None,
+            false,
+            |index, validated| {
+                seen.push((index, validated.map(|record| record.len())));
+                Ok(())
+            },
+        )
         .unwrap();
         assert_eq!(seen.len(), 1000);
         for (i, (index, validated)) in seen.iter().enumerate() {

@@ -2,10 +2,10 @@
 //! file, the top-level `.yaml`/`.yml`/`.json` files of a directory (sorted by path,
 //! joined with `"\n---\n"`), an `http(s)://` URL, or `-` for stdin.
 //!
-//! apply reads its input twice (validate everything, then send), so a source can be
-//! reopened. Files are read again from disk; stdin and URL bodies, which cannot be read
-//! twice, are first copied to an anonymous temporary file. Nothing holds the whole
-//! input in memory.
+//! A source can be reopened (apply looks at its first bytes, then reads it through).
+//! Files are read again from disk; stdin and URL bodies, which cannot be read twice,
+//! are first copied to an anonymous temporary file. Nothing holds the whole input in
+//! memory.
 
 use crate::os_error::text as io_reason;
 use std::fs::File;
