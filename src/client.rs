@@ -1,19 +1,25 @@
-//! The HTTP client every kumactl command uses to talk to a control plane (cli.md §1.4).
+//! The HTTP client every kumactl command uses to talk to a control plane (as Go's
+//! `app/kumactl/pkg/client/api_server_client.go`).
 //!
 //! Built once per command from the current control plane's coordinates: base URL (with
 //! its path), configured headers, bearer token for `authType: tokens`, TLS settings and
-//! `--api-timeout`. It is blocking: a command makes a handful of sequential calls, and
-//! one keep-alive connection is reused for all of them.
+//! `--api-timeout`. Its calls are blocking, but run without a thread hop: the client owns
+//! a current-thread tokio runtime and drives reqwest's async client on the caller's own
+//! thread (`block_on`), where reqwest's blocking client would hand every request to a
+//! runtime thread and wait for it. A command's sequential calls reuse one keep-alive
+//! connection.
 
 use crate::api::{ApiError, Index};
 use crate::build_info;
 use crate::config::ApiServer;
 use crate::duration::GoDuration;
 use crate::files;
+use reqwest::Client;
 use reqwest::Method;
-use reqwest::blocking::Client;
 use serde::de::DeserializeOwned;
+use std::sync::Arc;
 use std::time::Instant;
+use tokio::runtime::Runtime;
 use url::Url;
 
 /// The client could not be built from the configuration.
@@ -27,6 +33,15 @@ pub enum ClientError {
     UnknownAuthType(String),
     #[error("could not build the HTTP client: {0}")]
     Build(String),
+}
+
+/// A current-thread runtime for driving async HTTP from synchronous code: no thread of
+/// its own, it runs only inside `block_on`, on the caller's thread.
+pub fn current_thread_runtime() -> std::io::Result<Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .build()
 }
 
 /// A request that got no HTTP answer. Shaped like Go's `Get "URL": cause`, with the
@@ -105,6 +120,8 @@ pub struct RequestLog(pub bool);
 pub struct ApiClient {
     base: Url,
     http: Client,
+    /// Shared by clones, like the connection pool it drives.
+    runtime: Arc<Runtime>,
     headers: Vec<(String, String)>,
     bearer: Option<String>,
     timeout: GoDuration,
@@ -154,17 +171,22 @@ impl ApiClient {
             .use_rustls_tls()
             .user_agent(build_info::user_agent())
             // Go kumactl's transport ignores HTTP(S)_PROXY; so do we.
-            .no_proxy()
-            .timeout(timeout.to_std());
+            .no_proxy();
+        // Zero means no timeout, as in Go.
+        if let Some(limit) = timeout.to_std() {
+            builder = builder.timeout(limit);
+        }
         if base.scheme() == "https" {
             builder = configure_tls(builder, api)?;
         }
         let http = builder
             .build()
             .map_err(|e| ClientError::Build(error_chain_text(&e)))?;
+        let runtime = current_thread_runtime().map_err(|e| ClientError::Build(e.to_string()))?;
         Ok(ApiClient {
             base,
             http,
+            runtime: Arc::new(runtime),
             headers: api
                 .headers
                 .iter()
@@ -218,9 +240,11 @@ impl ApiClient {
                 .body(body);
         }
         let started = Instant::now();
-        let outcome = request.send().and_then(|response| {
+        let outcome = self.runtime.block_on(async {
+            let response = request.send().await?;
             let status = response.status().as_u16();
-            response.bytes().map(|body| (status, body.to_vec()))
+            let body = response.bytes().await?;
+            Ok::<_, reqwest::Error>((status, body.to_vec()))
         });
         let transport_error = |e: reqwest::Error| TransportError {
             method: go_method_name(&method),
@@ -271,9 +295,9 @@ impl ApiClient {
 }
 
 fn configure_tls(
-    mut builder: reqwest::blocking::ClientBuilder,
+    mut builder: reqwest::ClientBuilder,
     api: &ApiServer,
-) -> Result<reqwest::blocking::ClientBuilder, ClientError> {
+) -> Result<reqwest::ClientBuilder, ClientError> {
     builder = builder.min_tls_version(reqwest::tls::Version::TLS_1_2);
     if api.skip_verify {
         builder = builder.danger_accept_invalid_certs(true);
@@ -322,9 +346,7 @@ pub fn redacted(url: &Url) -> String {
 
 /// Trusts the system's CA certificates, as Go does. Loading them takes a while: call
 /// this for https URLs only.
-pub fn with_system_roots(
-    mut builder: reqwest::blocking::ClientBuilder,
-) -> reqwest::blocking::ClientBuilder {
+pub fn with_system_roots(mut builder: reqwest::ClientBuilder) -> reqwest::ClientBuilder {
     for der in rustls_native_certs::load_native_certs().certs {
         if let Ok(cert) = reqwest::Certificate::from_der(&der) {
             builder = builder.add_root_certificate(cert);

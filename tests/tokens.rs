@@ -618,20 +618,67 @@ fn group_readable_key_gets_a_warning() {
 }
 
 #[test]
-fn offline_generate_still_checks_the_server_version() {
+fn offline_generate_contacts_nothing() {
+    let env = TestEnv::new();
+    // The configured control plane is a listener that would see any connection attempt
+    // (never answered: a short --api-timeout bounds a regression).
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    env.write_config_for(&format!("http://{}", listener.local_addr().unwrap()));
+    let key = new_signing_key(&env, "key.pem");
+    let offline: [&[&str]; 5] = [
+        &["generate", "signing-key"],
+        &["generate", "public-key", "--signing-key-path", p(&key)],
+        &signed_zone_token_args(&["--zone", "z", "--valid-for", "1h"], &key, "1"),
+        &[
+            "generate",
+            "dataplane-token",
+            "--valid-for",
+            "1h",
+            "--signing-key-path",
+            p(&key),
+            "--kid",
+            "1",
+        ],
+        &[
+            "generate",
+            "user-token",
+            "--name",
+            "u",
+            "--valid-for",
+            "1h",
+            "--signing-key-path",
+            p(&key),
+            "--kid",
+            "1",
+        ],
+    ];
+    for args in offline {
+        let out = run(env.kumactl().args(["--api-timeout", "2s"]).args(args));
+        assert_eq!((out.code, out.stderr.as_str()), (0, ""), "{args:?}");
+        assert!(!out.stdout.is_empty(), "{args:?}");
+    }
+    listener.set_nonblocking(true).unwrap();
+    match listener.accept() {
+        Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+        other => panic!("offline generate connected to the control plane: {other:?}"),
+    }
+}
+
+#[test]
+fn online_generate_checks_the_server_version() {
     let env = TestEnv::new();
     let closed = env.use_unreachable_control_plane();
-    let key = new_signing_key(&env, "key.pem");
-    let out = run(env.kumactl().args(signed_zone_token_args(
-        &["--zone", "z", "--valid-for", "1h"],
-        &key,
-        "1",
-    )));
-    assert_eq!(out.code, 0);
+    let out =
+        run(env
+            .kumactl()
+            .args(["generate", "zone-token", "--zone", "z", "--valid-for", "1h"]));
+    let refused = format!("connection refused (is a control plane running at {closed}?)");
+    assert_eq!(out.code, 1);
     assert_eq!(
         out.stderr,
         format!(
-            "WARNING: Failed to retrieve server version, can't check compatibility: Unable to retrieve server version: Get \"http://{closed}/\": connection refused (is a control plane running at {closed}?)\n"
+            "WARNING: Failed to retrieve server version, can't check compatibility: Unable to retrieve server version: Get \"http://{closed}/\": {refused}\n\
+             Error: failed to generate a zone token: could not execute the request: Post \"http://{closed}/tokens/zone\": {refused}\n"
         )
     );
 }

@@ -1,5 +1,6 @@
-//! What every command starts from (Go's `RootContext`): the start-up sequence of
-//! cli.md §1.2, the current control plane, its HTTP client and the compatibility check.
+//! What every command starts from (Go's `RootContext`): the start-up sequence of Go's
+//! root `PersistentPreRunE` (`app/kumactl/cmd/root.go`), the current control plane, its
+//! HTTP client and the compatibility check.
 
 use super::GlobalArgs;
 use crate::build_info;
@@ -134,7 +135,7 @@ impl RootContext {
     }
 
     /// Warns on stderr when the control plane is not the Kuma version we speak
-    /// (cli.md §1.5). Never fails the command.
+    /// (Go's `CheckCompatibility` in `app/kumactl/pkg/cmd/root_context.go`). Never fails the command.
     pub fn check_compatibility(&self) {
         let warning = match self.server_index() {
             Err(err) => Some(format!(

@@ -1,7 +1,8 @@
-//! One document of `kumactl apply` input turned into a resource (`app/kumactl/cmd/apply/apply.go`):
-//! templating, YAML (read as JSON, as Go's `sigs.k8s.io/yaml` does), the meta fields and
-//! the type, the spec (decoded and validated by [`crate::resources::spec`]), then the
-//! meta rules. The error texts are Go kumactl's.
+//! One document of `kumactl apply` input turned into a resource (Go's
+//! `app/kumactl/cmd/apply/apply.go`): templating, YAML (read as JSON, as Go's
+//! `sigs.k8s.io/yaml` does), the meta fields and the type, the spec (decoded and
+//! validated by [`crate::resources::spec`]), then the meta rules. The error texts are
+//! Go kumactl's.
 
 use super::meta::{join_violations, validate_meta};
 use super::resource::{ParseError, Resource};
@@ -22,7 +23,8 @@ pub enum DocumentError {
         /// The document looks like a Kubernetes manifest (`apiVersion` and `kind`).
         kubernetes: bool,
     },
-    /// The name or mesh break the rules of `pkg/core/resources/apis/mesh/meta_validator.go`.
+    /// The name or mesh break Kuma's meta rules
+    /// (`pkg/core/resources/apis/mesh/meta_validator.go`).
     Meta(String),
 }
 

@@ -1,11 +1,11 @@
-//! Where `kumactl apply -f` reads from (`app/kumactl/cmd/apply/apply.go`): a file, the top-level
-//! `.yaml`/`.yml`/`.json` files of a directory (sorted by path, joined with
-//! `"\n---\n"`), an `http(s)://` URL, or `-` for stdin.
+//! Where `kumactl apply -f` reads from (as Go's `app/kumactl/cmd/apply/apply.go`): a
+//! file, the top-level `.yaml`/`.yml`/`.json` files of a directory (sorted by path,
+//! joined with `"\n---\n"`), an `http(s)://` URL, or `-` for stdin.
 //!
-//! apply reads its input twice (validate everything, then send), so a source can be
-//! reopened. Files are read again from disk; stdin and URL bodies, which cannot be read
-//! twice, are first copied to an anonymous temporary file, split on the way so that a
-//! document over the size bound stops the copy. Nothing holds the whole input in memory.
+//! A source can be reopened (apply looks at its first bytes, then reads it through).
+//! Files are read again from disk; stdin and URL bodies, which cannot be read twice, are
+//! first copied to an anonymous temporary file, split on the way so that a document over
+//! the size bound stops the copy. Nothing holds the whole input in memory.
 //!
 //! The source also decides where `{{> partial}}` templates may be read from: next to
 //! an input file (or inside an input directory), never for stdin or a URL.
@@ -105,8 +105,8 @@ impl InputSource {
         }
     }
 
-    /// A reader over the whole input, from its start.
-    pub fn reader(&mut self) -> Result<Box<dyn BufRead + '_>, InputError> {
+    /// A reader over the whole input, from its start (it may be read on another thread).
+    pub fn reader(&mut self) -> Result<Box<dyn BufRead + Send + '_>, InputError> {
         let open = |path: &Path| {
             File::open(path).map_err(|e| InputError::File {
                 path: path.display().to_string(),
@@ -116,7 +116,7 @@ impl InputSource {
         Ok(match self {
             InputSource::File(path) => Box::new(BufReader::new(open(path)?)),
             InputSource::Directory { files: paths, .. } => {
-                let mut chained: Box<dyn Read> = Box::new(io::empty());
+                let mut chained: Box<dyn Read + Send> = Box::new(io::empty());
                 for (i, path) in paths.iter().enumerate() {
                     if i > 0 {
                         chained = Box::new(chained.chain(FILE_SEPARATOR));
@@ -232,7 +232,7 @@ fn fetch(raw: &str) -> Result<File, InputError> {
         url: shown_url.clone(),
         reason,
     };
-    let mut builder = reqwest::blocking::Client::builder()
+    let mut builder = reqwest::Client::builder()
         .use_rustls_tls()
         .timeout(URL_TIMEOUT);
     if url.scheme() == "https" {
@@ -241,9 +241,11 @@ fn fetch(raw: &str) -> Result<File, InputError> {
     let client = builder
         .build()
         .map_err(|e| fetch_error(describe(&e, &url)))?;
-    let mut response = client
-        .get(url.clone())
-        .send()
+    let runtime =
+        crate::client::current_thread_runtime().map_err(|e| InputError::Read(e.to_string()))?;
+    // The request is made inside the runtime: its timeout needs the runtime's timer.
+    let response = runtime
+        .block_on(async { client.get(url.clone()).send().await })
         .map_err(|e| fetch_error(describe(&e, &url)))?;
     if response.status() != reqwest::StatusCode::OK {
         return Err(InputError::Status {
@@ -251,10 +253,45 @@ fn fetch(raw: &str) -> Result<File, InputError> {
             status: response.status().to_string(),
         });
     }
-    spool(&mut response, DOCUMENT_LIMIT).map_err(|e| match e {
+    // The 10 s limit covers reading the body too.
+    let body = BodyReader {
+        runtime: &runtime,
+        response,
+        url: &url,
+        chunk: Vec::new(),
+        read: 0,
+    };
+    spool(body, DOCUMENT_LIMIT).map_err(|e| match e {
         InputError::Read(reason) => fetch_error(reason),
         other => other,
     })
+}
+
+/// A response body as a blocking reader: each read takes the next chunk.
+struct BodyReader<'a> {
+    runtime: &'a tokio::runtime::Runtime,
+    response: reqwest::Response,
+    url: &'a url::Url,
+    chunk: Vec<u8>,
+    /// How much of `chunk` has been read.
+    read: usize,
+}
+
+impl Read for BodyReader<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.read == self.chunk.len() {
+            match self.runtime.block_on(async { self.response.chunk().await }) {
+                Ok(Some(chunk)) => self.chunk = chunk.to_vec(),
+                Ok(None) => return Ok(0),
+                Err(e) => return Err(io::Error::other(describe(&e, self.url))),
+            }
+            self.read = 0;
+        }
+        let n = buf.len().min(self.chunk.len() - self.read);
+        buf[..n].copy_from_slice(&self.chunk[self.read..self.read + n]);
+        self.read += n;
+        Ok(n)
+    }
 }
 
 /// A reqwest error in a few words, with its causes. A refused connection or an unknown

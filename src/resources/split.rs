@@ -1,5 +1,6 @@
-//! Splits `kumactl apply` input into documents, as Go kumactl does (`pkg/util/yaml/split.go`),
-//! without holding the whole input: documents are read one at a time from a stream.
+//! Splits `kumactl apply` input into documents, as Go kumactl does (Go's
+//! `pkg/util/yaml/split.go`), without holding the whole input: documents are read one
+//! at a time from a stream.
 //!
 //! Go trims the input, splits it with the RE2 regex `(?:^|\s*\n)---\s*` (no multiline
 //! flag, `\s` = `[\t\n\f\r ]`), drops each piece that is exactly one `#` comment line

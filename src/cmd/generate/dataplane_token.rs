@@ -1,5 +1,5 @@
-//! `kumactl generate dataplane-token` (`app/kumactl/cmd/generate/`): a token identifying a data plane
-//! proxy in a mesh.
+//! `kumactl generate dataplane-token` (Go's `app/kumactl/cmd/generate/`): a token
+//! identifying a data plane proxy in a mesh.
 
 use super::{SigningArgs, post_token, require_token_flags, token_client};
 use crate::api::tokens::DataplaneTokenRequest;

@@ -1,5 +1,8 @@
-//! `kumactl generate ...` (`app/kumactl/cmd/generate/`): tokens and signing keys. The group first checks
-//! the server's version, even for sub-commands that work offline, as Go kumactl does.
+//! `kumactl generate ...` (Go's `app/kumactl/cmd/generate/`): tokens and signing keys.
+//! Go checks the server's version for the whole group, even for sub-commands that never
+//! need the control plane. We check it only when the control plane is asked for a token:
+//! `signing-key`, `public-key`, `tls-certificate` and offline signing
+//! (`--signing-key-path`) contact nothing.
 
 pub mod dataplane_token;
 pub mod public_key;
@@ -43,11 +46,9 @@ pub enum GenerateCommand {
 }
 
 pub fn run(ctx: &mut RootContext, args: GenerateArgs) -> anyhow::Result<()> {
-    // A certificate is made here and needs no control plane: nothing is contacted.
-    if let GenerateCommand::TlsCertificate(args) = args.command {
-        return tls_certificate::run(args);
+    if args.command.uses_control_plane() {
+        ctx.check_compatibility();
     }
-    ctx.check_compatibility();
     match args.command {
         GenerateCommand::DataplaneToken(args) => dataplane_token::run(ctx, args),
         GenerateCommand::PublicKey(args) => public_key::run(ctx, args),
@@ -55,6 +56,21 @@ pub fn run(ctx: &mut RootContext, args: GenerateArgs) -> anyhow::Result<()> {
         GenerateCommand::TlsCertificate(args) => tls_certificate::run(args),
         GenerateCommand::UserToken(args) => user_token::run(ctx, args),
         GenerateCommand::ZoneToken(args) => zone_token::run(ctx, args),
+    }
+}
+
+impl GenerateCommand {
+    /// Whether the command asks the control plane for a token (and so checks its version
+    /// first).
+    fn uses_control_plane(&self) -> bool {
+        match self {
+            GenerateCommand::DataplaneToken(args) => !args.signing.is_offline(),
+            GenerateCommand::UserToken(args) => !args.signing.is_offline(),
+            GenerateCommand::ZoneToken(args) => !args.signing.is_offline(),
+            GenerateCommand::PublicKey(_)
+            | GenerateCommand::SigningKey(_)
+            | GenerateCommand::TlsCertificate(_) => false,
+        }
     }
 }
 

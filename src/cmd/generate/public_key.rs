@@ -1,5 +1,6 @@
-//! `kumactl generate public-key` (cli.md §6.6): the PKCS#1 public half of a signing key,
-//! for verifying tokens without the private key.
+//! `kumactl generate public-key` (Go's
+//! `app/kumactl/cmd/generate/generate_public_key.go`): the PKCS#1 public half of a
+//! signing key, for verifying tokens without the private key.
 
 use crate::cmd::args::require_flags;
 use crate::cmd::context::RootContext;

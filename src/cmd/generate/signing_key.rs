@@ -1,4 +1,6 @@
-//! `kumactl generate signing-key` (cli.md §6.5): a new RSA 2048 key for signing tokens.
+//! `kumactl generate signing-key` (Go's
+//! `app/kumactl/cmd/generate/generate_signing_key.go`): a new RSA 2048 key for signing
+//! tokens.
 
 use crate::cmd::args::suggest;
 use crate::cmd::context::RootContext;

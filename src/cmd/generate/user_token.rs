@@ -1,4 +1,5 @@
-//! `kumactl generate user-token` (`app/kumactl/cmd/generate/`): a token authenticating a user of the API.
+//! `kumactl generate user-token` (Go's `app/kumactl/cmd/generate/`): a token
+//! authenticating a user of the API.
 
 use super::{
     SigningArgs, StringSlice, post_token, require_token_flags, string_slice, token_client,

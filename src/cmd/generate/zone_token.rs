@@ -1,5 +1,6 @@
-//! `kumactl generate zone-token` (`app/kumactl/cmd/generate/`): a token for Zone Ingress/Egress proxies,
-//! issued by the control plane or signed locally with `--signing-key-path`.
+//! `kumactl generate zone-token` (Go's
+//! `app/kumactl/cmd/generate/generate_zone_token.go`): a token for Zone Ingress/Egress
+//! proxies, issued by the control plane or signed locally with `--signing-key-path`.
 
 use super::{
     SigningArgs, StringSlice, TokenRequestError, check_offline_valid_for, post_token,
