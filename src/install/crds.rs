@@ -375,7 +375,8 @@ mod tests {
             text == RENDERED,
             "src/install/crds.yaml is out of date: KUMACTL_BLESS=1 cargo test --lib install::crds"
         );
-        let rendered: Vec<_> = render().unwrap().iter().map(|o| o.to_yaml()).collect();
+        let rendered = render().unwrap();
+        let rendered: Vec<_> = rendered.iter().map(|o| o.to_yaml()).collect();
         let built: Vec<_> = objects.iter().map(|o| o.to_yaml()).collect();
         assert_eq!(rendered, built);
     }

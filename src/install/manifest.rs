@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 use serde_json::Value;
+use std::borrow::Cow;
 
 /// Helm v4's install order, with GatewayClass before the webhooks.
 const INSTALL_ORDER: &[&str] = &[
@@ -53,8 +54,9 @@ const INSTALL_ORDER: &[&str] = &[
 pub struct Object {
     pub kind: String,
     pub document: Value,
-    /// The document's YAML, when it was rendered ahead of time (then `document` is null).
-    rendered: Option<&'static str>,
+    /// The document's YAML, when it was rendered ahead of time (into the binary, where
+    /// `document` is null, or once for a checksum, see [`Object::prerendered`]).
+    rendered: Option<Cow<'static, str>>,
 }
 
 impl Object {
@@ -72,8 +74,17 @@ impl Object {
         Object {
             kind: kind.to_string(),
             document: Value::Null,
-            rendered: Some(yaml),
+            rendered: Some(Cow::Borrowed(yaml)),
         }
+    }
+
+    /// The same object with its YAML rendered now, for output that needs the text twice
+    /// (a checksum, then the manifest). The document must not change afterwards.
+    pub fn prerendered(mut self) -> Object {
+        if self.rendered.is_none() {
+            self.rendered = Some(Cow::Owned(self.to_yaml().into_owned()));
+        }
+        self
     }
 
     /// A typed Kubernetes object (k8s-openapi writes `apiVersion` and `kind` itself).
@@ -82,9 +93,9 @@ impl Object {
     }
 
     /// The document as YAML, without a trailing newline.
-    pub fn to_yaml(&self) -> std::borrow::Cow<'static, str> {
-        if let Some(text) = self.rendered {
-            return text.into();
+    pub fn to_yaml(&self) -> Cow<'_, str> {
+        if let Some(text) = &self.rendered {
+            return Cow::Borrowed(text);
         }
         let mut text = crate::output::yaml::to_string(&self.document);
         text.truncate(text.trim_end().len());

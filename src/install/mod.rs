@@ -284,7 +284,7 @@ pub fn prepare(
         .into_iter()
         .map(|key| format!("WARNING: value {key:?} is not used by kumactl install control-plane and has no effect"))
         .collect();
-    values::coalesce(&mut vals, &defaults);
+    values::coalesce(&mut vals, defaults);
     Ok(Prepared {
         values: Values::new(vals),
         namespace: request.flags.namespace.clone(),

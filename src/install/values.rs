@@ -99,14 +99,14 @@ pub fn merge_maps(base: &mut Map<String, Value>, overlay: Map<String, Value>) {
 
 /// Helm's coalesce of user values over the chart defaults: user maps merge into the
 /// default maps, user scalars and lists win, and an explicit user `null` deletes the key.
-pub fn coalesce(user: &mut Map<String, Value>, chart: &Map<String, Value>) {
+pub fn coalesce(user: &mut Map<String, Value>, chart: Map<String, Value>) {
     for (key, default) in chart {
-        match user.get_mut(key) {
+        match user.get_mut(&key) {
             None => {
-                user.insert(key.clone(), default.clone());
+                user.insert(key, default);
             }
             Some(Value::Null) => {
-                user.remove(key);
+                user.remove(&key);
             }
             Some(Value::Object(inner)) => {
                 if let Value::Object(default_inner) = default {
@@ -363,7 +363,7 @@ mod tests {
     fn coalesce_fills_defaults_and_null_deletes() {
         let chart = map(json!({"a": {"b": 1, "c": 2}, "n": {"os": "linux"}, "l": [1]}));
         let mut user = map(json!({"a": {"b": 5, "c": null}, "n": {"x": "y"}, "u": 1}));
-        coalesce(&mut user, &chart);
+        coalesce(&mut user, chart);
         assert_eq!(
             Value::Object(user),
             json!({"a": {"b": 5}, "n": {"x": "y", "os": "linux"}, "u": 1, "l": [1]})

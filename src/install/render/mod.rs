@@ -256,8 +256,15 @@ pub fn render_all(ctx: &Context, with_crds: bool) -> anyhow::Result<Vec<Object>>
 
     objects.extend(cert_manager::render(ctx)?);
 
-    let config_maps = control_plane::config_maps(ctx)?;
-    let webhooks = webhooks::render(ctx)?;
+    // Rendered once: for the checksums here, and for the output.
+    let config_maps: Vec<Object> = control_plane::config_maps(ctx)?
+        .into_iter()
+        .map(Object::prerendered)
+        .collect();
+    let webhooks: Vec<Object> = webhooks::render(ctx)?
+        .into_iter()
+        .map(Object::prerendered)
+        .collect();
     let checksum = |objects: &[Object]| {
         let documents: Vec<_> = objects.iter().map(Object::to_yaml).collect();
         sha256_hex(&documents.join("\n---\n"))
