@@ -1,7 +1,9 @@
-//! API authentication (api.md §7): who the caller is, decided once per request before
-//! any handler runs. A local caller is the admin (unless `--localhost-is-admin=false`);
-//! otherwise an `authorization: Bearer <user token>` header is validated against the
-//! user-token signing keys and revocations; anyone else is anonymous.
+//! API authentication (Go: pkg/api-server/authn/localhost.go,
+//! pkg/plugins/authn/api-server/tokens/authenticator.go): who the caller is, decided once
+//! per request before any handler runs. A local caller is the admin (unless
+//! `--localhost-is-admin=false`); otherwise an `authorization: Bearer <user token>` header
+//! is validated against the user-token signing keys and revocations; anyone else is
+//! anonymous.
 
 use super::caller::{AUTHENTICATED_GROUP, User, is_local_admin_request};
 use super::response;

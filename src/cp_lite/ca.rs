@@ -1,6 +1,7 @@
-//! The checks a `provided` CA backend's certificate and key must pass (api.md §3.2):
-//! they must form a TLS key pair (Go's `tls.X509KeyPair`, with its error texts), and the
-//! certificate must be a CA allowed to sign certificates.
+//! The checks a `provided` CA backend's certificate and key must pass (Go:
+//! pkg/plugins/ca/provided/ca_cert_validator.go): they must form a TLS key pair (Go's
+//! `tls.X509KeyPair`, with its error texts), and the certificate must be a CA allowed to
+//! sign certificates.
 
 use x509_parser::prelude::{FromDer, X509Certificate};
 use x509_parser::public_key::PublicKey;

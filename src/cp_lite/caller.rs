@@ -1,6 +1,6 @@
-//! Who is calling (api.md §7). A local caller is the admin when nothing suggests the
-//! request was forwarded or made by a browser on another origin (Kuma's
-//! `localhostIsAdmin`); anyone else is anonymous.
+//! Who is calling (Go: pkg/core/user/user.go, pkg/api-server/authn/localhost.go). A local
+//! caller is the admin when nothing suggests the request was forwarded or made by a
+//! browser on another origin (Kuma's `localhostIsAdmin`); anyone else is anonymous.
 
 use axum::extract::FromRequestParts;
 use axum::http::HeaderMap;

@@ -1,4 +1,5 @@
-//! `GET /` and `GET /who-am-i` (api.md §1.2).
+//! `GET /` and `GET /who-am-i` (Go: pkg/api-server/index_endpoints.go; `/who-am-i` as
+//! Kuma's API server answers it).
 
 use super::caller::Caller;
 use super::response::json;

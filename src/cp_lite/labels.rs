@@ -1,5 +1,7 @@
-//! Labels on writes: the checks of api.md §4.3, the labels the control plane computes
-//! (§1.4), and the immutable ones (§1.7).
+//! Labels on writes: the checks of `validateLabels` and `validateOriginForWrite`
+//! (Go: pkg/api-server/resource_endpoints.go), the labels the control plane computes
+//! (pkg/core/resources/labels/compute.go), and the immutable ones (the update path of
+//! `createOrUpdateResource` in resource_endpoints.go).
 
 use super::options::{Mode, ServerOptions};
 use crate::resources::Violation;

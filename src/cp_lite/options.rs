@@ -3,8 +3,8 @@
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
-/// The control plane mode (api.md §4.2). `standalone` is accepted as `zone`, as real Kuma
-/// rewrites it at start-up.
+/// The control plane mode (Go: pkg/config/app/kuma-cp/config.go). `standalone` is accepted
+/// as `zone`, as real Kuma rewrites it at start-up (app/kuma-cp/cmd/run.go).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub enum Mode {
     #[default]

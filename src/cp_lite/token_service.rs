@@ -1,6 +1,7 @@
-//! kuma-cp-lite's token service (api.md §5): signing keys created at start, the admin user
-//! token, `POST /tokens/zone|dataplane|user`, and validation of zone and user tokens
-//! against the stored keys and revocation lists.
+//! kuma-cp-lite's token service (Go: pkg/tokens/builtin/server/webservice.go,
+//! pkg/core/tokens/): signing keys created at start, the admin user token,
+//! `POST /tokens/zone|dataplane|user`, and validation of zone and user tokens against the
+//! stored keys and revocation lists.
 
 use super::caller::{Caller, User};
 use super::response;
@@ -213,7 +214,9 @@ pub fn user_token(
 }
 
 /// At start-up: a first zone and user signing key (serial 1) unless some key exists, then
-/// the admin user token (api.md §5.2, §7). Returns the names of the secrets created.
+/// the admin user token (Go: pkg/core/tokens/default_signing_key.go,
+/// pkg/plugins/authn/api-server/tokens/admin_token_bootstrap.go). Returns the names of the
+/// secrets created.
 pub fn bootstrap(secrets: &dyn SecretAccess, now: SystemTime) -> anyhow::Result<Vec<String>> {
     let mut created = Vec::new();
     let missing: Vec<&str> = [ZONE_SIGNING_KEY_PREFIX, USER_SIGNING_KEY_PREFIX]

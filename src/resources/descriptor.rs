@@ -1,4 +1,4 @@
-//! Every resource type of Kuma 2.14 as data (resource-types.md). kumactl's apply, get and
+//! Every resource type that Kuma 2.14's REST API serves, as data. kumactl's apply, get and
 //! delete, and kuma-cp-lite's REST API, all work from this table: adding a type is adding
 //! a row.
 
@@ -9,7 +9,8 @@ pub enum Scope {
     Mesh,
 }
 
-/// How the body carries the spec (resource-types.md "Body shape").
+/// How the body carries the spec, as Kuma's API server reads and writes it (Go:
+/// pkg/core/resources/model/rest/unversioned/resource.go for the legacy types).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BodyFamily {
     /// Spec fields at the top level, beside the meta fields.
@@ -455,7 +456,7 @@ mod tests {
         paths.sort_unstable();
         paths.dedup();
         assert_eq!(paths.len(), RESOURCE_TYPES.len());
-        // The rows of resource-types.md.
+        // Every type Kuma 2.14's REST API serves.
         assert_eq!(RESOURCE_TYPES.len(), 53);
     }
 

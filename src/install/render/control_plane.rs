@@ -224,8 +224,9 @@ fn universal_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
     let when = |condition: bool, value: &str| condition.then(|| value.to_string());
     let non_empty = |text: String| (!text.is_empty()).then_some(text);
     let general_tls = ctx.is_zone() && values.truthy("controlPlane.tls.general.secretName");
-    // install.md lists the global KDS files under `kdsGlobalServer.secretName` alone for
-    // this environment (not `.create`, and in any mode), unlike the kubernetes one.
+    // Kuma's chart (`kuma.universal.defaultEnv` in _helpers.tpl) sets the global KDS files
+    // under `kdsGlobalServer.secretName` alone for this environment (not `.create`, and in
+    // any mode), unlike the kubernetes one.
     let kds_server = values.truthy("controlPlane.tls.kdsGlobalServer.secretName");
     let postgres_client = values.truthy("postgres.tls.secretName");
     let mut env = common_env(ctx, kds_server);
@@ -816,9 +817,10 @@ pub fn deployment(
     let merged_env = merged_env(ctx)?;
     let secret_env = secret_env(ctx)?;
     // Universal only: the database schema is migrated before the control plane starts.
-    // install.md names the image, args, merged env, resources and config volume; the
-    // pull policy, security context and the secret env entries (the database
-    // credentials the migration needs) are the chart's as we know it.
+    // As in Kuma's chart (deployments/charts/kuma/templates/cp-deployment.yaml): the
+    // control plane's image, pull policy and security context, fixed args, the merged env
+    // then the secret env entries (the database credentials the migration needs), the
+    // resources and the config volume (the chart also mounts postgres TLS files here).
     let migration = (!ctx.is_kubernetes())
         .then(|| -> anyhow::Result<Container> {
             Ok(Container {

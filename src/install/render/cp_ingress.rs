@@ -1,6 +1,7 @@
 //! `controlPlane.ingress`: a networking.k8s.io/v1 Ingress sending one path of one host
-//! to the control plane Service (by default its HTTP API port 5681). install.md lists
-//! the values; the object is the chart's as we know it.
+//! to the control plane Service (by default its HTTP API port 5681). The values are those
+//! of Kuma's chart (deployments/charts/kuma/values.yaml); the object is what we know of
+//! its templates/cp-ingress.yaml.
 
 use super::control_plane::non_empty_text;
 use super::{CONTROL_PLANE_NAME, Context, non_empty};

@@ -1,7 +1,8 @@
 //! `controlPlane.serviceMonitor`: a Prometheus Operator ServiceMonitor scraping the
 //! diagnostics port (5680, where kuma-cp serves `/metrics`) of the control plane
-//! Service. install.md names only the switch and the annotations; the spec is the
-//! chart's as we know it. The type is not in k8s-openapi: these are the fields we write.
+//! Service. Kuma's chart renders it in
+//! deployments/charts/kuma/templates/cp-servicemonitor.yaml; the spec here is close to that
+//! template's, not identical. The type is not in k8s-openapi: these are the fields we write.
 
 use super::{CONTROL_PLANE_NAME, Context, app_selector, non_empty};
 use crate::install::manifest::Object;
