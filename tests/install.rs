@@ -3,8 +3,8 @@
 //! errors, values sources, and the generated certificate.
 //!
 //! Goldens under tests/install/ are written by our code with
-//! `KUMACTL_UPDATE_GOLDENS=1 cargo test --test install` and reviewed against
-//! install.md; a missing golden fails the test.
+//! `KUMACTL_UPDATE_GOLDENS=1 cargo test --test install` and reviewed, field by field,
+//! against what Kuma's chart renders; a missing golden fails the test.
 
 mod common;
 
