@@ -315,14 +315,8 @@ fn set_path(map: &mut Map<String, Value>, path: &[&str], value: Value) {
     current.insert(last.to_string(), value);
 }
 
-/// Validates and renders the prepared values: the text printed on stdout.
-pub fn render(prepared: &Prepared) -> anyhow::Result<String> {
-    let objects = render_objects(prepared)?;
-    Ok(manifest::join(&objects, &prepared.skip_kinds))
-}
-
 /// Validates and renders the prepared values: the objects in Helm's install order, to
-/// be joined with [`manifest::join`].
+/// be joined with [`manifest::join`] (and `prepared.skip_kinds`) into what stdout gets.
 pub fn render_objects(prepared: &Prepared) -> anyhow::Result<Vec<manifest::Object>> {
     validate::validate(&prepared.values)?;
     let context = render::Context::new(
