@@ -185,7 +185,9 @@ pub fn render(ctx: &Context) -> anyhow::Result<Vec<Object>> {
             network_config(ctx)?,
         )])),
         ..ConfigMap::default()
-    })?;
+    })?
+    // Rendered once: for the checksum, and for the output.
+    .prerendered();
     let checksum = sha256_hex(&config_map.to_yaml());
     let namespace = ctx.values.text("cni.namespace");
     Ok(vec![
