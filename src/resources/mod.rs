@@ -12,6 +12,7 @@ pub mod spec;
 pub mod split;
 pub mod template;
 pub mod time;
+pub mod type_description;
 
 pub use descriptor::{ResourceType, Scope};
 pub use meta::{Meta, Violation};
