@@ -8,6 +8,7 @@ pub mod completion;
 pub mod config;
 pub mod context;
 pub mod delete;
+pub mod export;
 pub mod generate;
 pub mod generated_docs;
 pub mod get;
@@ -84,6 +85,7 @@ pub enum Command {
     Completion(completion::CompletionArgs),
     Config(config::ConfigArgs),
     Delete(delete::DeleteArgs),
+    Export(export::ExportArgs),
     Generate(generate::GenerateArgs),
     #[command(about = "Show Kuma resources", long_about = "Show Kuma resources.")]
     Get(get::GetArgs),
@@ -265,6 +267,7 @@ fn dispatch(ctx: &mut RootContext, command: Command) -> anyhow::Result<()> {
         Command::Completion(args) => completion::run(ctx, args),
         Command::Config(args) => config::run(ctx, args),
         Command::Delete(args) => delete::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
         Command::Generate(args) => generate::run(ctx, args),
         Command::Get(args) => get::run(ctx, args),
         // Normally answered before the start-up sequence (see run_with_args).
