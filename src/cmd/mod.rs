@@ -8,6 +8,7 @@ pub mod completion;
 pub mod config;
 pub mod context;
 pub mod delete;
+pub mod dynamic_completion;
 pub mod export;
 pub mod generate;
 pub mod generated_docs;
@@ -208,6 +209,9 @@ fn style_one(cmd: clap::Command, path: &str) -> clap::Command {
 /// Runs kumactl with the process arguments; the exit code follows Go kumactl: 0 on
 /// success and for help, 1 for every error.
 pub fn main() -> ExitCode {
+    // A shell asking for completions (`COMPLETE=<shell>`) is answered here, and the
+    // process exits.
+    dynamic_completion::complete_if_requested();
     // `args_os`: `args` panics on an argument that is not UTF-8 (a file name, say).
     let argv: Vec<OsString> = std::env::args_os().collect();
     run_with_args(&argv)
