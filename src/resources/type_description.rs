@@ -7,15 +7,16 @@ use super::descriptor::{RESOURCE_TYPES, ResourceType, Scope};
 use super::schemas;
 use serde::{Deserialize, Serialize};
 
-/// One entry of `GET /_resources`, its fields in Kuma's key order.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// One entry of `GET /_resources`, its fields in Kuma's key order. Reading one, a field
+/// the server leaves out takes its zero value, as Go's decoder does.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct TypeDescription {
     pub include_in_federation: bool,
     pub name: String,
     pub path: String,
     pub plural_display_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub policy: Option<PolicyDescription>,
     pub read_only: bool,
     pub scope: String,
@@ -25,7 +26,7 @@ pub struct TypeDescription {
 
 /// The `policy` object of a policy type.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct PolicyDescription {
     pub has_from_target_ref: bool,
     pub has_rules_target_ref: bool,
