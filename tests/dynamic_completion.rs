@@ -91,6 +91,7 @@ fn bash_completes_names_from_the_control_plane() {
         ),
         (&["get", "meshtimeout", "-m=other", "m"], "mt-other\n"),
         (&["get", "meshtimeouts", "--mesh", "o"], "other\n"),
+        (&["generate", "dataplane-token", "--mesh", "o"], "other\n"),
         (&["get", "zoneegress", "e"], "egress-1\n"),
         (&["delete", "zoneegress", "e"], "egress-1\n"),
         (&["delete", "meshtimeout", "-m", "other", "m"], "mt-other\n"),

@@ -127,19 +127,18 @@ pub fn complete_if_requested() {
 
 /// The command tree with the name completers attached.
 pub fn with_completers(cmd: clap::Command) -> clap::Command {
-    cmd.mut_subcommands(|sub| match sub.get_name() {
+    with_mesh_completers(cmd).mut_subcommands(|sub| match sub.get_name() {
         // `get <type> NAME` and `inspect <type> NAME`.
         "get" | "inspect" => sub.mut_subcommands(|typed| {
             let single = RESOURCE_TYPES
                 .iter()
                 .find(|t| t.single_arg == Some(typed.get_name()));
-            let typed = with_mesh_completer(typed);
             match single {
                 Some(t) => with_name_completer(typed, t),
                 None => typed,
             }
         }),
-        "delete" => with_mesh_completer(sub)
+        "delete" => sub
             .mut_arg("type_noun", |a| {
                 a.add(ArgValueCandidates::new(|| {
                     descriptor::single_nouns_sorted()
@@ -152,8 +151,24 @@ pub fn with_completers(cmd: clap::Command) -> clap::Command {
                 }))
             })
             .mut_arg("names", |a| a.add(ArgValueCompleter::new(delete_names))),
-        _ => with_mesh_completer(sub),
+        _ => sub,
     })
+}
+
+/// Completes `--mesh` with the control plane's meshes, in every command that has the flag.
+fn with_mesh_completers(cmd: clap::Command) -> clap::Command {
+    let cmd = if has_arg(&cmd, "mesh") {
+        cmd.mut_arg("mesh", |a| {
+            a.add(ArgValueCompleter::new(|current: &OsStr| {
+                descriptor::by_name("Mesh")
+                    .map(|mesh| names(mesh, current))
+                    .unwrap_or_default()
+            }))
+        })
+    } else {
+        cmd
+    };
+    cmd.mut_subcommands(with_mesh_completers)
 }
 
 /// Completes the first positional argument of `cmd` with the names of `t`.
@@ -170,20 +185,6 @@ fn with_name_completer(cmd: clap::Command, t: &'static ResourceType) -> clap::Co
 
 fn has_arg(cmd: &clap::Command, id: &str) -> bool {
     cmd.get_arguments().any(|a| a.get_id() == id)
-}
-
-/// Completes `--mesh` with the control plane's meshes, if the command has the flag.
-fn with_mesh_completer(cmd: clap::Command) -> clap::Command {
-    if !has_arg(&cmd, "mesh") {
-        return cmd;
-    }
-    cmd.mut_arg("mesh", |a| {
-        a.add(ArgValueCompleter::new(|current: &OsStr| {
-            descriptor::by_name("Mesh")
-                .map(|mesh| names(mesh, current))
-                .unwrap_or_default()
-        }))
-    })
 }
 
 /// `delete TYPE <NAME>`: the names of the TYPE already typed.
@@ -307,6 +308,15 @@ mod tests {
         let egress = inspect.find_subcommand("zoneegress").unwrap();
         let name = egress.get_positionals().next().unwrap();
         assert!(name.get::<ArgValueCompleter>().is_some());
+        let token = cmd
+            .find_subcommand("generate")
+            .and_then(|g| g.find_subcommand("dataplane-token"))
+            .unwrap();
+        let mesh = token
+            .get_arguments()
+            .find(|a| a.get_id() == "mesh")
+            .unwrap();
+        assert!(mesh.get::<ArgValueCompleter>().is_some());
         let delete = cmd.find_subcommand("delete").unwrap();
         let names = delete
             .get_arguments()
