@@ -32,6 +32,7 @@ Register-ArgumentCompleter -Native -CommandName 'kumactl' -ScriptBlock {
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Output shell completion code for bash, fish, zsh or powershell')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Modify kumactl config files')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete Kuma resources')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export Kuma resources')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Generate resources, tokens, etc')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show Kuma resources')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Help about any command')
@@ -207,6 +208,24 @@ Register-ArgumentCompleter -Native -CommandName 'kumactl' -ScriptBlock {
             [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'help for delete')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'help for delete')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'if set no config file and config directory will be created')
+            break
+        }
+        'kumactl;export' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile. Available values: all,federation,federation-with-policies,no-dataplanes')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile. Available values: all,federation,federation-with-policies,no-dataplanes')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Policy format output. Available values: "universal", "kubernetes"')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Policy format output. Available values: "universal", "kubernetes"')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Define namespace in which control-plane was installed')
+            [CompletionResult]::new('--system-namespace', '--system-namespace', [CompletionResultType]::ParameterName, 'Define namespace in which control-plane was installed')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'path to the configuration file to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'context to use')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'log level: one of off|info|debug')
+            [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Include admin resource types (like secrets), this flag is ignored on migration profiles like federation as these entities are required')
+            [CompletionResult]::new('--include-admin', '--include-admin', [CompletionResultType]::ParameterName, 'Include admin resource types (like secrets), this flag is ignored on migration profiles like federation as these entities are required')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'help for export')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'help for export')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'if set no config file and config directory will be created')
             break
         }

@@ -36,6 +36,7 @@ complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "apply" -d 'Create o
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "completion" -d 'Output shell completion code for bash, fish, zsh or powershell'
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "config" -d 'Modify kumactl config files'
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "delete" -d 'Delete Kuma resources'
+complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "export" -d 'Export Kuma resources'
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "generate" -d 'Generate resources, tokens, etc'
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "get" -d 'Show Kuma resources'
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "help" -d 'Help about any command'
@@ -136,6 +137,18 @@ debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand delete" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand delete" -s h -l help -d 'help for delete'
 complete -c kumactl -n "__fish_kumactl_using_subcommand delete" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -s p -l profile -d 'Profile. Available values: all,federation,federation-with-policies,no-dataplanes' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -s f -l format -d 'Policy format output. Available values: "universal", "kubernetes"' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -s n -l system-namespace -d 'Define namespace in which control-plane was installed' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -s a -l include-admin -d 'Include admin resource types (like secrets), this flag is ignored on migration profiles like federation as these entities are required'
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -s h -l help -d 'help for export'
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key tls-certificate user-token zone-token" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key tls-certificate user-token zone-token" -l context -d 'context to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key tls-certificate user-token zone-token" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
