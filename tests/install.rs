@@ -563,6 +563,159 @@ fn cni_enabled() {
     );
 }
 
+/// Every `cni.*` key the chart's DaemonSet reads, `tpl` in the affinity, the pull
+/// secrets of the ServiceAccount and the allow-listed RoleBindings.
+#[test]
+fn cni_values() {
+    let values = r#"
+global:
+  imagePullSecrets: [regcred]
+namespaceAllowList: [kuma-demo, kuma-test]
+cni:
+  namespace: cni-system
+  logLevel: debug
+  binDir: /opt/cni/bin
+  delayStartupSeconds: 5
+  tolerations:
+    - key: dedicated
+      operator: Exists
+      effect: NoSchedule
+  podAnnotations:
+    example.com/note: "1"
+  affinity:
+    nodeAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+        nodeSelectorTerms:
+          - matchExpressions:
+              - key: '{{ include "kuma.name" . }}.io/cni'
+                operator: In
+                values: ['{{ .Release.Name }}', '{{ .Release.Namespace }}']
+  restartPolicy: OnFailure
+  podSecurityContext:
+    fsGroup: 0
+  resources:
+    limits:
+      memory: 200Mi
+"#;
+    let docs = golden_case_without_crds("cni-values", &["--cni-enabled", "-f", "-"], Some(values));
+    let names = kinds_and_names(&docs);
+    let role_bindings: Vec<&String> = names
+        .iter()
+        .filter(|n| n.starts_with("RoleBinding") || n.starts_with("ClusterRoleBinding"))
+        .collect();
+    assert_eq!(
+        role_bindings,
+        vec![
+            "ClusterRoleBinding kuma-control-plane",
+            "RoleBinding kuma-cni",
+            "RoleBinding kuma-cni",
+            "RoleBinding kuma-control-plane-workloads",
+            "RoleBinding kuma-control-plane-workloads",
+            "RoleBinding kuma-control-plane",
+        ]
+    );
+    let cni_bindings: Vec<&Value> = docs
+        .iter()
+        .filter(|d| d["kind"] == "RoleBinding" && d["metadata"]["name"] == "kuma-cni")
+        .collect();
+    assert_eq!(cni_bindings[0]["metadata"]["namespace"], "kuma-demo");
+    assert_eq!(cni_bindings[1]["metadata"]["namespace"], "kuma-test");
+    // The chart's subject is in the release namespace, not cni.namespace.
+    assert_eq!(
+        cni_bindings[0]["subjects"],
+        json!([{"kind": "ServiceAccount", "name": "kuma-cni", "namespace": "kuma-system"}])
+    );
+    assert_eq!(
+        cni_bindings[0]["metadata"]["labels"]["app"],
+        "kuma-control-plane"
+    );
+    assert_eq!(
+        find(&docs, "ServiceAccount", "kuma-cni")["imagePullSecrets"],
+        json!([{"name": "regcred"}])
+    );
+    assert_eq!(
+        find(&docs, "ConfigMap", "kuma-cni-config")["data"]["cni_network_config"],
+        "{\n  \"cniVersion\": \"0.3.1\",\n  \"name\": \"kuma-cni\",\n  \"type\": \"kuma-cni\",\n  \"log_level\": \"debug\",\n  \"kubernetes\": {\n      \"kubeconfig\": \"__KUBECONFIG_FILEPATH__\",\n      \"cni_bin_dir\": \"/opt/cni/bin\",\n      \"exclude_namespaces\": [ \"kube-system\" ]\n  }\n}"
+    );
+    let spec = pod(&docs, "DaemonSet", "kuma-cni-node");
+    assert_eq!(spec["tolerations"].as_array().unwrap().len(), 4);
+    assert_eq!(spec["tolerations"][3]["key"], "dedicated");
+    assert_eq!(spec["restartPolicy"], "OnFailure");
+    assert_eq!(spec["securityContext"], json!({"fsGroup": 0}));
+    assert_eq!(
+        spec["affinity"]["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]["nodeSelectorTerms"]
+            [0]["matchExpressions"][0],
+        json!({"key": "kuma.io/cni", "operator": "In", "values": ["kuma", "kuma-system"]})
+    );
+    let container = &spec["containers"][0];
+    assert_eq!(container["args"], json!(["sleep 5 && exec /install-cni"]));
+    assert_eq!(container["readinessProbe"]["initialDelaySeconds"], 5);
+    assert_eq!(
+        container["resources"],
+        json!({"requests": {"cpu": "100m", "memory": "100Mi"}, "limits": {"memory": "200Mi"}})
+    );
+    let annotations =
+        &find(&docs, "DaemonSet", "kuma-cni-node")["spec"]["template"]["metadata"]["annotations"];
+    assert_eq!(annotations["example.com/note"], "1");
+}
+
+/// With eBPF the ConfigMap goes, and merbridge's installer replaces the CNI's.
+#[test]
+fn cni_ebpf() {
+    let docs = golden_case_without_crds(
+        "cni-ebpf",
+        &[
+            "--cni-enabled",
+            "--set",
+            "experimental.ebpf.enabled=true,cni.logLevel=debug",
+        ],
+        None,
+    );
+    assert!(!kinds_and_names(&docs).contains(&"ConfigMap kuma-cni-config".to_string()));
+    assert_eq!(
+        find(&docs, "ClusterRole", "kuma-cni")["rules"],
+        json!([{"apiGroups": [""], "resources": ["pods"], "verbs": ["get", "list", "watch"]}])
+    );
+    let template = &find(&docs, "DaemonSet", "kuma-cni-node")["spec"]["template"];
+    assert_eq!(
+        template["metadata"]["annotations"]["checksum/config"],
+        "01ba4719c80b6fe911b091a7c05124b64eeece964e09c058ef8f9805daca546b"
+    );
+    let container = &template["spec"]["containers"][0];
+    assert_eq!(container["image"], "docker.io/kumahq/merbridge:0.8.5");
+    assert_eq!(
+        container["args"],
+        json!([
+            "/app/mbctl",
+            "--mode=kuma",
+            "--use-reconnect=true",
+            "--cni-mode=true",
+            "--debug=true"
+        ])
+    );
+    assert_eq!(container["securityContext"]["privileged"], true);
+    assert!(container.get("env").is_none());
+}
+
+/// `skipRBAC` leaves the CNI its ServiceAccount only, after the chart's warning.
+#[test]
+fn cni_skip_rbac() {
+    let out = install_deterministic(&[
+        "--cni-enabled",
+        "--set",
+        "skipRBAC=true",
+        "--skip-kinds",
+        "CustomResourceDefinition",
+    ]);
+    let docs = rendered(&out);
+    assert!(out.stdout.contains(
+        "\n---\n# WARNING: RBAC is skipped. If this was intentional, remember to create the necessary resources for kuma-cni manually.\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  labels:\n    app: kuma-cni\n"
+    ));
+    let names = kinds_and_names(&docs);
+    assert!(names.contains(&"ServiceAccount kuma-cni".to_string()));
+    assert!(!names.iter().any(|n| n.contains("Role")));
+}
+
 #[test]
 fn overrides_in_namespace_kuma() {
     let docs = golden_case_without_crds(

@@ -36,6 +36,8 @@ const OPEN_MAPS: &[&str] = &[
     "ingress.containerSecurityContext",
     "ingress.dns.config",
     "cni.nodeSelector",
+    "cni.resources",
+    "cni.containerSecurityContext",
     "hooks.nodeSelector",
     "plugins.policies",
     "plugins.resources",
@@ -253,12 +255,20 @@ impl Values {
     /// (the chart's `with`/`if` guards) is `None`.
     pub fn typed<T: DeserializeOwned>(&self, path: &str) -> anyhow::Result<Option<T>> {
         match self.get(path) {
-            Some(value) if is_truthy(value) => serde_json::from_value(normalize(value.clone()))
-                .map(Some)
-                .with_context(|| format!("invalid {path}")),
-            _ => Ok(None),
+            Some(value) => typed_value(value.clone(), path),
+            None => Ok(None),
         }
     }
+}
+
+/// A Kubernetes structure read from `value` (found at `path`); null or empty is `None`.
+pub fn typed_value<T: DeserializeOwned>(value: Value, path: &str) -> anyhow::Result<Option<T>> {
+    if !is_truthy(&value) {
+        return Ok(None);
+    }
+    serde_json::from_value(normalize(value))
+        .map(Some)
+        .with_context(|| format!("invalid {path}"))
 }
 
 /// Quantities and similar fields read from YAML files may be numbers with a fractional
