@@ -1572,6 +1572,294 @@ fn cert_manager_issues_the_certificate() {
     );
 }
 
+/// An issuer without a kind is an Issuer; DNS names go through `tpl`; the universal
+/// environment renders no cert-manager object.
+#[test]
+fn cert_manager_issuer_kind_tpl_and_environment() {
+    let values = r#"
+controlPlane:
+  tls:
+    general:
+      certManager:
+        enabled: true
+        issuerRef:
+          name: corp-ca
+          kind: ""
+        dnsNames:
+          - '{{ include "kuma.name" . }}-cp.{{ .Release.Namespace }}'
+          - '{{ .Values.controlPlane.mode }}.example.com'
+"#;
+    let out = install_with_stdin(
+        &["--skip-kinds", "CustomResourceDefinition", "-f", "-"],
+        Some(values),
+    );
+    let docs = rendered(&out);
+    let spec = &find(&docs, "Certificate", "kuma-tls-cert")["spec"];
+    assert_eq!(
+        spec["issuerRef"],
+        json!({"kind": "Issuer", "name": "corp-ca"})
+    );
+    assert_eq!(
+        spec["dnsNames"],
+        json!(["kuma-cp.kuma-system", "zone.example.com"])
+    );
+
+    let out = install_with_stdin(
+        &[
+            "--skip-kinds",
+            "CustomResourceDefinition",
+            "-f",
+            "-",
+            "--set",
+            "controlPlane.environment=universal",
+        ],
+        Some(values),
+    );
+    let docs = rendered(&out);
+    let names = kinds_and_names(&docs);
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with("Certificate") || n.starts_with("Issuer"))
+    );
+
+    let out = install_with_stdin(
+        &["--skip-kinds", "CustomResourceDefinition", "-f", "-"],
+        Some(&values.replace(".Values.controlPlane.mode", ".Release.Namespace | upper")),
+    );
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr,
+        "Error: controlPlane.tls.general.certManager.dnsNames: the template action {{ .Release.Namespace | upper }} is not supported (only .Release.Name, .Release.Namespace, .Chart.Name, .Values.<key> and include \"kuma.name\" .)\n"
+    );
+}
+
+/// `dataPlane.<container>.resources` reach the control plane's injector settings; an
+/// empty value takes the chart's fallback.
+#[test]
+fn dataplane_resources() {
+    let values = r#"
+dataPlane:
+  sidecarContainer:
+    resources:
+      requests: {cpu: 100m, memory: 128Mi}
+      limits: {cpu: 500m, memory: 256Mi}
+  initContainer:
+    resources:
+      requests: {cpu: 50m, memory: 32Mi}
+      limits: {cpu: 200m, memory: 64Mi}
+  validationContainer:
+    resources:
+      requests: {cpu: 0, memory: ""}
+      limits: {cpu: 1, memory: 1Gi}
+"#;
+    let docs = golden_case_without_crds("dataplane-resources", &["-f", "-"], Some(values));
+    let cp = &cp_pod(&docs)["containers"][0];
+    for (name, value) in [
+        ("SIDECAR_CONTAINER_RESOURCES_REQUESTS_CPU", "100m"),
+        ("SIDECAR_CONTAINER_RESOURCES_REQUESTS_MEMORY", "128Mi"),
+        ("SIDECAR_CONTAINER_RESOURCES_LIMITS_CPU", "500m"),
+        ("SIDECAR_CONTAINER_RESOURCES_LIMITS_MEMORY", "256Mi"),
+        ("INIT_CONTAINER_RESOURCES_REQUESTS_CPU", "50m"),
+        ("INIT_CONTAINER_RESOURCES_REQUESTS_MEMORY", "32Mi"),
+        ("INIT_CONTAINER_RESOURCES_LIMITS_CPU", "200m"),
+        ("INIT_CONTAINER_RESOURCES_LIMITS_MEMORY", "64Mi"),
+        ("VALIDATION_CONTAINER_RESOURCES_REQUESTS_CPU", "20m"),
+        ("VALIDATION_CONTAINER_RESOURCES_REQUESTS_MEMORY", "20M"),
+        ("VALIDATION_CONTAINER_RESOURCES_LIMITS_CPU", "1"),
+        ("VALIDATION_CONTAINER_RESOURCES_LIMITS_MEMORY", "1Gi"),
+    ] {
+        let name = format!("KUMA_INJECTOR_{name}");
+        assert_eq!(env_value(cp, &name).unwrap(), value, "{name}");
+    }
+}
+
+/// `dnsPolicy` only when set; `dnsConfig` only with a list, and only its non-empty lists.
+#[test]
+fn dns_config() {
+    let values = r#"
+controlPlane:
+  dns:
+    config:
+      nameservers: [10.0.0.10]
+egress:
+  enabled: true
+  dns:
+    config:
+      searches: [svc.cluster.local]
+ingress:
+  enabled: true
+  dns:
+    policy: None
+    config:
+      nameservers: [1.1.1.1]
+"#;
+    let docs = golden_case_without_crds("dns-config", &["-f", "-"], Some(values));
+    let cp = cp_pod(&docs);
+    assert!(cp.get("dnsPolicy").is_none());
+    assert_eq!(cp["dnsConfig"], json!({"nameservers": ["10.0.0.10"]}));
+    let egress = pod(&docs, "Deployment", "kuma-egress");
+    assert!(egress.get("dnsPolicy").is_none());
+    assert_eq!(
+        egress["dnsConfig"],
+        json!({"searches": ["svc.cluster.local"]})
+    );
+    let ingress = pod(&docs, "Deployment", "kuma-ingress");
+    assert_eq!(ingress["dnsPolicy"], "None");
+    assert_eq!(ingress["dnsConfig"], json!({"nameservers": ["1.1.1.1"]}));
+}
+
+/// Helm's `tpl` in the affinities and topology spread constraints of the control plane,
+/// egress and ingress.
+#[test]
+fn tpl_in_scheduling_values() {
+    let values = r#"
+controlPlane:
+  topologySpreadConstraints:
+    - maxSkew: 1
+      topologyKey: topology.kubernetes.io/zone
+      whenUnsatisfiable: ScheduleAnyway
+      labelSelector:
+        matchLabels:
+          app: '{{ include "kuma.name" . }}-control-plane'
+egress:
+  enabled: true
+  affinity:
+    podAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+        - topologyKey: kubernetes.io/hostname
+          namespaces: ['{{ .Release.Namespace }}']
+          labelSelector:
+            matchLabels:
+              app: '{{ .Release.Name }}-control-plane'
+ingress:
+  enabled: true
+  topologySpreadConstraints:
+    - maxSkew: 2
+      topologyKey: kubernetes.io/hostname
+      whenUnsatisfiable: DoNotSchedule
+      labelSelector:
+        matchLabels:
+          app: '{{ .Chart.Name }}-ingress'
+"#;
+    let docs = golden_case_without_crds(
+        "tpl-values",
+        &["-f", "-", "--namespace", "mesh-system"],
+        Some(values),
+    );
+    assert_eq!(
+        cp_pod(&docs)["topologySpreadConstraints"][0]["labelSelector"]["matchLabels"]["app"],
+        "kuma-control-plane"
+    );
+    let term = &pod(&docs, "Deployment", "kuma-egress")["affinity"]["podAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]
+        [0];
+    assert_eq!(term["namespaces"], json!(["mesh-system"]));
+    assert_eq!(
+        term["labelSelector"]["matchLabels"]["app"],
+        "kuma-control-plane"
+    );
+    assert_eq!(
+        pod(&docs, "Deployment", "kuma-ingress")["topologySpreadConstraints"][0]["labelSelector"]["matchLabels"]
+            ["app"],
+        "kuma-ingress"
+    );
+}
+
+/// Universal on Kubernetes: the migration container mounts the postgres TLS files, and
+/// the TLS file settings exist only when the mode verifies the server.
+#[test]
+fn postgres_tls() {
+    let universal = "controlPlane.environment=universal,postgres.tls.caSecretName=pg-ca,postgres.tls.secretName=pg-client,postgres.tls.disableSSLSNI=true";
+    let docs = golden_case_without_crds(
+        "postgres-tls",
+        &["--set", universal, "--set", "postgres.tls.mode=verifyCa"],
+        None,
+    );
+    let spec = cp_pod(&docs);
+    let migration = &spec["initContainers"][0];
+    assert_eq!(
+        migration["volumeMounts"],
+        json!([
+            {"name": "postgres-tls-cert-ca", "subPath": "ca.crt", "mountPath": "/var/run/secrets/kuma.io/postgres-tls-cert/ca.crt", "readOnly": true},
+            {"name": "postgres-tls-cert", "subPath": "tls.crt", "mountPath": "/var/run/secrets/kuma.io/postgres-tls-cert/tls.crt", "readOnly": true},
+            {"name": "postgres-tls-cert", "subPath": "tls.key", "mountPath": "/var/run/secrets/kuma.io/postgres-tls-cert/tls.key", "readOnly": true},
+            {"name": "kuma-control-plane-config", "mountPath": "/etc/kuma.io/kuma-control-plane", "readOnly": true}
+        ])
+    );
+    const TLS_FILES: [&str; 4] = [
+        "KUMA_STORE_POSTGRES_TLS_CA_PATH",
+        "KUMA_STORE_POSTGRES_TLS_CERT_PATH",
+        "KUMA_STORE_POSTGRES_TLS_KEY_PATH",
+        "KUMA_STORE_POSTGRES_TLS_DISABLE_SSLSNI",
+    ];
+    for container in [migration, &spec["containers"][0]] {
+        for name in TLS_FILES {
+            assert!(env_value(container, name).is_some(), "{name}");
+        }
+    }
+
+    for mode in ["disable", "verifyNone"] {
+        let out = install_deterministic(&[
+            "--skip-kinds",
+            "CustomResourceDefinition",
+            "--set",
+            universal,
+            "--set",
+            &format!("postgres.tls.mode={mode}"),
+        ]);
+        let docs = rendered(&out);
+        let spec = cp_pod(&docs);
+        let cp = &spec["containers"][0];
+        assert_eq!(env_value(cp, "KUMA_STORE_POSTGRES_TLS_MODE").unwrap(), mode);
+        for name in TLS_FILES {
+            assert!(env_value(cp, name).is_none(), "{mode}: {name}");
+        }
+        // The files are still mounted.
+        assert_eq!(
+            spec["initContainers"][0]["volumeMounts"]
+                .as_array()
+                .unwrap()
+                .len(),
+            4
+        );
+    }
+}
+
+/// The KDS Secrets carry the control plane labels and the `secretName` given; the
+/// global-zone-sync Service takes `controlPlane.globalZoneSyncService.name`.
+#[test]
+fn kds_secret_names_and_global_zone_sync_name() {
+    let out = install_deterministic(&[
+        "--skip-kinds",
+        "CustomResourceDefinition",
+        "--set",
+        "controlPlane.tls.kdsZoneClient.create=true,controlPlane.tls.kdsZoneClient.cert=CA,controlPlane.tls.kdsZoneClient.secretName=my-kds-ca",
+    ]);
+    let docs = rendered(&out);
+    let secret = find(&docs, "Secret", "my-kds-ca");
+    assert_eq!(secret["metadata"]["labels"]["app"], "kuma-control-plane");
+    assert!(secret["metadata"].get("namespace").is_none());
+    assert!(secret.get("type").is_none());
+    assert_eq!(secret["stringData"], json!({"ca.crt": "CA"}));
+
+    let out = install_deterministic(&[
+        "--skip-kinds",
+        "CustomResourceDefinition",
+        "--mode",
+        "global",
+        "--set",
+        "controlPlane.tls.kdsGlobalServer.create=true,controlPlane.tls.kdsGlobalServer.cert=C,controlPlane.tls.kdsGlobalServer.key=K,controlPlane.tls.kdsGlobalServer.secretName=my-kds",
+        "--set",
+        "controlPlane.globalZoneSyncService.name=zone-sync",
+    ]);
+    assert_eq!(out.stderr, "");
+    let docs = rendered(&out);
+    let secret = find(&docs, "Secret", "my-kds");
+    assert_eq!(secret["type"], "kubernetes.io/tls");
+    assert_eq!(secret["metadata"]["labels"]["app"], "kuma-control-plane");
+    find(&docs, "Service", "zone-sync");
+}
+
 #[test]
 fn skip_rbac_keeps_only_the_service_account() {
     let docs = golden_case_without_crds("skip-rbac", &["--values", "-"], Some("skipRBAC: true\n"));
@@ -1791,9 +2079,23 @@ fn kds_secrets_created_from_the_values() {
 fn extra_mounts_transparent_proxy_ingress_and_service_monitor() {
     let docs = golden_case_without_crds(
         "extras",
-        &["--values", "-"],
+        &[
+            "--values",
+            "-",
+            "--api-versions",
+            "monitoring.coreos.com/v1/ServiceMonitor",
+        ],
         Some(
             r#"controlPlane:
+  extraLabels:
+    team: mesh
+  config: |
+    store:
+      type: kubernetes
+
+
+  globalZoneSyncService:
+    name: ignored-outside-global
   extraConfigMaps:
     - name: extra-config
       mountPath: /etc/extra-config
@@ -1801,6 +2103,7 @@ fn extra_mounts_transparent_proxy_ingress_and_service_monitor() {
       values:
         extra.yaml: |
           some: text
+        plain.txt: line1
     - name: existing-config
       mountPath: /etc/existing-config
   extraSecrets:
@@ -1816,9 +2119,16 @@ fn extra_mounts_transparent_proxy_ingress_and_service_monitor() {
       nginx.ingress.kubernetes.io/backend-protocol: HTTP
   serviceMonitor:
     enabled: true
+    annotations:
+      example.com/kept: "yes"
+      example.com/dropped: ""
 transparentProxy:
   configMap:
     enabled: true
+    config:
+      redirect:
+        inbound:
+          excludePorts: [8080]
 "#,
         ),
     );
@@ -1835,15 +2145,41 @@ transparentProxy:
     assert!(names.contains(&"Ingress kuma-control-plane".to_string()));
     assert_eq!(
         find(&docs, "ConfigMap", "extra-config")["data"],
-        serde_json::json!({"extra.yaml": "some: text\n"})
+        serde_json::json!({"extra.yaml": "some: text\n", "plain.txt": "line1\n"})
     );
-    let tproxy: Value = serde_yaml::from_str(
-        find(&docs, "ConfigMap", "kuma-transparent-proxy-config")["data"]["config.yaml"]
-            .as_str()
-            .unwrap(),
-    )
-    .unwrap();
-    assert_eq!(tproxy["redirect"]["inbound"]["port"], 15006);
+    // The header, two empty lines, then the text with one final newline.
+    assert_eq!(
+        find(&docs, "ConfigMap", "kuma-control-plane-config")["data"]["config.yaml"],
+        "# use this file to override default configuration of `kuma-cp`\n#\n# see conf/kuma-cp.conf.yml for available settings\n\n\nstore:\n  type: kubernetes\n"
+    );
+    // Helm's toYaml of the chart's settings with the user's merged in: keys sorted the
+    // go-yaml way (ip6tables before iptables).
+    assert_eq!(
+        find(&docs, "ConfigMap", "kuma-transparent-proxy-config")["data"]["config.yaml"],
+        TRANSPARENT_PROXY_CONFIG.replace(
+            "  inbound:\n    enabled: true\n    excludePorts: []",
+            "  inbound:\n    enabled: true\n    excludePorts:\n    - 8080"
+        )
+    );
+    let monitor = find(&docs, "ServiceMonitor", "kuma-control-plane");
+    assert_eq!(
+        monitor["metadata"]["annotations"],
+        json!({"example.com/kept": "yes"})
+    );
+    assert_eq!(
+        monitor["spec"],
+        json!({
+            "endpoints": [{"scheme": "http", "targetPort": "diagnostics"}],
+            "jobLabel": "kuma",
+            "namespaceSelector": {"matchNames": ["kuma-system"]},
+            "selector": {"matchLabels": {
+                "app": "kuma-control-plane",
+                "team": "mesh",
+                "app.kubernetes.io/name": "kuma",
+                "app.kubernetes.io/instance": "kuma"
+            }}
+        })
+    );
     let pod = cp_pod(&docs);
     assert_eq!(
         env_value(
@@ -1878,6 +2214,79 @@ transparentProxy:
     assert_eq!(
         ingress["spec"]["rules"][0]["http"]["paths"][0]["backend"]["service"],
         serde_json::json!({"name": "kuma-control-plane", "port": {"number": 5681}})
+    );
+}
+
+/// Helm's toYaml of the chart's transparent proxy settings.
+const TRANSPARENT_PROXY_CONFIG: &str = "comments:
+  disabled: false
+dropInvalidPackets: false
+ebpf:
+  bpffsPath: /run/kuma/bpf
+  cgroupPath: /sys/fs/cgroup
+  enabled: false
+  instanceIPEnvVarName: \"\"
+  programsSourcePath: /tmp/kuma-ebpf
+  tcAttachIface: \"\"
+ipFamilyMode: dualstack
+iptablesExecutables:
+  ip6tables: \"\"
+  ip6tables-restore: \"\"
+  ip6tables-save: \"\"
+  iptables: \"\"
+  iptables-restore: \"\"
+  iptables-save: \"\"
+kumaDPUser: \"5678\"
+log:
+  enabled: false
+redirect:
+  dns:
+    captureAll: true
+    enabled: true
+    port: 15053
+    resolvConfigPath: /etc/resolv.conf
+    skipConntrackZoneSplit: false
+  inbound:
+    enabled: true
+    excludePorts: []
+    excludePortsForIPs: []
+    excludePortsForUIDs: []
+    includePorts: []
+    insertRedirectInsteadOfAppend: false
+    port: 15006
+  outbound:
+    enabled: true
+    excludePorts: []
+    excludePortsForIPs: []
+    excludePortsForUIDs: []
+    includePorts: []
+    insertRedirectInsteadOfAppend: false
+    port: 15001
+  vnet:
+    networks: []
+retry:
+  maxRetries: 4
+  sleepBetweenRetries: 2s
+storeFirewalld: false
+verbose: false
+wait: 5
+waitInterval: 0
+";
+
+/// Without the Prometheus Operator's API the ServiceMonitor is not rendered.
+#[test]
+fn service_monitor_needs_its_api() {
+    let out = install_deterministic(&[
+        "--set",
+        "controlPlane.serviceMonitor.enabled=true",
+        "--skip-kinds",
+        "CustomResourceDefinition",
+    ]);
+    let docs = rendered(&out);
+    assert!(
+        !kinds_and_names(&docs)
+            .iter()
+            .any(|n| n.starts_with("ServiceMonitor"))
     );
 }
 

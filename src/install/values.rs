@@ -21,20 +21,17 @@ const OPEN_MAPS: &[&str] = &[
     "controlPlane.podSecurityContext",
     "controlPlane.containerSecurityContext",
     "controlPlane.service.annotations",
-    "controlPlane.dns.config",
     "controlPlane.tls.general.certManager.issuerRef",
     "egress.nodeSelector",
     "egress.affinity",
     "egress.resources",
     "egress.podSecurityContext",
     "egress.containerSecurityContext",
-    "egress.dns.config",
     "ingress.nodeSelector",
     "ingress.affinity",
     "ingress.resources",
     "ingress.podSecurityContext",
     "ingress.containerSecurityContext",
-    "ingress.dns.config",
     "cni.nodeSelector",
     "cni.resources",
     "cni.containerSecurityContext",
@@ -44,6 +41,12 @@ const OPEN_MAPS: &[&str] = &[
     "transparentProxy.configMap.config",
     "meshZoneProxyDefaults.ingress.nodeSelector",
     "meshZoneProxyDefaults.egress.nodeSelector",
+];
+
+/// Keys Kuma's chart templates read although its values.yaml does not list them.
+const TEMPLATE_ONLY_KEYS: &[&str] = &[
+    // The name of the global-zone-sync Service (`_helpers.tpl`).
+    "controlPlane.globalZoneSyncService.name",
 ];
 
 /// [`DEFAULT_VALUES_YAML`] as JSON, converted by build.rs: parsing JSON costs a fraction
@@ -140,6 +143,7 @@ fn collect_unknown(
             format!("{prefix}.{key}")
         };
         match defaults.get(key) {
+            None if TEMPLATE_ONLY_KEYS.contains(&path.as_str()) => {}
             None => unknown.push(path),
             Some(_) if path == "meshes" => {
                 let template = mesh_entry_template(defaults);
