@@ -1961,7 +1961,7 @@ fn mesh_scoped_zone_proxies() {
         &["--values", "-"],
         Some(
             "meshes:\n  - name: default\n    ingress:\n      enabled: true\n    egress:\n      enabled: true\n\
-             \x20 - name: payments\n    egress:\n      enabled: true\n      replicas: 2\n      service:\n        name: payments-egress\n",
+             \x20 - name: payments\n    egress:\n      enabled: true\n      deployment:\n        replicas: 2\n      service:\n        name: payments-egress\n",
         ),
     );
     let names = kinds_and_names(&docs);
@@ -1985,30 +1985,261 @@ fn mesh_scoped_zone_proxies() {
         .collect();
     assert_eq!(accounts[0], "ServiceAccount kuma-control-plane");
     assert_eq!(accounts[3], "ServiceAccount kuma-payments-egress");
+    let labels = json!({
+        "app": "kuma-payments-egress",
+        "kuma.io/mesh": "payments",
+        "app.kubernetes.io/name": "kuma",
+        "app.kubernetes.io/instance": "kuma"
+    });
+    let selector = json!({
+        "app": "kuma-payments-egress",
+        "app.kubernetes.io/name": "kuma",
+        "app.kubernetes.io/instance": "kuma"
+    });
+    assert_eq!(
+        find(&docs, "ServiceAccount", "kuma-payments-egress")["metadata"]["labels"],
+        labels
+    );
     let deployment = find(&docs, "Deployment", "kuma-payments-egress");
+    assert_eq!(deployment["metadata"]["labels"], labels);
     assert_eq!(deployment["spec"]["replicas"], 2);
+    assert_eq!(
+        deployment["spec"]["strategy"],
+        json!({"rollingUpdate": {"maxSurge": 1, "maxUnavailable": 0}})
+    );
+    assert_eq!(deployment["spec"]["selector"]["matchLabels"], selector);
     let pod = &deployment["spec"]["template"];
+    assert_eq!(
+        pod["metadata"]["annotations"],
+        json!({"kuma.io/reachable-backends": "{\"refs\":[]}"})
+    );
     // What the mesh-zoneproxy injector webhook selects.
     assert_eq!(
-        pod["metadata"]["labels"]["kuma.io/sidecar-injection"],
-        "enabled"
+        pod["metadata"]["labels"],
+        json!({
+            "app": "kuma-payments-egress",
+            "kuma.io/mesh": "payments",
+            "app.kubernetes.io/name": "kuma",
+            "app.kubernetes.io/instance": "kuma",
+            "kuma.io/sidecar-injection": "enabled",
+            "k8s.kuma.io/zone-proxy-type": "egress"
+        })
     );
-    assert_eq!(pod["metadata"]["labels"]["kuma.io/mesh"], "payments");
+    let spec = &pod["spec"];
     assert_eq!(
-        pod["metadata"]["labels"]["k8s.kuma.io/zone-proxy-type"],
+        spec["securityContext"],
+        json!({"runAsUser": 5678, "runAsGroup": 5678, "seccompProfile": {"type": "RuntimeDefault"}})
+    );
+    assert_eq!(spec["automountServiceAccountToken"], true);
+    assert_eq!(spec["restartPolicy"], "Always");
+    assert_eq!(spec["terminationGracePeriodSeconds"], 40);
+    assert!(spec.get("nodeSelector").is_none());
+    assert_eq!(
+        spec["containers"],
+        json!([{
+            "name": "pause",
+            "image": "registry.k8s.io/pause:3.10@sha256:ee6521f290b2168b6e0935a181d4cff9be1ac3f505666ef0e3c98fae8199917a",
+            "imagePullPolicy": "IfNotPresent",
+            "securityContext": {
+                "readOnlyRootFilesystem": true,
+                "runAsNonRoot": true,
+                "allowPrivilegeEscalation": false,
+                "capabilities": {"drop": ["ALL"]}
+            },
+            "resources": {"requests": {"cpu": "10m", "memory": "16Mi"}, "limits": {"memory": "16Mi"}}
+        }])
+    );
+    let service = find(&docs, "Service", "payments-egress");
+    assert_eq!(
+        service["metadata"]["labels"]["k8s.kuma.io/zone-proxy-type"],
         "egress"
     );
     assert_eq!(
-        pod["spec"]["containers"][0]["image"],
-        "registry.k8s.io/pause:3.10@sha256:ee6521f290b2168b6e0935a181d4cff9be1ac3f505666ef0e3c98fae8199917a"
+        service["spec"],
+        json!({
+            "type": "ClusterIP",
+            "ports": [{"port": 10002, "protocol": "TCP", "targetPort": 10002}],
+            "selector": selector
+        })
     );
     assert_eq!(
         find(&docs, "Service", "kuma-default-ingress")["spec"]["type"],
         "LoadBalancer"
     );
+}
+
+/// Every per-mesh setting the chart's mesh-zoneproxy templates read.
+#[test]
+fn mesh_zone_proxy_settings() {
+    let values = r#"
+global:
+  imagePullSecrets: [regcred]
+meshZoneProxyDefaults:
+  ingress:
+    service:
+      targetPort: 20001
+meshes:
+  - name: edge
+    ingress:
+      enabled: true
+      image:
+        registry: override.example.com
+        tag: "3.10"
+      imagePullPolicy: Always
+      restartPolicy: Always
+      terminationGracePeriodSeconds: 0
+      automountServiceAccountToken: false
+      serviceAccountAnnotations:
+        eks.amazonaws.com/role-arn: arn:aws:iam::1:role/x
+      service:
+        type: NodePort
+        port: 30001
+        annotations:
+          example.com/lb: internal
+        labels:
+          team: edge
+        spec:
+          externalIPs: [192.168.5.2]
+          loadBalancerSourceRanges: [10.0.0.0/8]
+      deployment:
+        replicas: 0
+        annotations:
+          custom.io/annotation: value
+        labels:
+          team: platform
+        podSpec:
+          priorityClassName: high
+          nodeSelector:
+            disk: ssd
+          tolerations:
+            - key: edge
+              operator: Exists
+          affinity:
+            podAntiAffinity:
+              preferredDuringSchedulingIgnoredDuringExecution:
+                - weight: 100
+                  podAffinityTerm:
+                    topologyKey: kubernetes.io/hostname
+                    labelSelector:
+                      matchLabels:
+                        app: '{{ include "kuma.name" . }}-edge-ingress'
+          securityContext:
+            runAsUser: 1000
+          containerSecurityContext:
+            readOnlyRootFilesystem: true
+          resources:
+            limits:
+              memory: 256Mi
+          containerResources:
+            requests:
+              cpu: 5m
+      hpa:
+        enabled: true
+        maxReplicas: 7
+      pdb:
+        enabled: true
+        maxUnavailable: 0
+    egress:
+      enabled: true
+      hpa:
+        enabled: true
+        metrics:
+          - type: Resource
+            resource:
+              name: memory
+              target:
+                type: Utilization
+                averageUtilization: 60
+"#;
+    let docs = golden_case_without_crds("mesh-zone-proxy-settings", &["-f", "-"], Some(values));
+    let names = kinds_and_names(&docs);
+    let hpas: Vec<&String> = names
+        .iter()
+        .filter(|n| {
+            n.starts_with("HorizontalPodAutoscaler") || n.starts_with("PodDisruptionBudget")
+        })
+        .collect();
     assert_eq!(
-        find(&docs, "Service", "payments-egress")["spec"]["type"],
-        "ClusterIP"
+        hpas,
+        vec![
+            "PodDisruptionBudget kuma-edge-ingress",
+            "HorizontalPodAutoscaler kuma-edge-ingress",
+            "HorizontalPodAutoscaler kuma-edge-egress",
+        ]
+    );
+    let account = find(&docs, "ServiceAccount", "kuma-edge-ingress");
+    assert_eq!(
+        account["metadata"]["annotations"],
+        json!({"eks.amazonaws.com/role-arn": "arn:aws:iam::1:role/x"})
+    );
+    assert_eq!(account["imagePullSecrets"], json!([{"name": "regcred"}]));
+    let service = find(&docs, "Service", "kuma-edge-ingress");
+    assert_eq!(service["metadata"]["labels"]["team"], "edge");
+    assert_eq!(
+        service["metadata"]["annotations"],
+        json!({"example.com/lb": "internal"})
+    );
+    assert_eq!(service["spec"]["type"], "NodePort");
+    assert_eq!(
+        service["spec"]["ports"],
+        json!([{"port": 30001, "protocol": "TCP", "targetPort": 20001}])
+    );
+    assert_eq!(service["spec"]["externalIPs"], json!(["192.168.5.2"]));
+    assert_eq!(
+        service["spec"]["loadBalancerSourceRanges"],
+        json!(["10.0.0.0/8"])
+    );
+    let deployment = find(&docs, "Deployment", "kuma-edge-ingress");
+    assert_eq!(deployment["metadata"]["labels"]["team"], "platform");
+    assert_eq!(
+        deployment["metadata"]["annotations"],
+        json!({"custom.io/annotation": "value"})
+    );
+    // The HPA owns the replica count.
+    assert!(deployment["spec"].get("replicas").is_none());
+    let spec = &deployment["spec"]["template"]["spec"];
+    assert_eq!(spec["priorityClassName"], "high");
+    assert_eq!(spec["nodeSelector"], json!({"disk": "ssd"}));
+    assert_eq!(
+        spec["tolerations"],
+        json!([{"key": "edge", "operator": "Exists"}])
+    );
+    assert_eq!(
+        spec["affinity"]["podAntiAffinity"]["preferredDuringSchedulingIgnoredDuringExecution"][0]["podAffinityTerm"]
+            ["labelSelector"]["matchLabels"]["app"],
+        "kuma-edge-ingress"
+    );
+    assert_eq!(spec["securityContext"], json!({"runAsUser": 1000}));
+    assert_eq!(spec["resources"], json!({"limits": {"memory": "256Mi"}}));
+    // `default` fallbacks: 0 and false are empty.
+    assert_eq!(spec["terminationGracePeriodSeconds"], 40);
+    assert_eq!(spec["automountServiceAccountToken"], true);
+    let container = &spec["containers"][0];
+    assert_eq!(container["image"], "override.example.com/pause:3.10");
+    assert_eq!(container["imagePullPolicy"], "Always");
+    assert_eq!(
+        container["securityContext"],
+        json!({"readOnlyRootFilesystem": true})
+    );
+    assert_eq!(container["resources"], json!({"requests": {"cpu": "5m"}}));
+    let hpa = find(&docs, "HorizontalPodAutoscaler", "kuma-edge-ingress");
+    assert_eq!(hpa["apiVersion"], "autoscaling/v2");
+    assert_eq!(hpa["spec"]["minReplicas"], 2);
+    assert_eq!(hpa["spec"]["maxReplicas"], 7);
+    assert_eq!(
+        hpa["spec"]["metrics"][0]["resource"],
+        json!({"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 80}})
+    );
+    assert_eq!(
+        find(&docs, "HorizontalPodAutoscaler", "kuma-edge-egress")["spec"]["metrics"][0]["resource"]
+            ["name"],
+        "memory"
+    );
+    let pdb = find(&docs, "PodDisruptionBudget", "kuma-edge-ingress");
+    assert_eq!(pdb["spec"]["maxUnavailable"], 1);
+    assert_eq!(
+        pdb["spec"]["selector"]["matchLabels"],
+        json!({"app": "kuma-edge-ingress", "app.kubernetes.io/name": "kuma", "app.kubernetes.io/instance": "kuma"})
     );
 }
 
@@ -2292,8 +2523,10 @@ fn service_monitor_needs_its_api() {
 
 #[test]
 fn new_validation_errors() {
-    let long_mesh = "m".repeat(60);
-    let long_mesh_set = format!("meshes[0].name={long_mesh},meshes[0].ingress.enabled=true");
+    let long_service = "s".repeat(64);
+    let long_service_set = format!(
+        "meshes[0].name=m,meshes[0].ingress.enabled=true,meshes[0].ingress.service.name={long_service}"
+    );
     let cases: Vec<(Vec<&str>, String)> = vec![
         (
             vec!["--set", "controlPlane.environment=universal,postgres.tls.mode=verifyCa"],
@@ -2336,8 +2569,8 @@ fn new_validation_errors() {
             "meshes[m].ingress.image is missing: set .Values.zoneProxyImage or meshes[].ingress.image (registry/repository/tag)".into(),
         ),
         (
-            vec!["--set", &long_mesh_set],
-            format!("zone proxy service name \"kuma-{long_mesh}-ingress\" exceeds 63 characters; use service.name to set a shorter name"),
+            vec!["--set", &long_service_set],
+            format!("zone proxy service name \"{long_service}\" exceeds 63 characters; use service.name to set a shorter name"),
         ),
     ];
     for (args, message) in cases {
@@ -2415,7 +2648,7 @@ fn described_keys_are_not_reported_as_unused() {
         &[],
         "controlPlane:\n  serviceMonitor:\n    enabled: false\n  ingress:\n    enabled: false\n  extraSecrets: null\n\
              postgres:\n  port: \"5433\"\ntransparentProxy:\n  configMap:\n    config:\n      anything: 1\n\
-             meshes:\n  - name: default\n    ingress:\n      enabled: false\n      nodeSelector:\n        zone: a\n      typo: 1\n",
+             meshes:\n  - name: default\n    ingress:\n      enabled: false\n      deployment:\n        podSpec:\n          nodeSelector:\n            zone: a\n      typo: 1\n",
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(

@@ -39,8 +39,6 @@ const OPEN_MAPS: &[&str] = &[
     "plugins.policies",
     "plugins.resources",
     "transparentProxy.configMap.config",
-    "meshZoneProxyDefaults.ingress.nodeSelector",
-    "meshZoneProxyDefaults.egress.nodeSelector",
 ];
 
 /// Keys Kuma's chart templates read although its values.yaml does not list them.
@@ -146,7 +144,7 @@ fn collect_unknown(
             None if TEMPLATE_ONLY_KEYS.contains(&path.as_str()) => {}
             None => unknown.push(path),
             Some(_) if path == "meshes" => {
-                let template = mesh_entry_template(defaults);
+                let template = mesh_entry_template();
                 for (i, entry) in value.as_array().into_iter().flatten().enumerate() {
                     if let Value::Object(entry) = entry {
                         collect_unknown(entry, &template, &format!("meshes[{i}]"), unknown);
@@ -165,30 +163,39 @@ fn collect_unknown(
     }
 }
 
-/// The keys a `meshes[]` entry may have: a name, and per role the keys of
-/// `meshZoneProxyDefaults.<role>` plus `enabled`, `image` and `service.name`.
-fn mesh_entry_template(defaults: &Map<String, Value>) -> Map<String, Value> {
+/// The keys a `meshes[]` entry may have: what the templates read (Kuma's
+/// `templates/mesh-zoneproxy-*.yaml`), some of which the chart's values.yaml leaves out.
+/// Empty maps take keys of the user's own.
+fn mesh_entry_template() -> Map<String, Value> {
+    let role = serde_json::json!({
+        "enabled": false,
+        "image": {"registry": "", "repository": "", "tag": ""},
+        "service": {
+            "name": "", "type": "", "port": 0, "spec": {}, "annotations": {}, "labels": {}
+        },
+        "deployment": {
+            "replicas": 1, "annotations": {}, "labels": {},
+            "podSpec": {
+                "resources": {}, "affinity": {}, "topologySpreadConstraints": [],
+                "priorityClassName": "", "securityContext": {}, "nodeSelector": {},
+                "tolerations": [], "containerSecurityContext": {}, "containerResources": {}
+            }
+        },
+        "hpa": {
+            "enabled": false, "minReplicas": 2, "maxReplicas": 5,
+            "targetCPUUtilizationPercentage": 80, "metrics": []
+        },
+        "pdb": {"enabled": false, "maxUnavailable": 1},
+        "restartPolicy": "",
+        "imagePullPolicy": "",
+        "terminationGracePeriodSeconds": 40,
+        "automountServiceAccountToken": true,
+        "serviceAccountAnnotations": {}
+    });
     let mut entry = Map::new();
     entry.insert("name".into(), Value::String(String::new()));
-    for role in ["ingress", "egress"] {
-        let mut keys = match defaults
-            .get("meshZoneProxyDefaults")
-            .and_then(|d| d.get(role))
-        {
-            Some(Value::Object(role_defaults)) => role_defaults.clone(),
-            _ => Map::new(),
-        };
-        // Open maps (user keys of their own) are empty in the template.
-        keys.insert("nodeSelector".into(), Value::Object(Map::new()));
-        let own: Map<String, Value> = serde_json::from_value(serde_json::json!({
-            "enabled": false,
-            "image": {"registry": "", "repository": "", "tag": ""},
-            "service": {"name": ""},
-        }))
-        .unwrap_or_default();
-        merge_maps(&mut keys, own);
-        entry.insert(role.into(), Value::Object(keys));
-    }
+    entry.insert("ingress".into(), role.clone());
+    entry.insert("egress".into(), role);
     entry
 }
 
@@ -392,7 +399,7 @@ mod tests {
             "egress": {"enabled": true},
             "meshes": [
                 {"name": "m", "ingress": {"enabled": true, "service": {"name": "s", "type": "x"},
-                                          "nodeSelector": {"free": "form"}, "bad": 1}},
+                                          "deployment": {"podSpec": {"nodeSelector": {"free": "form"}}}, "bad": 1}},
                 {"name": "n", "extra": true}
             ],
             "top": 1
