@@ -2657,6 +2657,114 @@ fn described_keys_are_not_reported_as_unused() {
     );
 }
 
+/// Every key Kuma's chart reads for the objects kumactl renders is taken without a
+/// warning, template-only keys included.
+#[test]
+fn keys_the_chart_uses_are_not_reported() {
+    let values = r#"
+cni:
+  tolerations: [{key: a, operator: Exists}]
+  podAnnotations: {a: b}
+  affinity: {}
+  restartPolicy: Always
+  delayStartupSeconds: 1
+  experimental:
+    imageEbpf: {registry: r, repository: m, tag: t}
+  resources: {requests: {cpu: 1m}}
+  podSecurityContext: {}
+  containerSecurityContext: {runAsUser: 0}
+dataPlane:
+  sidecarContainer:
+    resources: {requests: {cpu: 1m, memory: 1Mi}, limits: {cpu: 1m, memory: 1Mi}}
+  initContainer:
+    resources: {requests: {cpu: 1m, memory: 1Mi}, limits: {cpu: 1m, memory: 1Mi}}
+  validationContainer:
+    resources: {requests: {cpu: 1m, memory: 1Mi}, limits: {cpu: 1m, memory: 1Mi}}
+controlPlane:
+  config: "a: b"
+  globalZoneSyncService:
+    name: sync
+meshZoneProxyDefaults:
+  ingress:
+    service: {targetPort: 1}
+  egress:
+    service: {targetPort: 2}
+meshes:
+  - name: m
+    egress:
+      enabled: false
+      restartPolicy: Always
+      imagePullPolicy: Always
+      terminationGracePeriodSeconds: 1
+      automountServiceAccountToken: true
+      serviceAccountAnnotations: {a: b}
+      service: {spec: {externalIPs: []}, labels: {a: b}}
+      deployment:
+        replicas: 1
+        annotations: {a: b}
+        labels: {a: b}
+        podSpec:
+          resources: {}
+          affinity: {}
+          topologySpreadConstraints: []
+          priorityClassName: p
+          securityContext: {}
+          nodeSelector: {a: b}
+          tolerations: []
+          containerSecurityContext: {}
+          containerResources: {}
+      hpa:
+        enabled: false
+        minReplicas: 1
+        maxReplicas: 2
+        targetCPUUtilizationPercentage: 50
+        metrics: []
+      pdb: {enabled: false, maxUnavailable: 1}
+"#;
+    let out =
+        install_deterministic_with_values(&["--skip-kinds", "CustomResourceDefinition"], values);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stderr, "");
+}
+
+/// Keys that drive only the Helm hook jobs (which kumactl leaves out), or nothing, are
+/// reported, listed in the defaults or not.
+#[test]
+fn keys_without_effect_are_reported() {
+    let values = "patchSystemNamespace: false\ninstallCrdsOnUpgrade:\n  enabled: false\nnoHelmHooks: true\n\
+                  kumactl:\n  image:\n    tag: x\nfullnameOverride: x\nhooks:\n  tolerations: []\n\
+                  controlPlane:\n  annotations:\n    a: b\n  dns:\n    config:\n      options: []\n";
+    let out =
+        install_deterministic_with_values(&["--skip-kinds", "CustomResourceDefinition"], values);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let warned: Vec<&str> = out
+        .stderr
+        .lines()
+        .map(|line| {
+            line.strip_prefix("WARNING: value \"")
+                .and_then(|rest| {
+                    rest.strip_suffix(
+                        "\" is not used by kumactl install control-plane and has no effect",
+                    )
+                })
+                .unwrap_or(line)
+        })
+        .collect();
+    assert_eq!(
+        warned,
+        vec![
+            "patchSystemNamespace",
+            "installCrdsOnUpgrade",
+            "noHelmHooks",
+            "kumactl",
+            "fullnameOverride",
+            "hooks.tolerations",
+            "controlPlane.annotations",
+            "controlPlane.dns.config.options",
+        ]
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // install crds
 

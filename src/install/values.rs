@@ -45,6 +45,23 @@ const OPEN_MAPS: &[&str] = &[
 const TEMPLATE_ONLY_KEYS: &[&str] = &[
     // The name of the global-zone-sync Service (`_helpers.tpl`).
     "controlPlane.globalZoneSyncService.name",
+    // Text appended to the control plane's config.yaml (`templates/cp-configmap.yaml`).
+    "controlPlane.config",
+    // The name prefix of every object (`_helpers.tpl` `kuma.name`).
+    "nameOverride",
+];
+
+/// Keys of Kuma's chart that no object kumactl renders reads (only the Helm hook jobs,
+/// which kumactl leaves out, or nothing at all): setting them is reported although
+/// `--dump-values` lists the ones with a default.
+const NO_EFFECT_KEYS: &[&str] = &[
+    "patchSystemNamespace",
+    "installCrdsOnUpgrade",
+    "noHelmHooks",
+    "kumactl",
+    "kubectl",
+    "fullnameOverride",
+    "controlPlane.annotations",
 ];
 
 /// [`DEFAULT_VALUES_YAML`] as JSON, converted by build.rs: parsing JSON costs a fraction
@@ -140,6 +157,10 @@ fn collect_unknown(
         } else {
             format!("{prefix}.{key}")
         };
+        if NO_EFFECT_KEYS.contains(&path.as_str()) {
+            unknown.push(path);
+            continue;
+        }
         match defaults.get(key) {
             None if TEMPLATE_ONLY_KEYS.contains(&path.as_str()) => {}
             None => unknown.push(path),
