@@ -18,6 +18,7 @@ pub fn api_router(state: SharedState) -> Router {
         .route("/", get(index::index))
         .route("/who-am-i", get(index::who_am_i))
         .merge(resources::routes())
+        .merge(super::inspect::routes())
         .merge(token_service::routes())
         // Who calls, for every route (unknown routes are answered without it).
         .route_layer(middleware::from_fn_with_state(state.clone(), authn::layer))

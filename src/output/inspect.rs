@@ -84,7 +84,7 @@ pub fn dataplane_overview_table(items: &[Value], now: DateTime<Utc>) -> String {
     let rows: Vec<Vec<String>> = items
         .iter()
         .map(|item| {
-            let dataplane = Dataplane(item.get("dataplane").unwrap_or(&null));
+            let dataplane = Dataplane::new(item.get("dataplane").unwrap_or(&null));
             let insight = item.get("dataplaneInsight");
             let last = subscriptions(insight).last();
             let mtls = insight.and_then(|i| i.get("mTLS")).filter(|m| !m.is_null());

@@ -86,28 +86,44 @@ pub enum GatewayType {
 
 /// Accessors over one Dataplane spec (`networking` at its top level).
 #[derive(Clone, Copy, Debug)]
-pub struct Dataplane<'a>(pub &'a Value);
+pub struct Dataplane<'a> {
+    networking: Option<&'a Value>,
+}
 
 impl<'a> Dataplane<'a> {
-    pub fn inbounds(self) -> &'a [Value] {
-        self.0
-            .pointer("/networking/inbound")
+    /// Over a spec as a JSON value (the `dataplane` of an overview).
+    pub fn new(spec: &'a Value) -> Dataplane<'a> {
+        Dataplane {
+            networking: spec.get("networking"),
+        }
+    }
+
+    /// Over a stored spec.
+    pub fn from_spec(spec: &'a serde_json::Map<String, Value>) -> Dataplane<'a> {
+        Dataplane {
+            networking: spec.get("networking"),
+        }
+    }
+
+    fn list(self, key: &str) -> &'a [Value] {
+        self.networking
+            .and_then(|n| n.get(key))
             .and_then(Value::as_array)
             .map(Vec::as_slice)
             .unwrap_or_default()
+    }
+
+    pub fn inbounds(self) -> &'a [Value] {
+        self.list("inbound")
     }
 
     pub fn listeners(self) -> &'a [Value] {
-        self.0
-            .pointer("/networking/listeners")
-            .and_then(Value::as_array)
-            .map(Vec::as_slice)
-            .unwrap_or_default()
+        self.list("listeners")
     }
 
     pub fn gateway(self) -> Option<&'a Value> {
-        self.0
-            .pointer("/networking/gateway")
+        self.networking
+            .and_then(|n| n.get("gateway"))
             .filter(|g| !g.is_null())
     }
 
@@ -289,7 +305,7 @@ mod tests {
         ], "listeners": [{"port": 80, "type": "ZoneIngress", "state": "NotReady"}]}});
         let insight = connected();
         assert_eq!(
-            Dataplane(&dp).status(Some(&insight)),
+            Dataplane::new(&dp).status(Some(&insight)),
             (
                 Status::PartiallyDegraded,
                 vec![
@@ -298,20 +314,20 @@ mod tests {
                 ]
             )
         );
-        assert_eq!(Dataplane(&dp).status(None).0, Status::Offline);
+        assert_eq!(Dataplane::new(&dp).status(None).0, Status::Offline);
         let empty = json!({"networking": {}});
         assert_eq!(
-            Dataplane(&empty).status(Some(&insight)),
+            Dataplane::new(&empty).status(Some(&insight)),
             (Status::Offline, vec![])
         );
         let gateway = json!({"networking": {"gateway": {"tags": {"kuma.io/service": "g"}}}});
         assert_eq!(
-            Dataplane(&gateway).status(Some(&insight)),
+            Dataplane::new(&gateway).status(Some(&insight)),
             (Status::Online, vec![])
         );
         let disconnected = json!({"subscriptions": [{"connectTime": "x", "disconnectTime": "y"}]});
         assert_eq!(
-            Dataplane(&gateway).status(Some(&disconnected)).0,
+            Dataplane::new(&gateway).status(Some(&disconnected)).0,
             Status::Offline
         );
     }
@@ -322,7 +338,7 @@ mod tests {
             {"port": 1, "tags": {"kuma.io/service": "web", "version": "v1"}},
             {"port": 2, "tags": {"kuma.io/service": "admin", "version": "v1"}}
         ]}});
-        let dp = Dataplane(&dp);
+        let dp = Dataplane::new(&dp);
         assert_eq!(dp.tags_text(), "kuma.io/service=admin,web version=v1");
         let sel = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
             pairs

@@ -14,41 +14,8 @@ use clap::{Arg, ArgAction, ArgMatches, Command};
 use serde_json::{Map, Value};
 use std::io::Write;
 
-/// The types whose descriptor allows inspection in Kuma 2.14
-/// (`pkg/core/resources/apis/mesh/zz_generated.resources.go`,
-/// `pkg/plugins/policies/*/api/v1alpha1/zz_generated.resource.go`).
-pub const INSPECTABLE: [&str; 27] = [
-    "CircuitBreaker",
-    "FaultInjection",
-    "HealthCheck",
-    "ProxyTemplate",
-    "RateLimit",
-    "Retry",
-    "Timeout",
-    "TrafficLog",
-    "TrafficPermission",
-    "TrafficRoute",
-    "TrafficTrace",
-    "MeshAccessLog",
-    "MeshCircuitBreaker",
-    "MeshFaultInjection",
-    "MeshHealthCheck",
-    "MeshHTTPRoute",
-    "MeshLoadBalancingStrategy",
-    "MeshMetric",
-    "MeshPassthrough",
-    "MeshProxyPatch",
-    "MeshRateLimit",
-    "MeshRetry",
-    "MeshTCPRoute",
-    "MeshTimeout",
-    "MeshTLS",
-    "MeshTrace",
-    "MeshTrafficPermission",
-];
-
 fn inspectable() -> impl Iterator<Item = (&'static ResourceType, &'static str)> {
-    INSPECTABLE
+    descriptor::INSPECTABLE_POLICIES
         .iter()
         .filter_map(|name| descriptor::by_name(name))
         .filter_map(|t| Some((t, t.single_arg?)))
