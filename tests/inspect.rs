@@ -9,7 +9,7 @@ mod common;
 use common::http::Api;
 use common::http_files::HttpFiles;
 use common::{Outcome, TestEnv, assert_outcome, run};
-use kumactl::cp_lite::store::{ResourceKey, ResourceStore};
+use kumactl::cp_lite::store::ResourceKey;
 use kumactl::resources::Resource;
 use kumactl::resources::descriptor;
 use serde_json::{Value, json};
@@ -136,6 +136,20 @@ fn seed_dataplanes(env: &TestEnv) {
             "subscriptions": [subscription(70, None, 5, 0)]}),
         Some(("Dataplane", "default", "gateway-1")),
     );
+}
+
+/// A fake control plane answering `GET /` like Kuma 2.14.3, and `routes`.
+fn fake_control_plane(routes: Vec<(&'static str, u16, String)>) -> (HttpFiles, TestEnv) {
+    let mut all = vec![(
+        "/",
+        200,
+        r#"{"product":"Kuma","version":"2.14.3"}"#.to_string(),
+    )];
+    all.extend(routes);
+    let files = HttpFiles::serve(all);
+    let env = TestEnv::new();
+    env.write_config_for(&files.base_url);
+    (files, env)
 }
 
 /// Compares `actual` with `tests/inspect/<name>`, written by our code with
@@ -360,4 +374,695 @@ fn mesh_lists_longer_than_a_page_are_followed() {
     assert_eq!(names, expected_names("dp", 130)[120..].to_vec());
     assert_eq!(list["total"], 130);
     assert!(list.get("next").is_none());
+}
+
+#[test]
+fn inspect_zoneingresses_and_zones() {
+    let env = TestEnv::with_server();
+    put(
+        &env,
+        "/zoneingresses/zi-1",
+        json!({"type": "ZoneIngress", "name": "zi-1", "networking": {
+            "address": "10.2.0.1", "port": 10001, "advertisedAddress": "1.2.3.4", "advertisedPort": 10001}}),
+    );
+    put(
+        &env,
+        "/zone-ingresses/zi-2",
+        json!({"type": "ZoneIngress", "name": "zi-2", "networking": {
+            "address": "10.2.0.2", "port": 10001, "advertisedAddress": "1.2.3.5", "advertisedPort": 10001}}),
+    );
+    store(
+        &env,
+        json!({"type": "ZoneIngressInsight", "name": "zi-1",
+            "subscriptions": [subscription(130, None, 7, 1)]}),
+        Some(("ZoneIngress", "", "zi-1")),
+    );
+    let table = "\
+NAME   STATUS    LAST CONNECTED AGO   LAST UPDATED AGO   TOTAL UPDATES   TOTAL ERRORS   KUMA-DP VERSION   ENVOY VERSION
+zi-1   Online    2h                   1h                 7               1              2.14.3            1.34.1
+zi-2   Offline   never                never              0               0                                
+";
+    let out = kumactl(&env, &["inspect", "zoneingresses"]);
+    assert_outcome(&out, table, "", 0);
+    let out = kumactl(&env, &["inspect", "zone-ingresses"]);
+    assert_outcome(&out, table, "", 0);
+    let out = kumactl(&env, &["inspect", "zoneingresses", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let list: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(list["items"][0]["type"], "ZoneIngressOverview");
+    assert_eq!(list["items"][0]["kri"], "kri_zi__default__zi-1_");
+    assert_eq!(
+        list["items"][0]["zoneIngressInsight"]["subscriptions"][0]["id"],
+        "s-130"
+    );
+    assert!(list["items"][1].get("zoneIngressInsight").is_none());
+
+    put(
+        &env,
+        "/zones/zone-1",
+        json!({"type": "Zone", "name": "zone-1"}),
+    );
+    put(
+        &env,
+        "/zones/zone-2",
+        json!({"type": "Zone", "name": "zone-2", "enabled": false}),
+    );
+    put(
+        &env,
+        "/zones/zone-3",
+        json!({"type": "Zone", "name": "zone-3"}),
+    );
+    let kds = |config: &str| {
+        let mut s = subscription(125, None, 42, 13);
+        s["config"] = json!(config);
+        s["version"] = json!({"kumaCp": {"version": "2.14.3"}});
+        json!({"subscriptions": [s]})
+    };
+    let mut insight = kds(r#"{"store": {"type": "postgres"}}"#);
+    insight["type"] = json!("ZoneInsight");
+    insight["name"] = json!("zone-1");
+    store(&env, insight.clone(), Some(("Zone", "", "zone-1")));
+    insight["name"] = json!("zone-2");
+    store(&env, insight, Some(("Zone", "", "zone-2")));
+    let out = kumactl(&env, &["inspect", "zones"]);
+    assert_outcome(
+        &out,
+        "\
+NAME     STATUS    LAST CONNECTED AGO   LAST UPDATED AGO   TOTAL UPDATES   TOTAL ERRORS   ZONE-CP VERSION   BACKEND
+zone-1   Online    2h                   1h                 42              13             2.14.3            postgres
+zone-2   Offline   2h                   1h                 42              13             2.14.3            postgres
+zone-3   Offline   never                never              0               0                                
+",
+        "",
+        0,
+    );
+    let out = kumactl(&env, &["inspect", "zones", "-o", "yaml"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .contains("  type: ZoneOverview\n  zone:\n    enabled: false\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.ends_with("next: null\ntotal: 3\n"),
+        "{}",
+        out.stdout
+    );
+    // A zone whose CP config is not JSON: the rows before it, then the error.
+    let mut bad = kds("{not json");
+    bad["type"] = json!("ZoneInsight");
+    bad["name"] = json!("zone-3");
+    store(&env, bad, Some(("Zone", "", "zone-3")));
+    let out = kumactl(&env, &["inspect", "zones"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(lines(&out.stdout).len(), 3, "{}", out.stdout);
+    assert!(
+        out.stderr
+            .starts_with("Error: could not unmarshal CP config: "),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn global_lists_longer_than_a_page_are_followed() {
+    let env = TestEnv::with_server();
+    for i in 0..105 {
+        let name = format!("zi-{i:03}");
+        store(
+            &env,
+            json!({"type": "ZoneIngress", "name": name, "networking": {"address": "10.2.0.1", "port": 10001}}),
+            None,
+        );
+        store(
+            &env,
+            json!({"type": "Zone", "name": format!("zone-{i:03}")}),
+            None,
+        );
+        store(
+            &env,
+            json!({"type": "ZoneEgress", "name": format!("ze-{i:03}"), "networking": {"address": "10.3.0.1", "port": 10002}}),
+            None,
+        );
+        store(
+            &env,
+            json!({"type": "Mesh", "name": format!("mesh-{i:03}")}),
+            None,
+        );
+    }
+    for (command, prefix) in [
+        ("zoneingresses", "zi"),
+        ("zones", "zone"),
+        ("zoneegresses", "ze"),
+    ] {
+        let out = kumactl(&env, &["inspect", command]);
+        assert_eq!(out.code, 0, "{command}: {}", out.stderr);
+        assert_eq!(
+            first_cells(&out.stdout),
+            expected_names(prefix, 105),
+            "{command}"
+        );
+        let out = kumactl(&env, &["inspect", command, "-o", "yaml"]);
+        assert!(
+            out.stdout.ends_with("next: null\ntotal: 105\n"),
+            "{command}"
+        );
+    }
+    let out = kumactl(&env, &["inspect", "meshes"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut meshes = vec!["default".to_string()];
+    meshes.extend(expected_names("mesh", 105));
+    meshes.sort();
+    assert_eq!(first_cells(&out.stdout), meshes);
+}
+
+#[test]
+fn inspect_zoneingress_admin_views() {
+    let env = TestEnv::with_server();
+    put(
+        &env,
+        "/zoneingresses/zi-1",
+        json!({"type": "ZoneIngress", "name": "zi-1", "networking": {
+            "address": "10.2.0.1", "port": 10001, "advertisedAddress": "1.2.3.4", "advertisedPort": 10001}}),
+    );
+    let out = kumactl(&env, &["inspect", "zoneingress", "zi-1", "--type", "stats"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: Could not execute admin operation (kuma-cp-lite serves no Envoy configuration, so it cannot reach the Envoy admin API of ZoneIngress \"zi-1\" to get its stats)\n",
+        1,
+    );
+    let out = kumactl(
+        &env,
+        &[
+            "inspect",
+            "zoneingress",
+            "zi-1",
+            "--type",
+            "stats",
+            "--include-eds",
+        ],
+    );
+    assert_outcome(
+        &out,
+        "",
+        "Error: flag '--include-eds' can be used only when '--type=config-dump'\n",
+        1,
+    );
+    let out = kumactl(
+        &env,
+        &["inspect", "zoneingress", "zi-1", "--type", "policies"],
+    );
+    assert_outcome(
+        &out,
+        "",
+        "Error: Policies are not applied on ZoneIngress, please use '--config-dump' flag to get envoy config dump of the ZoneIngress\n",
+        1,
+    );
+    let out = kumactl(&env, &["inspect", "zoneingress"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: accepts 1 arg(s), received 0\nRun 'kumactl inspect zoneingress --help' for usage.\n",
+        1,
+    );
+    // The requests, as a fake control plane sees them.
+    let (_files, env) = fake_control_plane(vec![
+        (
+            "/zoneingresses/zi-1/xds",
+            200,
+            common::http_files::ECHO_URI.into(),
+        ),
+        ("/zoneingresses/zi-1/clusters", 200, "clusters\n".into()),
+    ]);
+    let out = kumactl(&env, &["inspect", "zoneingress", "zi-1", "--include-eds"]);
+    assert_eq!(out.stdout, "/zoneingresses/zi-1/xds?include_eds=true");
+    let out = kumactl(
+        &env,
+        &[
+            "inspect",
+            "zoneingress",
+            "zi-1",
+            "--type",
+            "clusters",
+            "--config-dump",
+        ],
+    );
+    assert_eq!(
+        out.stdout,
+        "Flag --config-dump has been deprecated, use --type=config-dump\n/zoneingresses/zi-1/xds?include_eds=false"
+    );
+    let out = kumactl(
+        &env,
+        &["inspect", "zoneingress", "zi-1", "--type", "clusters"],
+    );
+    assert_eq!(out.stdout, "clusters\n");
+}
+
+#[test]
+fn inspect_services() {
+    let env = TestEnv::with_server();
+    seed_dataplanes(&env);
+    put(
+        &env,
+        "/meshes/default/external-services/httpbin",
+        json!({"type": "ExternalService", "mesh": "default", "name": "httpbin",
+            "networking": {"address": "httpbin.org:443"}, "tags": {"kuma.io/service": "httpbin"}}),
+    );
+    put(
+        &env,
+        "/meshes/default/dataplanes/web-2",
+        json!({"type": "Dataplane", "mesh": "default", "name": "web-2", "networking": {
+            "address": "10.0.0.4",
+            "inbound": [{"port": 8080, "tags": {"kuma.io/service": "web", "kuma.io/zone": "east"}}]}}),
+    );
+    store(
+        &env,
+        json!({"type": "DataplaneInsight", "mesh": "default", "name": "web-2",
+            "subscriptions": [subscription(10, None, 1, 0)], "mTLS": {"issuedBackend": "ca-1"}}),
+        Some(("Dataplane", "default", "web-2")),
+    );
+    let out = kumactl(&env, &["inspect", "services"]);
+    assert_outcome(
+        &out,
+        "\
+SERVICE         STATUS               DATAPLANES
+backend         Offline              0/1
+backend-admin   Offline              0/1
+edge            Online               1/1
+httpbin         Offline              0/0
+web             Partially degraded   1/2
+",
+        "",
+        0,
+    );
+    let out = kumactl(&env, &["inspect", "services", "-o", "json"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_golden("services.json", &masked(&out.stdout));
+    let reply = api(&env).get("/meshes/default/service-insights?type=external,%20Gateway_Builtin");
+    let names: Vec<String> = reply.json()["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["edge", "httpbin"]);
+    let reply = api(&env).get("/meshes/default/service-insights?type=sidecar");
+    assert_eq!(reply.status, 400);
+    assert_eq!(
+        reply.json()["detail"],
+        "bad request: unsupported service type"
+    );
+    let reply = api(&env).get("/meshes/default/service-insights?name=back&size=1");
+    let page = reply.json();
+    assert_eq!(page["total"], 2);
+    assert_eq!(page["items"][0]["name"], "backend");
+    assert!(
+        page["next"]
+            .as_str()
+            .unwrap()
+            .ends_with("/meshes/default/service-insights?name=back&offset=1&size=1")
+    );
+    let out = kumactl(&env, &["inspect", "services", "-m", "nope"]);
+    assert_outcome(&out, "", "Error: Failed to retrieve Mesh (Not found)\n", 1);
+}
+
+#[test]
+fn inspect_meshgateway() {
+    let env = TestEnv::with_server();
+    seed_dataplanes(&env);
+    put(
+        &env,
+        "/meshes/other",
+        json!({"type": "Mesh", "name": "other"}),
+    );
+    let gateway = |mesh: &str, name: &str, selectors: Value| {
+        json!({"type": "MeshGateway", "mesh": mesh, "name": name, "selectors": selectors,
+            "conf": {"listeners": [{"port": 80, "protocol": "HTTP"}]}})
+    };
+    put(
+        &env,
+        "/meshes/default/meshgateways/edge",
+        gateway(
+            "default",
+            "edge",
+            json!([{"match": {"kuma.io/service": "edge"}}]),
+        ),
+    );
+    put(
+        &env,
+        "/meshes/default/meshgateways/other-edge",
+        gateway(
+            "default",
+            "other-edge",
+            json!([{"match": {"kuma.io/service": "nope"}}]),
+        ),
+    );
+    put(
+        &env,
+        "/meshes/other/dataplanes/gw-a",
+        json!({"type": "Dataplane", "mesh": "other", "name": "gw-a", "networking": {
+            "address": "10.0.1.1", "gateway": {"type": "BUILTIN", "tags": {"kuma.io/service": "a"}}}}),
+    );
+    put(
+        &env,
+        "/meshes/other/dataplanes/gw-b",
+        json!({"type": "Dataplane", "mesh": "other", "name": "gw-b", "networking": {
+            "address": "10.0.1.2", "gateway": {"type": "BUILTIN", "tags": {"kuma.io/service": "b"}}}}),
+    );
+    put(
+        &env,
+        "/meshes/other/meshgateways/all",
+        gateway("other", "all", json!([{"match": {"kuma.io/service": "*"}}])),
+    );
+    let out = kumactl(&env, &["inspect", "meshgateway", "edge"]);
+    assert_outcome(&out, "gateway-1\n", "", 0);
+    let out = kumactl(&env, &["inspect", "meshgateway", "other-edge"]);
+    assert_outcome(&out, "", "", 0);
+    let out = kumactl(&env, &["inspect", "meshgateway", "all", "--mesh", "other"]);
+    assert_outcome(&out, "gw-a\ngw-b\n", "", 0);
+    let out = kumactl(&env, &["inspect", "meshgateway", "missing"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: Could not find MeshGateway (Not found)\n",
+        1,
+    );
+    let out = kumactl(&env, &["inspect", "meshgateway", "all", "-m", "nope"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: Could not build mesh context (Not found)\n",
+        1,
+    );
+    let out = kumactl(&env, &["inspect", "meshgateway", "a", "b"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: accepts 1 arg(s), received 2\nRun 'kumactl inspect meshgateway --help' for usage.\n",
+        1,
+    );
+}
+
+#[test]
+fn inspect_policy() {
+    let env = TestEnv::with_server();
+    seed_dataplanes(&env);
+    put(
+        &env,
+        "/meshes/default/traffic-permissions/backend-only",
+        json!({"type": "TrafficPermission", "mesh": "default", "name": "backend-only",
+            "sources": [{"match": {"kuma.io/service": "nothing"}}],
+            "destinations": [{"match": {"kuma.io/service": "backend-admin"}}]}),
+    );
+    put(
+        &env,
+        "/meshes/default/traffic-traces/edge",
+        json!({"type": "TrafficTrace", "mesh": "default", "name": "edge",
+            "selectors": [{"match": {"kuma.io/service": "edge"}}]}),
+    );
+    put(
+        &env,
+        "/meshes/default/meshtimeouts/mt",
+        json!({"type": "MeshTimeout", "mesh": "default", "name": "mt",
+            "spec": {"targetRef": {"kind": "Mesh"}, "to": [{"targetRef": {"kind": "Mesh"},
+                "default": {"idleTimeout": "20s"}}]}}),
+    );
+    let out = kumactl(
+        &env,
+        &["inspect", "traffic-permission", "backend-only", "--new-api"],
+    );
+    assert_outcome(
+        &out,
+        "Type        Mesh      Name\nDataplane   default   backend-1\n\nTotal: 1\n",
+        "",
+        0,
+    );
+    let out = kumactl(
+        &env,
+        &[
+            "inspect",
+            "traffic-trace",
+            "edge",
+            "--new-api",
+            "-o",
+            "yaml",
+        ],
+    );
+    assert_outcome(
+        &out,
+        "items:\n- labels:\n    kuma.io/env: universal\n    kuma.io/mesh: default\n    kuma.io/origin: zone\n    kuma.io/proxy-type: dataplane\n    kuma.io/zone: default\n  mesh: default\n  name: gateway-1\n  type: Dataplane\ntotal: 1\n",
+        "",
+        0,
+    );
+    let out = kumactl(&env, &["inspect", "traffic-trace", "missing", "--new-api"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: Could not retrieve policy (Not found)\n",
+        1,
+    );
+    let out = kumactl(
+        &env,
+        &[
+            "inspect",
+            "traffic-trace",
+            "edge",
+            "--new-api",
+            "-m",
+            "nope",
+        ],
+    );
+    assert_outcome(&out, "", "Error: Failed to retrieve Mesh (Not found)\n", 1);
+    let out = kumactl(&env, &["inspect", "meshtimeout", "mt", "--new-api"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: Could not retrieve policy (kuma-cp-lite has no policy engine, so it does not compute the Dataplanes that MeshTimeout \"mt\" selects through its targetRef)\n",
+        1,
+    );
+    // The legacy form: where the policy attaches needs the engine; a missing policy
+    // attaches nowhere.
+    let out = kumactl(&env, &["inspect", "traffic-trace", "edge"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: Could not list Dataplanes (kuma-cp-lite has no policy engine, so it does not compute where TrafficTrace \"edge\" attaches to each Dataplane (use 'kumactl inspect traffic-trace edge --new-api' for the Dataplanes it selects))\n",
+        1,
+    );
+    let out = kumactl(&env, &["inspect", "meshtimeout", "missing"]);
+    assert_outcome(&out, "Affected data plane proxies:\n\n", "", 0);
+    let out = kumactl(&env, &["inspect", "meshtimeout", "mt", "-m", "nope"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: Could not list Dataplanes (Not found)\n",
+        1,
+    );
+    let out = kumactl(&env, &["inspect", "traffic-trace", "edge", "--offset", "3"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: flag '--offset' can be used only with '--new-api'\n",
+        1,
+    );
+    let out = kumactl(&env, &["inspect", "traffic-trace"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: accepts 1 arg(s), received 0\nRun 'kumactl inspect traffic-trace --help' for usage.\n",
+        1,
+    );
+    let out = kumactl(&env, &["inspect", "traffic-trace", "edge", "--offset", "x"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.starts_with(
+            "Error: invalid argument \"x\" for \"--offset\" flag: strconv.ParseInt: parsing \"x\": invalid syntax"
+        ),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn inspect_policy_renders_the_legacy_answer() {
+    let answer = json!({"total": 2, "items": [
+        {"kind": "SidecarDataplane", "dataplane": {"mesh": "default", "name": "backend-1"},
+         "attachments": [{"type": "inbound", "name": "127.0.0.1:10010:10011", "service": "backend"},
+                         {"type": "service", "name": "web"}]},
+        {"kind": "SidecarDataplane", "dataplane": {"mesh": "default", "name": "web-1"},
+         "attachments": [{"type": "dataplane"}]}
+    ]});
+    let (_files, env) = fake_control_plane(vec![(
+        "/meshes/default/traffic-permissions/tp/dataplanes",
+        200,
+        answer.to_string(),
+    )]);
+    let out = kumactl(&env, &["inspect", "traffic-permission", "tp"]);
+    assert_outcome(
+        &out,
+        "Affected data plane proxies:\n\n  backend-1:\n    inbound 127.0.0.1:10010:10011(backend)\n    service web\n\n  web-1\n",
+        "",
+        0,
+    );
+}
+
+#[test]
+fn inspect_dataplane() {
+    let env = TestEnv::with_server();
+    seed_dataplanes(&env);
+    let out = kumactl(&env, &["inspect", "dataplane", "backend-1"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: Could not get MatchedPolicies (kuma-cp-lite has no policy engine, so it does not compute the policies matched on Dataplane \"backend-1\")\n",
+        1,
+    );
+    let out = kumactl(&env, &["inspect", "dataplane", "nope"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: Could not get MatchedPolicies (Not found)\n",
+        1,
+    );
+    let out = kumactl(
+        &env,
+        &[
+            "inspect",
+            "dataplane",
+            "backend-1",
+            "--type",
+            "config",
+            "--shadow",
+        ],
+    );
+    assert_outcome(
+        &out,
+        "",
+        "Error: Could not generate the XDS configuration (kuma-cp-lite has no policy engine, so it does not compute the XDS configuration of Dataplane \"backend-1\")\n",
+        1,
+    );
+    let out = kumactl(&env, &["inspect", "dataplane", "web-1", "--type", "config"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: Failed to fetch dataplane insight (Not found)\n",
+        1,
+    );
+    let out = kumactl(
+        &env,
+        &["inspect", "dataplane", "web-1", "--type", "clusters"],
+    );
+    assert_outcome(
+        &out,
+        "",
+        "Error: Could not execute admin operation (kuma-cp-lite serves no Envoy configuration, so it cannot reach the Envoy admin API of Dataplane \"web-1\" to get its clusters)\n",
+        1,
+    );
+    let reply = api(&env).get("/meshes/default/dataplanes/web-1/_config?include=diff,xds");
+    assert_eq!(reply.status, 400);
+    assert_eq!(
+        reply.json()["detail"],
+        "bad request: unsupported value for query parameter 'include'"
+    );
+    for (args, error) in [
+        (
+            &["--shadow"][..],
+            "flag '--shadow' can be used only when '--type=config'",
+        ),
+        (
+            &["--include", "diff"][..],
+            "flag '--include' can be used only when '--type=config'",
+        ),
+        (
+            &["--include-eds"][..],
+            "flag '--include-eds' can be used only when '--type=config-dump'",
+        ),
+        (
+            &["--type", "nope"][..],
+            "invalid inspection type \"nope\": one of policies|config-dump|stats|clusters|config",
+        ),
+    ] {
+        let mut all = vec!["inspect", "dataplane", "web-1"];
+        all.extend(args);
+        let out = kumactl(&env, &all);
+        assert_outcome(&out, "", &format!("Error: {error}\n"), 1);
+    }
+}
+
+#[test]
+fn inspect_dataplane_renders_the_policies() {
+    let sidecar = json!({"kind": "SidecarDataplane", "total": 2, "items": [
+        {"type": "dataplane", "matchedPolicies": {"TrafficTrace": [{"name": "backends-eu"}]}},
+        {"type": "inbound", "name": "127.0.0.1:10010:10011", "service": "backend",
+         "matchedPolicies": {"TrafficPermission": [{"name": "allow-all-default"}]}}
+    ]});
+    let gateway = json!({"kind": "MeshGatewayDataplane", "gateway": {"mesh": "default", "name": "gw"},
+        "policies": {"TrafficLog": {"name": "all-traffic"}},
+        "listeners": [{"port": 80, "protocol": "HTTP", "hosts": [{"hostName": "*", "routes": [
+            {"route": "route-1", "destinations": [{"tags": {"kuma.io/service": "backend"},
+              "policies": {"HealthCheck": {"name": "hc-1"}}}]}]}]}]});
+    let (_files, env) = fake_control_plane(vec![
+        (
+            "/meshes/default/dataplanes/dp/policies",
+            200,
+            sidecar.to_string(),
+        ),
+        (
+            "/meshes/m/dataplanes/gw-dp/policies",
+            200,
+            gateway.to_string(),
+        ),
+        (
+            "/meshes/default/dataplanes/odd/policies",
+            200,
+            r#"{"kind": "Odd"}"#.into(),
+        ),
+        (
+            "/meshes/default/dataplanes/dp/_config",
+            200,
+            common::http_files::ECHO_URI.into(),
+        ),
+    ]);
+    let out = kumactl(&env, &["inspect", "dataplane", "dp"]);
+    assert_outcome(
+        &out,
+        "DATAPLANE:\n  TrafficTrace\n    backends-eu\n\nINBOUND 127.0.0.1:10010:10011(backend):\n  TrafficPermission\n    allow-all-default\n\n",
+        "",
+        0,
+    );
+    let out = kumactl(&env, &["inspect", "dataplane", "gw-dp", "-m", "m"]);
+    assert_outcome(
+        &out,
+        "MESHGATEWAY:\n  TrafficLog\n    all-traffic\n\nLISTENER (HTTP:80):\n  *:\n    ROUTE route-1:\n      SERVICE backend:\n        HealthCheck\n          hc-1\n\n",
+        "",
+        0,
+    );
+    let out = kumactl(&env, &["inspect", "dataplane", "odd"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: invalid DataplaneInspectResponse kind \"Odd\"\n",
+        1,
+    );
+    let out = kumactl(
+        &env,
+        &[
+            "inspect",
+            "dataplane",
+            "dp",
+            "--type",
+            "config",
+            "--include",
+            "diff",
+            "--shadow",
+        ],
+    );
+    assert_outcome(
+        &out,
+        "/meshes/default/dataplanes/dp/_config?include=diff&shadow=true",
+        "",
+        0,
+    );
 }
