@@ -901,7 +901,7 @@ fn envoy_admin_views_say_there_is_no_envoy() {
     assert_reply(
         &api.get("/zoneegresses/nope/xds"),
         404,
-        error(404, "Could not retrieve a resource", "Not found"),
+        error(404, "Could not get zone egress resource", "Not found"),
     );
 }
 

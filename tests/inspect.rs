@@ -553,6 +553,29 @@ fn inspect_zoneingress_admin_views() {
         "Error: Could not execute admin operation (kuma-cp-lite serves no Envoy configuration, so it cannot reach the Envoy admin API of ZoneIngress \"zi-1\" to get its stats)\n",
         1,
     );
+    let out = kumactl(&env, &["inspect", "zoneingress", "nope"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: Could not get zone ingress resource (Not found)\n",
+        1,
+    );
+    put(
+        &env,
+        "/zoneingresses/zi-east",
+        json!({"type": "ZoneIngress", "name": "zi-east", "zone": "east", "networking": {
+            "address": "10.2.0.9", "port": 10001, "advertisedAddress": "1.2.3.9", "advertisedPort": 10001}}),
+    );
+    let out = kumactl(
+        &env,
+        &["inspect", "zoneingress", "zi-east", "--type", "clusters"],
+    );
+    assert_outcome(
+        &out,
+        "",
+        "Error: Could not connect to zone ingress that resides in another zone (Resource is not valid)\n",
+        1,
+    );
     let out = kumactl(
         &env,
         &[
@@ -948,6 +971,13 @@ fn inspect_dataplane() {
         &out,
         "",
         "Error: Failed to fetch dataplane insight (Not found)\n",
+        1,
+    );
+    let out = kumactl(&env, &["inspect", "dataplane", "nope", "--type", "stats"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: Could not get dataplane resource (Not found)\n",
         1,
     );
     let out = kumactl(

@@ -192,10 +192,30 @@ async fn envoy_admin(
         let state = &request.state;
         let (mesh, name) = target(t, &request);
         check_mesh(state, t, &mesh)?;
-        state
+        // Kuma's titles (`pkg/api-server/inspect_envoy_admin_endpoints.go`), except that a
+        // Zone Egress is not called a zone ingress.
+        let kind = match t.name {
+            "Dataplane" => "dataplane",
+            "ZoneIngress" => "zone ingress",
+            _ => "zone egress",
+        };
+        let stored = state
             .store
             .get(&ResourceKey::new(t, &mesh, &name))
-            .ok_or_else(|| not_found(GET_ERROR_TITLE))?;
+            .ok_or_else(|| not_found(&format!("Could not get {kind} resource")))?;
+        let zone = stored
+            .resource
+            .spec
+            .get("zone")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        if t.scope == Scope::Global && !zone.is_empty() && zone != state.options.zone {
+            return Err(ApiError::new(
+                400,
+                format!("Could not connect to {kind} that resides in another zone"),
+                "Resource is not valid",
+            ));
+        }
         Err(ApiError::new(
             503,
             "Could not execute admin operation",
