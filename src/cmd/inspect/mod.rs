@@ -24,9 +24,7 @@ use std::io::Write;
 #[derive(Debug, Args)]
 #[command(
     about = "Inspect Kuma resources",
-    long_about = "Inspect Kuma resources.",
-    // Commands listed by name, as cobra does.
-    next_display_order = None
+    long_about = "Inspect Kuma resources."
 )]
 pub struct InspectArgs {
     /// output format: one of table|yaml|json
@@ -45,18 +43,29 @@ pub struct InspectArgs {
 }
 
 #[derive(Debug, Subcommand)]
+// Every command has the same display order, so help lists them by name, as cobra does.
 pub enum InspectCommand {
+    #[command(display_order = 0)]
     Dataplane(dataplane::DataplaneArgs),
+    #[command(display_order = 0)]
     Dataplanes(dataplanes::DataplanesArgs),
+    #[command(display_order = 0)]
     Meshes(meshes::MeshesArgs),
+    #[command(display_order = 0)]
     Meshgateway(meshgateway::MeshGatewayArgs),
+    #[command(display_order = 0)]
     Services(services::ServicesArgs),
+    #[command(display_order = 0)]
     ZoneToken(zone_token::ZoneTokenArgs),
+    #[command(display_order = 0)]
     Zoneegress(zoneegress::ZoneEgressArgs),
+    #[command(display_order = 0)]
     Zoneegresses(zoneegresses::ZoneEgressesArgs),
+    #[command(display_order = 0)]
     Zoneingress(zoneingress::ZoneIngressArgs),
-    #[command(alias = "zone-ingresses")]
+    #[command(alias = "zone-ingresses", display_order = 0)]
     Zoneingresses(zoneingresses::ZoneIngressesArgs),
+    #[command(display_order = 0)]
     Zones(zones::ZonesArgs),
     /// `inspect <policy type> NAME`, one per policy type Kuma can inspect.
     #[command(flatten)]

@@ -33,6 +33,7 @@ pub struct PolicyCommand {
 
 fn command(t: &'static ResourceType, noun: &'static str) -> Command {
     Command::new(noun)
+        .display_order(0)
         .about(format!("Inspect {}", t.name))
         .long_about(format!("Inspect {}.", t.name))
         .arg(
