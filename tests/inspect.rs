@@ -1096,3 +1096,27 @@ fn inspect_dataplane_renders_the_policies() {
         0,
     );
 }
+
+#[test]
+fn a_next_link_that_repeats_its_offset_stops_the_list() {
+    let page = json!({"total": 3, "items": [{"type": "ZoneOverview", "name": "zone-1"}],
+        "next": "http://cp/zones/_overview?offset=1"});
+    let (_files, env) = fake_control_plane(vec![("/zones/_overview", 200, page.to_string())]);
+    let out = kumactl(&env, &["inspect", "zones"]);
+    assert_outcome(
+        &out,
+        "",
+        "Error: the control plane's next page repeats the offset \"1\"\n",
+        1,
+    );
+    let bad = json!({"total": 3, "items": [], "next": "http://[::1"});
+    let (_files, env) = fake_control_plane(vec![("/zones/_overview", 200, bad.to_string())]);
+    let out = kumactl(&env, &["inspect", "zones"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .starts_with("Error: invalid next URL from the server: "),
+        "{}",
+        out.stderr
+    );
+}

@@ -405,7 +405,7 @@ const SERVICE_TYPES: [&str; 4] = [
 ];
 
 /// The services of a mesh, sorted by name, from its Dataplanes and ExternalServices
-/// (`pkg/insights/resyncer.go`), and the latest modification among them.
+/// (`pkg/insights/resyncer.go`).
 fn services_of(state: &AppState, mesh: &str) -> BTreeMap<String, ServiceStat> {
     let mut services: BTreeMap<String, ServiceStat> = BTreeMap::new();
     for stored in state.store.list("Dataplane", Some(mesh)) {
