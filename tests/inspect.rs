@@ -1120,3 +1120,41 @@ fn a_next_link_that_repeats_its_offset_stops_the_list() {
         out.stderr
     );
 }
+
+#[test]
+fn a_client_that_cannot_be_built_names_the_command() {
+    let env = TestEnv::new();
+    env.write_config_with(kumactl::config::ApiServer {
+        url: "http://127.0.0.1:1".into(),
+        auth_type: "nope".into(),
+        ..Default::default()
+    });
+    for (args, what) in [
+        (&["inspect", "dataplanes"][..], "a dataplane client"),
+        (&["inspect", "zones"][..], "a zone client"),
+        (&["inspect", "zoneingresses"][..], "a zone ingress client"),
+        (
+            &["inspect", "zoneingress", "zi"][..],
+            "a zoneingress inspect client",
+        ),
+        (
+            &["inspect", "dataplane", "dp"][..],
+            "a dataplane inspect client",
+        ),
+        (
+            &["inspect", "meshgateway", "gw"][..],
+            "a dataplane inspect client",
+        ),
+        (&["inspect", "retry", "r"][..], "a policy inspect client"),
+    ] {
+        let out = kumactl(&env, args);
+        assert_eq!(out.code, 1);
+        assert!(
+            out.stderr.ends_with(&format!(
+                "Error: failed to create {what}: authentication plugin of type \"nope\" not found\n"
+            )),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+}

@@ -107,7 +107,7 @@ pub fn run(ctx: &mut RootContext, args: DataplaneArgs) -> anyhow::Result<()> {
         )?;
     }
     let path = args.request_path()?;
-    let client = ctx.api_client()?;
+    let client = super::client(ctx, "dataplane inspect")?;
     let response = client.get(&path)?;
     if !response.is_success() {
         return Err(response.error().into());

@@ -54,7 +54,7 @@ pub fn run(ctx: &mut RootContext, output: &str, args: DataplanesArgs) -> anyhow:
     }
     let mesh = super::segment("Mesh", &args.mesh)?;
     let list = super::fetch_all(
-        ctx,
+        &super::client(ctx, "dataplane")?,
         &format!("/meshes/{mesh}/dataplanes/_overview"),
         &args.query(),
     )?;

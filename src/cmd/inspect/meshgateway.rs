@@ -42,7 +42,7 @@ struct GatewayDataplanes {
 pub fn run(ctx: &mut RootContext, args: MeshGatewayArgs) -> anyhow::Result<()> {
     let mesh = super::segment("Mesh", &args.mesh)?;
     let name = super::segment("MeshGateway", &args.names[0])?;
-    let client = ctx.api_client()?;
+    let client = super::client(ctx, "dataplane inspect")?;
     let answer: GatewayDataplanes = client
         .get(&format!("/meshes/{mesh}/meshgateways/{name}/dataplanes"))?
         .json()?;

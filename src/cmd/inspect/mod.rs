@@ -131,11 +131,10 @@ const MAX_LIST_ITEMS: usize = 1_000_000;
 /// GETs `path` with `query` (sorted by key, as Go's `url.Values.Encode`), then each
 /// next page, by the `offset` of its `next` link.
 fn fetch_all(
-    ctx: &RootContext,
+    client: &crate::client::ApiClient,
     path: &str,
     query: &[(String, String)],
 ) -> anyhow::Result<FullList> {
-    let client = ctx.api_client()?;
     let mut offset: Option<String> = None;
     let mut seen_offsets = std::collections::HashSet::new();
     let mut list = FullList {
@@ -197,13 +196,21 @@ fn print_full_list(
     Ok(())
 }
 
+/// The API client, or Go's `failed to create a <what> client: <err>`.
+fn client(ctx: &RootContext, what: &str) -> anyhow::Result<crate::client::ApiClient> {
+    use anyhow::Context;
+    ctx.api_client()
+        .with_context(|| format!("failed to create a {what} client"))
+}
+
 /// GETs a list, every page of it, and prints it.
 fn print_list(
     ctx: &RootContext,
+    what: &str,
     path: &str,
     output: &str,
     table: impl FnOnce(&[Value]) -> String,
 ) -> anyhow::Result<()> {
-    let list = fetch_all(ctx, path, &[])?;
+    let list = fetch_all(&client(ctx, what)?, path, &[])?;
     print_full_list(&list, output, table)
 }

@@ -125,7 +125,7 @@ pub fn run(ctx: &mut RootContext, output: &str, args: PolicyCommand) -> anyhow::
         if args.offset != 0 {
             bail!("flag '--offset' can be used only with '--new-api'");
         }
-        let client = ctx.api_client()?;
+        let client = super::client(ctx, "policy inspect")?;
         let answer: Value = client.get(&format!("{base}/dataplanes"))?.json()?;
         std::io::stdout()
             .lock()
@@ -138,7 +138,11 @@ pub fn run(ctx: &mut RootContext, output: &str, args: PolicyCommand) -> anyhow::
     } else {
         vec![("offset".to_string(), args.offset.to_string())]
     };
-    let list = super::fetch_all(ctx, &format!("{base}/_resources/dataplanes"), &query)?;
+    let list = super::fetch_all(
+        &super::client(ctx, "policy inspect")?,
+        &format!("{base}/_resources/dataplanes"),
+        &query,
+    )?;
     let format: Format = output.parse().map_err(anyhow::Error::msg)?;
     let mut document = Map::new();
     document.insert("items".into(), Value::Array(list.items.clone()));

@@ -17,7 +17,9 @@ pub struct ServicesArgs {
 
 pub fn run(ctx: &mut RootContext, output: &str, args: ServicesArgs) -> anyhow::Result<()> {
     let mesh = super::segment("Mesh", &args.mesh)?;
-    let mut list = super::fetch_all(ctx, &format!("/meshes/{mesh}/service-insights"), &[])?;
+    // Go returns this client's error unwrapped.
+    let client = ctx.api_client()?;
+    let mut list = super::fetch_all(&client, &format!("/meshes/{mesh}/service-insights"), &[])?;
     // kumactl shows the server's ServiceInsight items as ServiceOverview.
     for item in &mut list.items {
         if let Some(fields) = item.as_object_mut() {

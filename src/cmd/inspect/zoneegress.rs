@@ -90,6 +90,7 @@ pub(super) fn admin_path(
 /// `--config-dump`).
 pub(super) fn print_admin_view(
     ctx: &RootContext,
+    what: &str,
     config_dump: bool,
     path: anyhow::Result<String>,
 ) -> anyhow::Result<()> {
@@ -100,7 +101,7 @@ pub(super) fn print_admin_view(
         )?;
     }
     let path = path?;
-    let client = ctx.api_client()?;
+    let client = super::client(ctx, what)?;
     let response = client.get(&path)?;
     if !response.is_success() {
         return Err(response.error().into());
@@ -110,7 +111,12 @@ pub(super) fn print_admin_view(
 }
 
 pub fn run(ctx: &mut RootContext, args: ZoneEgressArgs) -> anyhow::Result<()> {
-    print_admin_view(ctx, args.config_dump, args.request_path())
+    print_admin_view(
+        ctx,
+        "zoneegress inspect",
+        args.config_dump,
+        args.request_path(),
+    )
 }
 
 #[cfg(test)]

@@ -55,5 +55,10 @@ impl ZoneIngressArgs {
 }
 
 pub fn run(ctx: &mut RootContext, args: ZoneIngressArgs) -> anyhow::Result<()> {
-    print_admin_view(ctx, args.config_dump, args.request_path())
+    print_admin_view(
+        ctx,
+        "zoneingress inspect",
+        args.config_dump,
+        args.request_path(),
+    )
 }

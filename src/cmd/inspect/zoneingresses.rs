@@ -14,7 +14,11 @@ use clap::Args;
 pub struct ZoneIngressesArgs {}
 
 pub fn run(ctx: &mut RootContext, output: &str, _args: ZoneIngressesArgs) -> anyhow::Result<()> {
-    super::print_list(ctx, "/zoneingresses/_overview", output, |items| {
-        proxy_overview_table(items, "zoneIngressInsight", chrono::Utc::now())
-    })
+    super::print_list(
+        ctx,
+        "zone ingress",
+        "/zoneingresses/_overview",
+        output,
+        |items| proxy_overview_table(items, "zoneIngressInsight", chrono::Utc::now()),
+    )
 }

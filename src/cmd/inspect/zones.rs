@@ -12,7 +12,7 @@ use std::io::Write;
 pub struct ZonesArgs {}
 
 pub fn run(ctx: &mut RootContext, output: &str, _args: ZonesArgs) -> anyhow::Result<()> {
-    let list = super::fetch_all(ctx, "/zones/_overview", &[])?;
+    let list = super::fetch_all(&super::client(ctx, "zone")?, "/zones/_overview", &[])?;
     if output.parse::<Format>() == Ok(Format::Table) {
         // A zone whose CP config is not JSON ends the table there, with an error.
         let (text, failure) = zone_overview_table(&list.items, chrono::Utc::now());
