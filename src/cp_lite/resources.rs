@@ -230,6 +230,11 @@ fn list_resources(
         check_mesh(state, t, mesh)?;
     }
     check_access(t, &request.user)?;
+    if t.name == "ServiceInsight"
+        && let Some(mesh) = mesh
+    {
+        return super::inspect::list_service_insights(request, mesh);
+    }
     let list_request = ListRequest::parse(&request.url.query, &request.route)?;
     if let Some(resources) = computed(state, t) {
         let matching: Vec<Arc<Resource>> = resources

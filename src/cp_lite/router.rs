@@ -20,6 +20,7 @@ pub fn api_router(state: SharedState) -> Router {
         .route("/who-am-i", get(index::who_am_i))
         .route("/_resources", get(type_descriptions::resource_types))
         .merge(resources::routes())
+        .merge(super::inspect::routes())
         .merge(token_service::routes())
         // Who calls, for every route (unknown routes are answered without it).
         .route_layer(middleware::from_fn_with_state(state.clone(), authn::layer))

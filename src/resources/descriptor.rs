@@ -431,6 +431,39 @@ pub static RESOURCE_TYPES: &[ResourceType] = &[
     read_only_insight("ZoneInsight", "zone-insights", Scope::Global),
 ];
 
+/// The policy types whose descriptor allows inspection in Kuma 2.14 (`inspect <policy>`)
+/// (`pkg/core/resources/apis/mesh/zz_generated.resources.go`,
+/// `pkg/plugins/policies/*/api/v1alpha1/zz_generated.resource.go`).
+pub const INSPECTABLE_POLICIES: [&str; 27] = [
+    "CircuitBreaker",
+    "FaultInjection",
+    "HealthCheck",
+    "ProxyTemplate",
+    "RateLimit",
+    "Retry",
+    "Timeout",
+    "TrafficLog",
+    "TrafficPermission",
+    "TrafficRoute",
+    "TrafficTrace",
+    "MeshAccessLog",
+    "MeshCircuitBreaker",
+    "MeshFaultInjection",
+    "MeshHealthCheck",
+    "MeshHTTPRoute",
+    "MeshLoadBalancingStrategy",
+    "MeshMetric",
+    "MeshPassthrough",
+    "MeshProxyPatch",
+    "MeshRateLimit",
+    "MeshRetry",
+    "MeshTCPRoute",
+    "MeshTimeout",
+    "MeshTLS",
+    "MeshTrace",
+    "MeshTrafficPermission",
+];
+
 /// The type whose `type` field is `name`.
 pub fn by_name(name: &str) -> Option<&'static ResourceType> {
     RESOURCE_TYPES.iter().find(|t| t.name == name)

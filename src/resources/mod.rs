@@ -6,6 +6,7 @@ pub mod document;
 pub mod input;
 pub mod kri;
 pub mod meta;
+pub mod proxy_status;
 pub mod resource;
 pub mod schemas;
 pub mod spec;
