@@ -4,6 +4,7 @@
 
 use crate::resources::meta::Violation;
 use regex::Regex;
+use std::collections::BTreeMap;
 use std::net::IpAddr;
 use std::sync::LazyLock;
 
@@ -118,9 +119,96 @@ pub fn is_host_port(text: &str) -> bool {
     }
 }
 
+/// A whole-map check of a caller of [`validate_tags`] (e.g. the protocol tag rules).
+pub type TagsCheck<'a> = &'a dyn Fn(&BTreeMap<String, String>) -> Vec<Violation>;
+
+/// The options of Kuma's `ValidateTags` (`pkg/core/resources/apis/mesh/validators.go`).
+#[derive(Default)]
+pub struct TagsOptions<'a> {
+    pub require_at_least_one: bool,
+    pub require_service: bool,
+    pub forbid_service: bool,
+    pub extra: Option<TagsCheck<'a>>,
+}
+
+static TAG_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-zA-Z0-9.\-_:/]*$").expect("valid regex"));
+static TAG_VALUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-zA-Z0-9.\-_:]*$").expect("valid regex"));
+
+/// Kuma's `ValidateTags` for the tag map at `path`: at least one tag (option), the
+/// caller's whole-map checks, then each key in sorted order (name, then value), then the
+/// `kuma.io/service` options.
+pub fn validate_tags(
+    violations: &mut Violations,
+    path: &str,
+    tags: &BTreeMap<String, String>,
+    options: &TagsOptions<'_>,
+) {
+    if options.require_at_least_one && tags.is_empty() {
+        violations.add(path, "must have at least one tag");
+    }
+    if let Some(extra) = options.extra {
+        violations.0.extend(extra(tags));
+    }
+    for (key, value) in tags {
+        let key_path = format!("{path}[{key:?}]");
+        if key.is_empty() {
+            violations.add(path, "tag name must be non-empty");
+        }
+        if !TAG_NAME.is_match(key) {
+            violations.add(
+                &key_path,
+                "tag name must consist of alphanumeric characters, dots, dashes, slashes and underscores",
+            );
+        }
+        if value.is_empty() {
+            violations.add(&key_path, "tag value must be non-empty");
+        }
+        if !TAG_VALUE.is_match(value) {
+            violations.add(
+                &key_path,
+                "tag value must consist of alphanumeric characters, dots, dashes and underscores",
+            );
+        }
+    }
+    let has_service = tags.contains_key("kuma.io/service");
+    if options.forbid_service && has_service {
+        violations.add(path, "\"kuma.io/service\" must not be defined");
+    }
+    if options.require_service && !has_service {
+        violations.add(path, "mandatory tag \"kuma.io/service\" is missing");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tag_maps() {
+        let tags: BTreeMap<String, String> = [("a b", "x"), ("k", ""), ("v", "a/b")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let mut v = Violations::default();
+        let options = TagsOptions {
+            require_service: true,
+            ..TagsOptions::default()
+        };
+        validate_tags(&mut v, "tags", &tags, &options);
+        assert_eq!(
+            crate::resources::meta::join_violations(&v.0),
+            "tags[\"a b\"]: tag name must consist of alphanumeric characters, dots, dashes, slashes and underscores; tags[\"k\"]: tag value must be non-empty; tags[\"v\"]: tag value must consist of alphanumeric characters, dots, dashes and underscores; tags: mandatory tag \"kuma.io/service\" is missing"
+        );
+        let mut v = Violations::default();
+        let options = TagsOptions {
+            require_at_least_one: true,
+            ..TagsOptions::default()
+        };
+        validate_tags(&mut v, "tags", &BTreeMap::new(), &options);
+        assert_eq!(v.0.len(), 1);
+    }
 
     #[test]
     fn addresses() {

@@ -14,6 +14,7 @@
 //! `failed to parse resource: `.
 
 pub mod checks;
+pub mod dataplane;
 pub mod gojson;
 pub mod insight;
 pub mod jsonpb;
@@ -151,6 +152,9 @@ pub fn decode(mut resource: Resource) -> Result<Resource, DecodeError> {
 /// valid or when the type is not modelled. Expects a spec that [`decode`] accepts; one
 /// that does not decode yields no violations here.
 pub fn validate(resource: &Resource) -> Vec<Violation> {
+    if resource.meta.resource_type.name == "Dataplane" {
+        return dataplane::validate(&Value::Object(resource.spec.clone()));
+    }
     match TypedSpec::read(resource.meta.resource_type.name, &resource.spec) {
         Some(Ok(typed)) => typed.validate(),
         _ => Vec::new(),
