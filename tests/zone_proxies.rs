@@ -203,3 +203,314 @@ fn put_validates_listeners_and_computes_their_labels() {
         .collect();
     assert_eq!(row[..3], ["default", "zone-egress-default", "192.168.0.10"]);
 }
+
+// ---------------------------------------------------------------------------------------
+// Dataplane tokens and registration on the dp-server
+// ---------------------------------------------------------------------------------------
+
+const MESH_IDENTITY: &str = r#"type: MeshIdentity
+mesh: default
+name: identity
+spec:
+  selector:
+    dataplane:
+      matchLabels: {}
+  spiffeID:
+    trustDomain: "{{ .Mesh }}.{{ .Zone }}.mesh.local"
+    path: "/workload/{{ .Workload }}"
+  provider:
+    type: Bundled
+    bundled:
+      meshTrustCreation: Enabled
+      insecureAllowSelfSigned: true
+      autogenerate:
+        enabled: true
+"#;
+
+fn kumactl_ok(env: &TestEnv, args: &[&str]) -> String {
+    let out = kumactl(env, args);
+    assert_eq!(out.code, 0, "kumactl {args:?}: {}", out.stderr);
+    out.stdout
+}
+
+fn dataplane_token(env: &TestEnv, extra: &[&str]) -> String {
+    let mut args = vec!["generate", "dataplane-token", "--valid-for", "1h"];
+    args.extend_from_slice(extra);
+    kumactl_ok(env, &args)
+}
+
+fn dp_client(env: &TestEnv) -> reqwest::blocking::Client {
+    let ca = env
+        .server()
+        .generated_ca_pem
+        .clone()
+        .expect("a generated CA");
+    reqwest::blocking::Client::builder()
+        .use_rustls_tls()
+        .add_root_certificate(reqwest::Certificate::from_pem(ca.as_bytes()).unwrap())
+        .build()
+        .unwrap()
+}
+
+fn post_dp(env: &TestEnv, path: &str, body: &Value) -> Reply {
+    common::http::send(
+        dp_client(env)
+            .post(format!("{}{path}", env.server().dp_url()))
+            .header("content-type", "application/json")
+            .header("accept", "application/json")
+            .body(body.to_string()),
+    )
+}
+
+/// What `kuma-dp run -d dp.yaml --dataplane-token-file t` sends (proxy type `dataplane`).
+fn bootstrap(token: &str, resource_yaml: &str) -> Value {
+    json!({
+        "mesh": "", "name": "", "proxyType": "dataplane",
+        "dataplaneToken": token, "dataplaneTokenPath": "/tmp/t",
+        "dataplaneResource": resource_yaml,
+        "version": {"kumaDp": {"version": "2.14.3"}, "envoy": {"version": "1.34.1"}}
+    })
+}
+
+fn register(env: &TestEnv, token: &str, resource_yaml: &str) -> (u16, String) {
+    let reply = post_dp(env, "/bootstrap", &bootstrap(token, resource_yaml));
+    (reply.status, reply.text)
+}
+
+fn refused(text: &str) -> (u16, String) {
+    (401, format!("authentication failed: {text}"))
+}
+
+#[test]
+fn dataplane_token_requests_are_validated_before_access() {
+    let env = TestEnv::with_server();
+    // A forwarded request is never the local admin.
+    let post = |body: Value| {
+        common::http::send(
+            reqwest::blocking::Client::new()
+                .post(format!("{}/tokens/dataplane", env.server().api_url()))
+                .header("x-forwarded-for", "203.0.113.7")
+                .header("content-type", "application/json")
+                .body(body.to_string()),
+        )
+    };
+    let reply = post(json!({"mesh": "", "validFor": "soon", "type": "egresss"}));
+    assert_reply(
+        &reply,
+        400,
+        error_with(
+            400,
+            "Invalid request",
+            "Resource is not valid",
+            &[
+                ("mesh", "cannot be empty"),
+                ("validFor", "is invalid: time: invalid duration \"soon\""),
+                ("type", "egresss is not a valid proxy type"),
+            ],
+        ),
+    );
+    let reply = post(json!({"mesh": "default", "type": "egress"}));
+    assert_eq!(reply.status, 403, "{reply:?}");
+    assert_eq!(
+        reply.json()["detail"],
+        "user \"mesh-system:anonymous/mesh-system:unauthenticated\" cannot access generate dataplane token"
+    );
+    // kumactl sends the zone-proxy form: mesh and workload, no proxy type.
+    let token = dataplane_token(&env, &["--mesh", "default", "--workload", "zone-egress"]);
+    assert_eq!(token.matches('.').count(), 2, "{token}");
+}
+
+#[test]
+fn a_mesh_scoped_zone_egress_registers_with_a_dataplane_token() {
+    let env = TestEnv::with_server();
+    assert_outcome(
+        &apply_stdin(&env, MESH_IDENTITY),
+        "resource type=\"MeshIdentity\" mesh=\"default\" name=\"identity\" Created\n",
+        "",
+        0,
+    );
+    let token = dataplane_token(&env, &["--mesh", "default", "--workload", "zone-egress"]);
+    let reply = post_dp(&env, "/bootstrap", &bootstrap(&token, EGRESS_DP));
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    let doc = reply.json();
+    use base64::Engine;
+    let envoy = base64::engine::general_purpose::STANDARD
+        .decode(doc["bootstrap"].as_str().unwrap())
+        .unwrap();
+    let envoy = String::from_utf8(envoy).unwrap();
+    assert!(
+        envoy.starts_with("node:\n  id: default.zone-egress-default\n"),
+        "{envoy}"
+    );
+    assert!(
+        envoy.contains("dataplane.proxyType: dataplane\n"),
+        "{envoy}"
+    );
+    assert!(envoy.contains("portValue: 9901\n"), "{envoy}");
+
+    let api = api(&env);
+    let found = api
+        .get("/meshes/default/dataplanes?filter[labels.kuma.io/listener-zoneegress]=enabled")
+        .json();
+    assert_eq!(found["total"], 1, "{found}");
+    assert_eq!(
+        found["items"][0]["labels"]["kuma.io/listener-zoneegress"],
+        "enabled"
+    );
+    let insight = api.get("/meshes/default/dataplane-insights/zone-egress-default");
+    assert_eq!(insight.status, 200, "{insight:?}");
+    let subscription = &insight.json()["subscriptions"][0];
+    assert!(subscription["connectTime"].is_string(), "{subscription}");
+    assert_eq!(subscription["version"]["kumaDp"]["version"], "2.14.3");
+    let overview = api
+        .get("/meshes/default/dataplanes/zone-egress-default/_overview")
+        .json();
+    assert!(
+        overview["dataplaneInsight"]["subscriptions"][0]["connectTime"].is_string(),
+        "{overview}"
+    );
+
+    // Disconnecting takes the Dataplane's token and closes the subscription.
+    let reply = post_dp(
+        &env,
+        "/bootstrap/disconnect",
+        &json!({"mesh": "default", "name": "zone-egress-default", "dataplaneToken": token}),
+    );
+    assert_eq!((reply.status, reply.text.as_str()), (200, "{}\n"));
+    let insight = api
+        .get("/meshes/default/dataplane-insights/zone-egress-default")
+        .json();
+    assert!(insight["subscriptions"][0]["disconnectTime"].is_string());
+
+    // Another workload's token cannot take the registered Dataplane over.
+    let other = dataplane_token(&env, &["--mesh", "default", "--workload", "intruder"]);
+    let intruder = EGRESS_DP.replace(
+        "kuma.io/workload: zone-egress",
+        "kuma.io/workload: intruder",
+    );
+    assert_eq!(
+        register(&env, &other, &intruder),
+        (
+            403,
+            "you are trying to override existing proxy to which you don't have an access."
+                .to_string()
+        )
+    );
+}
+
+#[test]
+fn registration_rejections_in_kuma_order() {
+    let env = TestEnv::with_server();
+    let api = api(&env);
+    assert_eq!(
+        api.put("/meshes/other", &json!({"type": "Mesh", "name": "other"}))
+            .status,
+        201
+    );
+    let unlabelled = EGRESS_DP.replace("labels:\n  kuma.io/workload: zone-egress\n", "");
+
+    // Bootstrap checks: the resource is valid, its mesh exists.
+    let token = dataplane_token(&env, &["--mesh", "default", "--workload", "zone-egress"]);
+    assert_eq!(
+        register(&env, &token, &EGRESS_DP.replace("port: 10002", "port: 0")),
+        (
+            422,
+            "networking.listeners[0].port: port must be in the range [1, 65535]".to_string()
+        )
+    );
+    assert_eq!(
+        register(
+            &env,
+            &token,
+            &EGRESS_DP.replace("mesh: default", "mesh: nope")
+        ),
+        (422, "mesh: mesh \"nope\" does not exist".to_string())
+    );
+    assert_eq!(
+        register(
+            &env,
+            &token,
+            "type: ZoneEgress\nname: ze\nnetworking:\n  port: 1\n"
+        ),
+        (
+            422,
+            "invalid proxy resource type \"ZoneEgress\", expected Dataplane".to_string()
+        )
+    );
+
+    // a: the token must be signed by the Dataplane's mesh.
+    let foreign = dataplane_token(&env, &["--mesh", "other", "--workload", "zone-egress"]);
+    let (status, text) = register(&env, &foreign, EGRESS_DP);
+    assert_eq!(status, 401, "{text}");
+    assert!(text.starts_with("authentication failed: "), "{text}");
+    // b: the name.
+    let named = dataplane_token(&env, &["--mesh", "default", "--name", "ze-2"]);
+    assert_eq!(
+        register(&env, &named, EGRESS_DP),
+        refused("proxy name from requestor: zone-egress-default is different than in token: ze-2")
+    );
+    // c: the mesh, in a token signed with this mesh's key.
+    let key = api
+        .get("/meshes/default/secrets/dataplane-token-signing-key-default-1")
+        .json();
+    use base64::Engine;
+    let pem = base64::engine::general_purpose::STANDARD
+        .decode(key["data"].as_str().unwrap())
+        .unwrap();
+    let key_path = env.path("default-key.pem");
+    std::fs::write(&key_path, pem).unwrap();
+    let wrong_mesh = dataplane_token(
+        &env,
+        &[
+            "--mesh",
+            "other",
+            "--signing-key-path",
+            key_path.to_str().unwrap(),
+            "--kid",
+            "1",
+        ],
+    );
+    assert_eq!(
+        register(&env, &wrong_mesh, EGRESS_DP),
+        refused("proxy mesh from requestor: default is different than in token: other")
+    );
+    // d: tags are matched against inbound and gateway tags, which a zone proxy has none of.
+    let tagged = dataplane_token(&env, &["--mesh", "default", "--tag", "kuma.io/service=web"]);
+    assert_eq!(
+        register(&env, &tagged, EGRESS_DP),
+        refused("dataplane has no tag \"kuma.io/service\" required by the token")
+    );
+    // e, e': the workload label.
+    assert_eq!(
+        register(&env, &token, &unlabelled),
+        refused("dataplane has no workload label required by the token")
+    );
+    let other_workload = dataplane_token(&env, &["--mesh", "default", "--workload", "web"]);
+    assert_eq!(
+        register(&env, &other_workload, EGRESS_DP),
+        refused(
+            "dataplane workload \"zone-egress\" is not allowed with this token. Allowed workload in token is \"web\""
+        )
+    );
+    // Without a MeshIdentity, a token without workload is enough.
+    let plain = dataplane_token(&env, &["--mesh", "default"]);
+    assert_eq!(register(&env, &plain, EGRESS_DP).0, 200);
+    // e'': with a MeshIdentity that uses the workload, the token must be bound to it,
+    // and the Dataplane must carry the label.
+    assert_eq!(apply_stdin(&env, MESH_IDENTITY).code, 0);
+    assert_eq!(
+        register(&env, &plain, EGRESS_DP),
+        refused(
+            "dataplane with \"kuma.io/workload\" label \"zone-egress\" derives its identity from the workload, so it requires a workload-bound token"
+        )
+    );
+    assert_eq!(
+        register(&env, &plain, &unlabelled.replace("zone-egress-default", "ze-3")),
+        (
+            422,
+            "missing required label 'kuma.io/workload' - dataplane is selected by MeshIdentity 'identity' with path template '/workload/{{ .Workload }}'"
+                .to_string()
+        )
+    );
+    assert_eq!(register(&env, &token, EGRESS_DP).0, 200);
+}

@@ -27,6 +27,7 @@ pub mod state;
 pub mod store;
 pub mod tls;
 pub mod token_service;
+pub mod zone_proxy;
 
 pub use options::{Mode, ServerOptions};
 pub use server::{RunningServer, start};

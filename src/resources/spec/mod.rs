@@ -20,6 +20,7 @@ pub mod insight;
 pub mod jsonpb;
 pub mod k8s;
 pub mod mesh;
+pub mod mesh_identity;
 pub mod secret;
 pub mod zone_egress;
 pub mod zone_ingress;
