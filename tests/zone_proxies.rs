@@ -514,3 +514,440 @@ fn registration_rejections_in_kuma_order() {
     );
     assert_eq!(register(&env, &token, EGRESS_DP).0, 200);
 }
+
+// ---------------------------------------------------------------------------------------
+// kumactl migrate zone-egress
+// ---------------------------------------------------------------------------------------
+
+fn golden_path(name: &str) -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/zone_proxies")
+        .join(name)
+}
+
+/// `text` equals the golden file `name` (`KUMACTL_UPDATE_GOLDENS=1` rewrites it).
+fn assert_golden(name: &str, text: &str) {
+    let path = golden_path(name);
+    if std::env::var_os("KUMACTL_UPDATE_GOLDENS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, text).unwrap();
+    }
+    let golden = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("golden {} is missing ({e})", path.display()));
+    assert_eq!(text, golden, "golden {name}");
+}
+
+const LEGACY: &str = r#"type: ZoneEgress
+name: ze-1
+labels:
+  team: net
+networking:
+  address: 192.168.0.1
+  port: 10002
+  admin:
+    port: 9902
+"#;
+
+/// A mesh that routes through the legacy egress with every precondition of the
+/// mesh-scoped one.
+fn ready_mesh(name: &str) -> String {
+    format!(
+        r#"type: Mesh
+name: {name}
+mtls:
+  enabledBackend: ca-1
+  backends:
+  - name: ca-1
+    type: builtin
+routing:
+  zoneEgress: true
+meshServices:
+  mode: Exclusive
+---
+type: MeshIdentity
+mesh: {name}
+name: identity
+spec:
+  selector:
+    dataplane:
+      matchLabels: {{}}
+  spiffeID:
+    trustDomain: "{{{{ .Mesh }}}}.{{{{ .Zone }}}}.mesh.local"
+    path: "/workload/{{{{ .Workload }}}}"
+  provider:
+    type: Bundled
+    bundled:
+      meshTrustCreation: Enabled
+      insecureAllowSelfSigned: true
+      autogenerate:
+        enabled: true
+---
+type: MeshTrafficPermission
+mesh: {name}
+name: allow-through-zone-egress
+spec:
+  targetRef:
+    kind: Dataplane
+    labels:
+      kuma.io/listener-zoneegress: enabled
+  rules:
+  - default:
+      allow:
+      - spiffeID:
+          type: Prefix
+          value: spiffe://{name}.
+"#
+    )
+}
+
+/// The ready mesh without one of its documents (0: Mesh setting, 1: MeshIdentity,
+/// 2: MeshTrafficPermission).
+fn mesh_missing(name: &str, missing: usize) -> String {
+    let docs: Vec<String> = ready_mesh(name)
+        .split("---\n")
+        .enumerate()
+        .map(|(i, doc)| match (i, missing) {
+            (0, 0) => doc.replace("meshServices:\n  mode: Exclusive\n", ""),
+            (i, m) if i == m => String::new(),
+            _ => doc.to_string(),
+        })
+        .filter(|d| !d.is_empty())
+        .collect();
+    docs.join("---\n")
+}
+
+fn write(env: &TestEnv, name: &str, text: &str) -> String {
+    let path = env.path(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn migration_plan_from_the_control_plane() {
+    let env = TestEnv::with_server();
+    let input = format!(
+        "{LEGACY}---\n{}---\n{}",
+        ready_mesh("ready"),
+        mesh_missing("blocked", 0)
+    );
+    assert_eq!(apply_stdin(&env, &input).code, 0);
+    // The default mesh does not route through the egress.
+    let out = kumactl(&env, &["migrate", "zone-egress"]);
+    assert_golden("universal-blocked.txt", &out.stdout);
+    assert_eq!(
+        out.stderr,
+        "Error: the migration is blocked (1 to fix, see the report): mesh \"blocked\": meshServices.mode is not Exclusive, so no zone egress listener is generated: fixed by Mesh with meshServices.mode: Exclusive\n"
+    );
+    assert_eq!(out.code, 1);
+    // --apply creates nothing while the plan is blocked.
+    let out = kumactl(&env, &["migrate", "zone-egress", "--apply"]);
+    assert_eq!(out.code, 1);
+    assert_outcome(
+        &kumactl(&env, &["get", "dataplanes", "--mesh", "ready"]),
+        "MESH   NAME   TAGS   ADDRESS   AGE\n",
+        "",
+        0,
+    );
+}
+
+#[test]
+fn each_precondition_in_turn() {
+    let env = TestEnv::new();
+    let legacy = write(&env, "legacy.yaml", LEGACY);
+    let ready = write(&env, "ready.yaml", &ready_mesh("ready"));
+    let expected = [
+        "meshServices.mode is not Exclusive, so no zone egress listener is generated: fixed by Mesh with meshServices.mode: Exclusive",
+        "no MeshIdentity selects the zone egress, which then gets no egress listener: fixed by MeshIdentity \"identity\"",
+        "no MeshTrafficPermission targets the zone egress, which denies all traffic: fixed by MeshTrafficPermission \"allow-through-zone-egress\"",
+    ];
+    for (missing, reason) in expected.iter().enumerate() {
+        let blocked = write(&env, "blocked.yaml", &mesh_missing("blocked", missing));
+        let out = run(env.kumactl().args([
+            "migrate",
+            "zone-egress",
+            "-f",
+            &legacy,
+            "-f",
+            &ready,
+            "-f",
+            &blocked,
+        ]));
+        assert_eq!(
+            (out.code, out.stderr.as_str()),
+            (
+                1,
+                format!(
+                    "Error: the migration is blocked (1 to fix, see the report): mesh \"blocked\": {reason}\n"
+                )
+                .as_str()
+            ),
+        );
+        assert!(
+            out.stdout.contains(&format!("#   MISSING {reason}\n")),
+            "{}",
+            out.stdout
+        );
+        assert_eq!(
+            out.stdout.matches("#   ok      ").count(),
+            5,
+            "{}",
+            out.stdout
+        );
+        assert!(!out.stdout.contains("\n---\n"), "no document while blocked");
+    }
+    // Complete: the report, then one Dataplane per mesh; the second mesh's kuma-dp takes
+    // the next ports.
+    let other = write(&env, "other.yaml", &ready_mesh("other"));
+    let out = run(env.kumactl().args([
+        "migrate",
+        "zone-egress",
+        "-f",
+        &legacy,
+        "-f",
+        &ready,
+        "-f",
+        &other,
+    ]));
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    assert_golden("universal-complete.txt", &out.stdout);
+    // A legacy egress without an address blocks the plan.
+    let no_address = write(
+        &env,
+        "no-address.yaml",
+        &LEGACY.replace("  address: 192.168.0.1\n", ""),
+    );
+    let out = run(env
+        .kumactl()
+        .args(["migrate", "zone-egress", "-f", &no_address, "-f", &ready]));
+    assert_eq!(
+        (out.code, out.stderr.as_str()),
+        (
+            1,
+            "Error: the migration is blocked (1 to fix, see the report): ZoneEgress \"ze-1\" has no networking.address, which a zone egress Dataplane requires (for the Dataplane and its listener): set it on the ZoneEgress or write the Dataplanes by hand\n"
+        )
+    );
+}
+
+#[test]
+fn migration_to_kubernetes_values() {
+    let env = TestEnv::new();
+    let meshes = write(
+        &env,
+        "meshes.yaml",
+        &format!(
+            "{}---\n{}---\ntype: Mesh\nname: plain\n",
+            ready_mesh("ready"),
+            ready_mesh("other")
+        ),
+    );
+    let values = write(
+        &env,
+        "values.yaml",
+        "egress:\n  enabled: true\n  replicas: 2\n  drainTime: 10s\n  logLevel: debug\n  extraLabels:\n    team: net\n  \
+service:\n    type: LoadBalancer\n    nodePort: 30002\n    annotations:\n      a: b\n  autoscaling:\n    enabled: true\n    maxReplicas: 4\n  \
+resources:\n    requests:\n      cpu: 100m\n  livenessProbe:\n    enabled: false\n",
+    );
+    let out = run(env.kumactl().args([
+        "migrate",
+        "zone-egress",
+        "--format",
+        "kubernetes",
+        "-f",
+        &meshes,
+        "--values",
+        &values,
+        "--egress-node-selector",
+        "pool=egress",
+    ]));
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    assert_golden("kubernetes.txt", &out.stdout);
+    // Only the install flags.
+    let out = run(env.kumactl().args([
+        "migrate",
+        "zone-egress",
+        "--format",
+        "kubernetes",
+        "-f",
+        &meshes,
+        "--egress-enabled",
+        "--egress-drain-time",
+        "60s",
+        "--egress-service-type",
+        "NodePort",
+    ]));
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    let values = out.stdout.split("\n---\n").nth(1).unwrap();
+    assert_eq!(
+        values,
+        "meshes:\n- name: other\n  egress:\n    enabled: true\n    service:\n      type: NodePort\n- name: ready\n  egress:\n    enabled: true\n    service:\n      type: NodePort\n"
+    );
+    assert!(out.stdout.contains("#   egress.drainTime: not carried over (no equivalent: the drain time is the sidecar injector's, control plane wide): \"60s\"\n"), "{}", out.stdout);
+    let out = run(env.kumactl().args([
+        "migrate",
+        "zone-egress",
+        "--format",
+        "kubernetes",
+        "--apply",
+        "-f",
+        &meshes,
+    ]));
+    assert_outcome(
+        &out,
+        "",
+        "Error: --apply creates Universal Dataplanes; on Kubernetes install the printed values (kumactl install control-plane --values FILE, or helm upgrade -f FILE)\n",
+        1,
+    );
+}
+
+#[test]
+fn apply_keeps_the_legacy_egress_and_the_new_one_registers() {
+    let env = TestEnv::with_server();
+    let input = format!("{LEGACY}---\n{}", ready_mesh("default"));
+    assert_eq!(
+        apply_stdin(&env, &input).code,
+        0,
+        "{}",
+        apply_stdin(&env, &input).stderr
+    );
+    let out = kumactl(&env, &["migrate", "zone-egress", "--apply"]);
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    let tail: Vec<&str> = out.stdout.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(
+        tail,
+        [
+            "Dataplane \"ze-1\" created in mesh \"default\"; next: kumactl generate dataplane-token --mesh default --name ze-1 --workload zone-egress --valid-for 720h > ze-1.default.token"
+        ]
+    );
+    // Applying again changes nothing.
+    let out = kumactl(&env, &["migrate", "zone-egress", "--apply"]);
+    assert!(
+        out.stdout
+            .ends_with("Dataplane \"ze-1\" in mesh \"default\" already exists: left as it is\n"),
+        "{}",
+        out.stdout
+    );
+    // Both egresses exist side by side.
+    let zone_egresses = kumactl_ok(&env, &["get", "zoneegresses"]);
+    assert!(
+        zone_egresses.lines().nth(1).unwrap().starts_with("ze-1 "),
+        "{zone_egresses}"
+    );
+    let stored = api(&env).get("/meshes/default/dataplanes/ze-1").json();
+    assert_eq!(
+        stored["networking"],
+        json!({"address": "192.168.0.1", "admin": {"port": 9902},
+               "listeners": [{"type": "ZoneEgress", "address": "192.168.0.1", "port": 10002}]})
+    );
+    assert_eq!(stored["labels"]["team"], "net");
+    // The printed token command gives a token the new egress registers with (kuma-dp
+    // without a resource file: the stored Dataplane is used).
+    let token = dataplane_token(
+        &env,
+        &[
+            "--mesh",
+            "default",
+            "--name",
+            "ze-1",
+            "--workload",
+            "zone-egress",
+        ],
+    );
+    let mut request = bootstrap(&token, "");
+    request["mesh"] = json!("default");
+    request["name"] = json!("ze-1");
+    let reply = post_dp(&env, "/bootstrap", &request);
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    let insight = api(&env).get("/meshes/default/dataplane-insights/ze-1");
+    assert_eq!(insight.status, 200, "{insight:?}");
+}
+
+// ---------------------------------------------------------------------------------------
+// A Kuma 3.x control plane
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn a_kuma_3_control_plane_gives_clear_errors() {
+    let env = TestEnv::with_server_options(kumactl::cp_lite::ServerOptions {
+        kuma_version: Some("3.0.0".into()),
+        ..kumactl::cp_lite::ServerOptions::for_tests()
+    });
+    let removed = |what: &str| {
+        format!(
+            "{what} does not exist on this control plane: it runs Kuma 3.0.0, which removed the legacy Zone Egress; use mesh-scoped zone egress (a Dataplane with a ZoneEgress listener per mesh), which `kumactl migrate zone-egress` plans and creates"
+        )
+    };
+    let warning = "WARNING: You are using kumactl version 2.14.3 for Kuma, but the server returned version: 3.0.0 for Kuma\n";
+    assert_outcome(
+        &kumactl(&env, &["get", "zoneegresses"]),
+        "",
+        &format!("{warning}Error: {}\n", removed("ZoneEgress")),
+        1,
+    );
+    assert_outcome(
+        &kumactl(&env, &["get", "zoneegress", "ze-1"]),
+        "",
+        &format!("{warning}Error: {}\n", removed("ZoneEgress")),
+        1,
+    );
+    assert_outcome(
+        &kumactl(&env, &["inspect", "zoneegresses"]),
+        "",
+        &format!("{warning}Error: {}\n", removed("ZoneEgress")),
+        1,
+    );
+    assert_outcome(
+        &apply_stdin(&env, LEGACY),
+        "",
+        &format!(
+            "{warning}Error: resource type=\"ZoneEgress\" mesh=\"\" name=\"ze-1\": {}\n",
+            removed("ZoneEgress")
+        ),
+        1,
+    );
+    assert_outcome(
+        &kumactl(
+            &env,
+            &[
+                "generate",
+                "zone-token",
+                "--zone",
+                "z",
+                "--valid-for",
+                "1h",
+                "--scope",
+                "egress",
+            ],
+        ),
+        "",
+        &format!(
+            "{warning}Error: {}\n",
+            removed("The egress scope of zone tokens")
+        ),
+        1,
+    );
+    assert_outcome(
+        &kumactl(&env, &["migrate", "zone-egress"]),
+        "",
+        "Error: the control plane runs Kuma 3.0.0, which removed the legacy Zone Egress, so there is nothing to migrate from: run kumactl migrate zone-egress against the Kuma 2.x control plane before upgrading it, or give the resources with -f\n",
+        1,
+    );
+    // Mesh-scoped zone egress works as on 2.x.
+    let out = apply_stdin(&env, EGRESS_DP);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[test]
+fn install_with_the_legacy_egress_notes_its_removal() {
+    let env = TestEnv::new();
+    let with = kumactl(&env, &["install", "control-plane", "--egress-enabled"]);
+    assert_eq!(
+        (with.code, with.stderr.as_str()),
+        (
+            0,
+            "Note: Kuma 3.0 removes the legacy Zone Egress (egress.* values and the --egress-* flags); before upgrading, move to mesh-scoped zone egress with: kumactl migrate zone-egress --format kubernetes\n"
+        )
+    );
+    assert!(with.stdout.contains("name: kuma-egress\n"));
+    let without = kumactl(&env, &["install", "control-plane"]);
+    assert_eq!((without.code, without.stderr.as_str()), (0, ""));
+}

@@ -496,6 +496,13 @@ fn register(dp: &DpState, host: &str, body: &[u8]) -> Result<BootstrapNode, Refu
             registered.admin_port,
         ));
     }
+    if super::kuma3::enabled(&state.options) {
+        // Kuma 3.0's stream check for node metadata of a removed proxy type.
+        return Err(Refusal::new(
+            422,
+            format!("unsupported proxy type {:?}", request.proxy_type),
+        ));
+    }
     let inline = check_bootstrap_request(&request)?;
     let name = inline
         .as_ref()

@@ -69,7 +69,11 @@ fn print_list(
     table: impl FnOnce(&[Value]) -> String,
 ) -> anyhow::Result<()> {
     let client = ctx.api_client()?;
-    let page: super::get::list::Page = client.get(path)?.json()?;
+    let response = client.get(path)?;
+    if response.status == 404 && path.starts_with("/zoneegresses") {
+        super::legacy_egress::require_legacy(&client, "ZoneEgress")?;
+    }
+    let page: super::get::list::Page = response.json()?;
     let format: Format = output.parse().map_err(anyhow::Error::msg)?;
     let text = match format {
         Format::Table => table(&page.items),

@@ -73,6 +73,9 @@ pub fn run(ctx: &mut RootContext, args: ZoneEgressArgs) -> anyhow::Result<()> {
     let path = args.request_path()?;
     let client = ctx.api_client()?;
     let response = client.get(&path)?;
+    if response.status == 404 {
+        crate::cmd::legacy_egress::require_legacy(&client, "ZoneEgress")?;
+    }
     if !response.is_success() {
         return Err(response.error().into());
     }
