@@ -951,3 +951,21 @@ fn install_with_the_legacy_egress_notes_its_removal() {
     let without = kumactl(&env, &["install", "control-plane"]);
     assert_eq!((without.code, without.stderr.as_str()), (0, ""));
 }
+
+// ---------------------------------------------------------------------------------------
+// README: "Moving to mesh-scoped Zone Egress", run as written
+// ---------------------------------------------------------------------------------------
+
+#[test]
+fn readme_migration_walkthrough_runs_as_written() {
+    use common::readme::{ReadmePorts, assert_outputs_in_order, readme_blocks, run_readme_script};
+    let (commands, outputs) = readme_blocks("Moving to mesh-scoped Zone Egress");
+    assert!(commands.len() >= 5, "the walkthrough has its commands");
+    assert!(outputs.len() >= 5, "the walkthrough shows outputs");
+    let dir = tempfile::tempdir().unwrap();
+    let ports = ReadmePorts::free();
+    let (status, stdout, stderr) = run_readme_script(&ports.apply(&commands.join("")), dir.path());
+    assert!(status.success(), "stdout:\n{stdout}\nstderr:\n{stderr}");
+    assert_eq!(stderr, "");
+    assert_outputs_in_order(&stdout, &outputs, &ports);
+}
