@@ -148,8 +148,9 @@ pub fn decode(mut resource: Resource) -> Result<Resource, DecodeError> {
     Ok(resource)
 }
 
-/// The resource-level rule violations of the spec (the ZoneEgress, ZoneIngress and Mesh
-/// validators of Go's `pkg/core/resources/apis/mesh/`, and the secret rule), empty when
+/// The resource-level rule violations of the spec (the ZoneEgress, ZoneIngress, Mesh and
+/// Dataplane validators of Go's `pkg/core/resources/apis/mesh/`, and the secret rule; the
+/// Dataplane's over its JSON, see [`dataplane`]), empty when
 /// valid or when the type is not modelled. Expects a spec that [`decode`] accepts; one
 /// that does not decode yields no violations here.
 pub fn validate(resource: &Resource) -> Vec<Violation> {
