@@ -146,6 +146,61 @@ pub fn compute_labels(labels: &mut BTreeMap<String, String>, spec: &Map<String, 
     }
 }
 
+/// `DataplaneOverview.Status()` (`pkg/core/resources/apis/mesh/dataplane_overview_helpers.go`):
+/// `Online`, `Offline` or `Partially degraded`, and the reasons (`inbound[...]` and
+/// `listener[port=<p>,type=<t>] is not ready`). `online` is whether the insight has an
+/// open subscription. A gateway is only online or offline.
+pub fn overview_status(spec: &Map<String, Value>, online: bool) -> (&'static str, Vec<String>) {
+    let networking = spec.get("networking").unwrap_or(&Value::Null);
+    if networking.get("gateway").is_some_and(|g| !g.is_null()) {
+        return (if online { "Online" } else { "Offline" }, Vec::new());
+    }
+    let mut reasons = Vec::new();
+    let inbounds = items(networking.get("inbound"));
+    let listeners = listeners(spec);
+    let total = inbounds.len() + listeners.len();
+    let mut ready = 0;
+    for inbound in inbounds {
+        let state = string(inbound.get("state"));
+        let unhealthy = inbound
+            .get("health")
+            .and_then(|h| h.get("ready"))
+            .and_then(Value::as_bool)
+            == Some(false);
+        if (unhealthy || state == "NotReady") && state != "Ignored" {
+            let service = inbound
+                .get("tags")
+                .and_then(|t| t.get(SERVICE_TAG))
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            reasons.push(format!(
+                "inbound[port={},svc={service}] is not ready",
+                number(inbound.get("port"))
+            ));
+        } else {
+            ready += 1;
+        }
+    }
+    for listener in &listeners {
+        if listener.ready {
+            ready += 1;
+        } else {
+            reasons.push(format!(
+                "listener[port={},type={}] is not ready",
+                listener.port,
+                listener.listener_type.name()
+            ));
+        }
+    }
+    if !online || ready == 0 {
+        ("Offline", reasons)
+    } else if ready < total {
+        ("Partially degraded", reasons)
+    } else {
+        ("Online", Vec::new())
+    }
+}
+
 /// Inbound and gateway tags of a Dataplane (the values present for each key), what a
 /// dataplane token's tags are matched against.
 pub fn tag_values(spec: &Map<String, Value>) -> BTreeMap<String, Vec<String>> {
@@ -832,6 +887,33 @@ mod tests {
                 "outbound": [{"port": 9901}, {"port": 1, "tags": {"kuma.io/service": "x"}, "backendRef": {"kind": "Foo"}}]}})
             ),
             "networking.admin.port: must differ from outbound; networking.inbound[0].port: port must be in the range [1, 65535]; networking.inbound[0].tags[\"kuma.io/protocol\"]: tag \"kuma.io/protocol\" has an invalid value \"foo\". Allowed values: grpc, http, http2, kafka, tcp; networking.inbound[0].tags[\"version\"]: tag value must be non-empty; networking.inbound[0].tags[\"kuma.io/service\"]: tag has to exist; networking.outbound[0].tags: mandatory tag \"kuma.io/service\" is missing; networking.outbound[1].backendRef.kind: invalid value. Available values are: MeshExternalService,MeshMultiZoneService,MeshService; networking.outbound[1].backendRef: either 'name' or 'labels' should be specified; networking.outbound[1].backendRef.port: port must be in the range [1, 65535]; networking.outbound[1].backendRef: both backendRef and tags/service cannot be defined"
+        );
+    }
+
+    #[test]
+    fn status_counts_listeners() {
+        let spec = egress(json!([
+            {"type": "ZoneEgress", "address": "10.0.0.1", "port": 10002},
+            {"type": "ZoneEgress", "address": "10.0.0.1", "port": 10003, "state": "NotReady"}
+        ]));
+        let spec = spec.as_object().unwrap();
+        assert_eq!(
+            overview_status(spec, true),
+            (
+                "Partially degraded",
+                vec!["listener[port=10003,type=ZoneEgress] is not ready".to_string()]
+            )
+        );
+        assert_eq!(overview_status(spec, false).0, "Offline");
+        let one = egress(json!([{"type": "ZoneEgress", "address": "10.0.0.1", "port": 1}]));
+        assert_eq!(
+            overview_status(one.as_object().unwrap(), true),
+            ("Online", vec![])
+        );
+        let none = json!({"networking": {"address": "10.0.0.1"}});
+        assert_eq!(
+            overview_status(none.as_object().unwrap(), true).0,
+            "Offline"
         );
     }
 
