@@ -47,7 +47,7 @@ The exit code is 0 when the plan is complete and 1, with the reasons, when a pre
   kumactl migrate zone-egress --format kubernetes --values kuma-values.yaml"
 )]
 pub struct ZoneEgressArgs {
-    /// read the resources (ZoneEgress, Mesh, MeshIdentity, MeshTrafficPermission) from these files instead of the control plane; repeatable, '-' reads stdin
+    /// read ZoneEgress, Mesh, MeshIdentity and MeshTrafficPermission resources from files, not the control plane ('-': stdin)
     #[arg(short = 'f', long = "file", value_name = "string")]
     pub files: Vec<String>,
     /// the configuration to produce: one of universal|kubernetes
@@ -59,7 +59,7 @@ pub struct ZoneEgressArgs {
         hide_possible_values = true
     )]
     pub format: String,
-    /// legacy Helm values file(s) of the control plane (their egress.* values are converted); repeatable, later ones win
+    /// the control plane's legacy Helm values files, whose egress.* values are converted (later ones win)
     #[arg(long = "values", value_name = "strings")]
     pub values_files: Vec<PathBuf>,
     /// the control plane was installed with --egress-enabled
@@ -74,7 +74,7 @@ pub struct ZoneEgressArgs {
     /// the --egress-drain-time the control plane was installed with
     #[arg(long, value_name = "string")]
     pub egress_drain_time: Option<String>,
-    /// create the planned Dataplanes on the control plane (Universal only) once every document validates
+    /// create the planned Dataplanes on the control plane (Universal only) once all of them validate
     #[arg(long)]
     pub apply: bool,
 }
