@@ -991,3 +991,76 @@ fn readme_migration_walkthrough_runs_as_written() {
     assert_eq!(stderr, "");
     assert_outputs_in_order(&stdout, &outputs, &ports);
 }
+
+#[test]
+fn a_preview_build_without_zone_egress_is_known_by_its_resources() {
+    // master builds report 0.0.0-preview.v<sha>; their GET /_resources lists no ZoneEgress.
+    let server = common::CaptureServer::start(
+        200,
+        r#"{"product": "Kuma", "version": "0.0.0-preview.v348b6528b", "resources": [{"name": "Zone"}]}"#,
+    );
+    let env = TestEnv::new();
+    env.write_config_for(&server.url);
+    let out = kumactl(
+        &env,
+        &[
+            "generate",
+            "zone-token",
+            "--zone",
+            "z",
+            "--valid-for",
+            "1h",
+            "--scope",
+            "egress",
+        ],
+    );
+    assert_outcome(
+        &out,
+        "",
+        "Error: The egress scope of zone tokens does not exist on this control plane: it runs Kuma 0.0.0-preview.v348b6528b, which removed the legacy Zone Egress; use mesh-scoped zone egress (a Dataplane with a ZoneEgress listener per mesh), which `kumactl migrate zone-egress` plans and creates\n",
+        1,
+    );
+    let paths: Vec<String> = server
+        .requests()
+        .iter()
+        .map(|r| r.lines().next().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "GET / HTTP/1.1",
+            "GET / HTTP/1.1",
+            "GET /_resources HTTP/1.1"
+        ]
+    );
+    // A preview build that still lists ZoneEgress is not taken for 3.x: the token request
+    // goes out.
+    let server = common::CaptureServer::start(
+        200,
+        r#"{"product": "Kuma", "version": "0.0.0-preview.vlocal-build", "resources": [{"name": "ZoneEgress"}]}"#,
+    );
+    env.write_config_for(&server.url);
+    let out = kumactl(
+        &env,
+        &[
+            "generate",
+            "zone-token",
+            "--zone",
+            "z",
+            "--valid-for",
+            "1h",
+            "--scope",
+            "egress",
+        ],
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let last = server
+        .requests()
+        .last()
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    assert_eq!(last, "POST /tokens/zone HTTP/1.1");
+}
