@@ -248,8 +248,9 @@ pub fn register(
         .and_then(|n| n.get("admin"))
         .and_then(|a| a.get("port"))
         .and_then(Value::as_u64)
+        .and_then(|p| u32::try_from(p).ok())
         .filter(|p| *p != 0)
-        .map_or(DEFAULT_ADMIN_PORT, |p| p as u32);
+        .unwrap_or(DEFAULT_ADMIN_PORT);
     Ok(Registered {
         mesh,
         name,
