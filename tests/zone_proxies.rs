@@ -362,6 +362,10 @@ fn a_mesh_scoped_zone_egress_registers_with_a_dataplane_token() {
     let subscription = &insight.json()["subscriptions"][0];
     assert!(subscription["connectTime"].is_string(), "{subscription}");
     assert_eq!(subscription["version"]["kumaDp"]["version"], "2.14.3");
+    let overviews = api
+        .get("/meshes/default/dataplanes/_overview?filter[labels.kuma.io/listener-zoneegress]=enabled")
+        .json();
+    assert_eq!(overviews["total"], 1, "{overviews}");
     let overview = api
         .get("/meshes/default/dataplanes/zone-egress-default/_overview")
         .json();
