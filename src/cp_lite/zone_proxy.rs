@@ -56,8 +56,8 @@ fn inline_dataplane(state: &AppState, request: &BootstrapRequest) -> Result<Reso
         return Err(Refusal::new(
             422,
             format!(
-                "invalid proxy resource type {:?}, expected Dataplane",
-                resource.resource_type().name
+                "invalid proxy resource type {}, expected Dataplane",
+                quote(resource.resource_type().name)
             ),
         ));
     }
@@ -88,7 +88,7 @@ fn inline_dataplane(state: &AppState, request: &BootstrapRequest) -> Result<Reso
     if state.store.get(&mesh_key).is_none() {
         return Err(Refusal::new(
             422,
-            format!("mesh: mesh {:?} does not exist", resource.meta.mesh),
+            format!("mesh: mesh {} does not exist", quote(&resource.meta.mesh)),
         ));
     }
     Ok(resource)
@@ -296,7 +296,7 @@ fn upsert(state: &AppState, resource: Resource) -> Result<(), Refusal> {
             Err(StoreError::OwnerNotFound { .. }) => {
                 return Err(Refusal::new(
                     422,
-                    format!("mesh: mesh {:?} does not exist", resource.meta.mesh),
+                    format!("mesh: mesh {} does not exist", quote(&resource.meta.mesh)),
                 ));
             }
             Err(err) => return Err(internal(err)),

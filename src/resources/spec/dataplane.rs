@@ -5,8 +5,9 @@
 //! (`pkg/core/resources/labels/compute.go`).
 
 use super::checks::{
-    PORT_RANGE, TagsOptions, Violations, is_dns_name, is_ip, overlap, parse_ip, validate_tags,
+    PORT_RANGE, TagRules, Tags, Violations, is_dns_name, is_ip, overlap, parse_ip, validate_tags,
 };
+use super::gojson::quote;
 use crate::resources::meta::{NAME_INVALID, NAME_MAX_LENGTH, Violation};
 use regex::Regex;
 use serde_json::{Map, Value};
@@ -401,26 +402,26 @@ pub fn validate(spec: &Value) -> Vec<Violation> {
 }
 
 fn validate_gateway_tags(violations: &mut Violations, networking: &Value) {
-    let path = "networking.gateway.tags";
     let tags = tag_map(networking.get("gateway").and_then(|g| g.get("tags")));
-    let protocol = |tags: &BTreeMap<String, String>| {
-        let mut found = Vec::new();
+    let protocol = |violations: &mut Violations, path: &str, tags: &Tags| {
         if let Some(value) = tags.get(PROTOCOL_TAG)
             && value != "tcp"
         {
-            found.push(Violation::new(
+            violations.add(
                 format!("{path}[{PROTOCOL_TAG:?}]"),
-                format!("other values than tcp are not allowed, provided value {value:?}"),
-            ));
+                format!(
+                    "other values than tcp are not allowed, provided value {}",
+                    quote(value)
+                ),
+            );
         }
-        found
     };
-    let options = TagsOptions {
+    let rules = TagRules {
         require_service: !tags.is_empty(),
-        extra: Some(&protocol),
-        ..TagsOptions::default()
+        map_check: Some(&protocol),
+        ..TagRules::default()
     };
-    validate_tags(violations, path, &tags, &options);
+    validate_tags(violations, "networking.gateway.tags", &tags, rules);
 }
 
 const PROTOCOLS: [&str; 7] = ["http", "http2", "tcp", "tls", "grpc", "kafka", "mysql"];
@@ -494,28 +495,32 @@ fn validate_inbound(violations: &mut Violations, path: &str, inbound: &Value, dp
     }
     let tags_path = format!("{path}.tags");
     let tags = tag_map(inbound.get("tags"));
-    let protocol = |tags: &BTreeMap<String, String>| {
-        let mut found = Vec::new();
+    let protocol = |violations: &mut Violations, path: &str, tags: &Tags| {
         if let Some(value) = tags.get(PROTOCOL_TAG)
             && !valid_protocol(value)
         {
-            found.push(Violation::new(
-                format!("{tags_path}[{PROTOCOL_TAG:?}]"),
-                format!("tag {PROTOCOL_TAG:?} has an invalid value {value:?}. {PROTOCOLS_ALLOWED}"),
-            ));
+            violations.add(
+                format!("{path}[{PROTOCOL_TAG:?}]"),
+                format!(
+                    "tag {PROTOCOL_TAG:?} has an invalid value {}. {PROTOCOLS_ALLOWED}",
+                    quote(value)
+                ),
+            );
         }
-        found
     };
-    let options = TagsOptions {
-        extra: Some(&protocol),
-        ..TagsOptions::default()
+    let rules = TagRules {
+        map_check: Some(&protocol),
+        ..TagRules::default()
     };
-    validate_tags(violations, &tags_path, &tags, &options);
+    validate_tags(violations, &tags_path, &tags, rules);
     let protocol = string(inbound.get("protocol"));
     if !protocol.is_empty() && !valid_protocol(&protocol) {
         violations.add(
             format!("{path}.protocol"),
-            format!("has an invalid value {protocol:?}. {PROTOCOLS_ALLOWED}"),
+            format!(
+                "has an invalid value {}. {PROTOCOLS_ALLOWED}",
+                quote(&protocol)
+            ),
         );
     }
     if let Some(probe) = inbound.get("serviceProbe").filter(|p| !p.is_null()) {
@@ -614,11 +619,11 @@ fn validate_outbound(violations: &mut Violations, path: &str, outbound: &Value) 
             );
         }
         None => {
-            let options = TagsOptions {
+            let rules = TagRules {
                 require_service: true,
-                ..TagsOptions::default()
+                ..TagRules::default()
             };
-            validate_tags(violations, &format!("{path}.tags"), &tags, &options);
+            validate_tags(violations, &format!("{path}.tags"), &tags, rules);
         }
     }
     if backend_ref.is_some() && !tags.is_empty() {
@@ -756,8 +761,8 @@ fn validate_listeners(violations: &mut Violations, networking: &Value) {
             violations.add(
                 format!("{path}.name"),
                 format!(
-                    "name {:?} must be unique across inbounds and listeners",
-                    listener.name
+                    "name {} must be unique across inbounds and listeners",
+                    quote(&listener.name)
                 ),
             );
         }
