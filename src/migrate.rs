@@ -698,6 +698,9 @@ const VALUE_MAP: [(&str, &str, Option<&str>); 22] = [
     ),
 ];
 
+/// Labels of every legacy egress object; they go to the Deployment and the Service.
+const EXTRA_LABELS: &str = "extraLabels";
+
 /// Keys kept under their own name.
 const SAME_NAME: [&str; 3] = [
     "serviceAccountAnnotations",
@@ -768,13 +771,12 @@ fn leaves(prefix: &str, map: &Map<String, Value>, out: &mut Vec<(String, Value)>
     }
 }
 
-/// Maps that move as one value.
+/// Values that move (or are dropped) as one, maps included (`nodeSelector`, `affinity`,
+/// `livenessProbe`...).
 fn is_whole_value(path: &str) -> bool {
-    VALUE_MAP
-        .iter()
-        .any(|(from, _, _)| *from == path && !from.contains("enabled"))
+    VALUE_MAP.iter().any(|(from, _, _)| *from == path)
         || SAME_NAME.contains(&path)
-        || extra_labels(path)
+        || path == EXTRA_LABELS
         || NO_VALUE_EQUIVALENT.iter().any(|(from, _)| *from == path)
 }
 
@@ -819,7 +821,7 @@ pub fn convert_egress_values(
             }
         } else if SAME_NAME.contains(&path.as_str()) {
             set_path(&mut converted, &path, value);
-        } else if extra_labels(&path) {
+        } else if path == EXTRA_LABELS {
             set_path(&mut converted, "deployment.labels", value.clone());
             set_path(&mut converted, "service.labels", value);
             notes.push(ValueNote {
@@ -845,10 +847,6 @@ pub fn convert_egress_values(
         }
     }
     (converted, notes)
-}
-
-fn extra_labels(path: &str) -> bool {
-    path == "extraLabels"
 }
 
 fn compact(value: &Value) -> String {
