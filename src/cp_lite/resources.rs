@@ -439,6 +439,9 @@ pub fn upsert(
         mesh,
         &state.options,
     );
+    if t.name == "Dataplane" {
+        spec::dataplane::compute_labels(&mut resource.meta.labels, &resource.spec);
+    }
     for _ in 0..WRITE_ATTEMPTS {
         let existing = state.store.get(&key);
         check_access(t, user)?;
