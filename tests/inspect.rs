@@ -835,7 +835,7 @@ fn inspect_policy() {
     );
     assert_outcome(
         &out,
-        "items:\n- labels:\n    kuma.io/env: universal\n    kuma.io/mesh: default\n    kuma.io/origin: zone\n    kuma.io/proxy-type: dataplane\n    kuma.io/zone: default\n  mesh: default\n  name: gateway-1\n  type: Dataplane\ntotal: 1\n",
+        "items:\n- labels:\n    kuma.io/env: universal\n    kuma.io/mesh: default\n    kuma.io/origin: zone\n    kuma.io/proxy-type: gateway\n    kuma.io/zone: default\n  mesh: default\n  name: gateway-1\n  type: Dataplane\ntotal: 1\n",
         "",
         0,
     );
