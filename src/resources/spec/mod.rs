@@ -18,7 +18,9 @@ pub mod gojson;
 pub mod insight;
 pub mod jsonpb;
 pub mod k8s;
+pub mod legacy;
 pub mod mesh;
+pub mod proto;
 pub mod secret;
 pub mod zone_egress;
 pub mod zone_ingress;
@@ -140,8 +142,12 @@ impl TypedSpec {
 /// canonical form (proto field order, zero values and unknown fields dropped). Types not
 /// modelled here are returned unchanged.
 pub fn decode(mut resource: Resource) -> Result<Resource, DecodeError> {
-    if let Some(typed) = TypedSpec::read(resource.meta.resource_type.name, &resource.spec) {
+    let type_name = resource.meta.resource_type.name;
+    if let Some(typed) = TypedSpec::read(type_name, &resource.spec) {
         resource.spec = typed?.write();
+    } else if let Some(message) = proto::message_of(type_name) {
+        resource.spec = proto::decode_message(message, &resource.spec)
+            .map_err(|reason| DecodeError::new(type_name, reason))?;
     }
     Ok(resource)
 }
@@ -151,9 +157,13 @@ pub fn decode(mut resource: Resource) -> Result<Resource, DecodeError> {
 /// valid or when the type is not modelled. Expects a spec that [`decode`] accepts; one
 /// that does not decode yields no violations here.
 pub fn validate(resource: &Resource) -> Vec<Violation> {
-    match TypedSpec::read(resource.meta.resource_type.name, &resource.spec) {
+    let type_name = resource.meta.resource_type.name;
+    match TypedSpec::read(type_name, &resource.spec) {
         Some(Ok(typed)) => typed.validate(),
-        _ => Vec::new(),
+        Some(Err(_)) => Vec::new(),
+        None => {
+            legacy::validate(type_name, &Value::Object(resource.spec.clone())).unwrap_or_default()
+        }
     }
 }
 
