@@ -452,13 +452,15 @@ pub fn upsert(
     }
     checks.extend(labels::validate(
         &resource.meta.labels,
-        t,
-        mesh,
+        &resource.meta.mesh,
         &state.options,
     ));
     checks.extend(validate_meta(t, &resource.meta.name, &resource.meta.mesh));
     if !checks.is_empty() {
         return Err(invalid(PROCESS_ERROR_TITLE, checks));
+    }
+    if let Some(err) = workload_label_error(state, t, mesh, name, &resource) {
+        return Err(err);
     }
     let key = ResourceKey::new(t, mesh, name);
     // What is stored: the body with the server's mesh and computed labels (the times are
@@ -470,6 +472,7 @@ pub fn upsert(
         mesh,
         &state.options,
     );
+    labels::compute_from_spec(&mut resource.meta.labels, t, &resource.spec);
     for _ in 0..WRITE_ATTEMPTS {
         let existing = state.store.get(&key);
         check_access(t, user)?;
@@ -504,6 +507,26 @@ pub fn upsert(
         "Conflict",
         StoreError::Conflict(key).to_string(),
     ))
+}
+
+/// Only a Dataplane create checks its `kuma.io/workload` label (after the access check,
+/// which a Dataplane always passes, and before labels are computed).
+fn workload_label_error(
+    state: &AppState,
+    t: &ResourceType,
+    mesh: &str,
+    name: &str,
+    resource: &Resource,
+) -> Option<ApiError> {
+    if t.name != "Dataplane" {
+        return None;
+    }
+    let detail = labels::workload_label_error(&resource.meta.labels)?;
+    state
+        .store
+        .get(&ResourceKey::new(t, mesh, name))
+        .is_none()
+        .then(|| bad_request(detail))
 }
 
 /// The mesh was deleted while the resource was being written.

@@ -16,6 +16,7 @@
 
 use crate::resources::descriptor::{ResourceType, Scope};
 use crate::resources::resource::META_FIELDS;
+use crate::resources::spec::gojson::HtmlEscaping;
 use crate::resources::{Resource, time};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::ser::PrettyFormatter;
@@ -92,8 +93,10 @@ impl StoredResource {
     /// Serializes `resource`.
     pub fn new(resource: &Resource) -> StoredResource {
         let mut body = Vec::with_capacity(512);
-        let mut ser =
-            serde_json::Serializer::with_formatter(&mut body, PrettyFormatter::with_indent(b" "));
+        let mut ser = serde_json::Serializer::with_formatter(
+            &mut body,
+            HtmlEscaping(PrettyFormatter::with_indent(b" ")),
+        );
         let written = if resource
             .spec
             .keys()

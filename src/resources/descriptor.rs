@@ -209,7 +209,8 @@ pub static RESOURCE_TYPES: &[ResourceType] = &[
     {
         let mut t = nouns(row("Dataplane", "dataplanes"), "dataplane", "dataplanes");
         t.short_name = Some("dp");
-        t.proxy_type = Some("dataplane");
+        // `gateway` for a builtin gateway: see `cp_lite::labels::compute_from_spec`.
+        t.proxy_type = Some("sidecar");
         t.columns = TableColumns::MeshNameTagsAddress;
         t.provided_by = ProvidedBy::Zone;
         t.has_insights = true;
@@ -273,6 +274,7 @@ pub static RESOURCE_TYPES: &[ResourceType] = &[
     {
         let mut t = legacy_policy("MeshGateway", "meshgateways", "meshgateway", "meshgateways");
         t.short_name = Some("mgw");
+        t.provided_by = ProvidedBy::Both;
         t
     },
     legacy_policy(
