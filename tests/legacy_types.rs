@@ -607,3 +607,93 @@ fn mask_times(text: &str) -> String {
     let times = regex::Regex::new(r#""\d{4}-\d\d-\d\dT[0-9:.]+Z""#).unwrap();
     times.replace_all(text, "\"<time>\"").into_owned()
 }
+
+fn names(reply: &Reply) -> Vec<String> {
+    let page = reply.json();
+    assert_eq!(reply.status, 200, "{reply:?}");
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn list_filters_on_tags_and_gateways() {
+    let (_env, api) = server();
+    let dp = |name: &str, networking: Value| {
+        let reply = api.put(
+            &format!("/meshes/default/dataplanes/{name}"),
+            &json!({"type": "Dataplane", "mesh": "default", "name": name, "networking": networking}),
+        );
+        assert_eq!(reply.status, 201, "{reply:?}");
+    };
+    dp(
+        "backend-1",
+        json!({"address": "1.1.1.1", "inbound": [{"port": 80, "tags": {"kuma.io/service": "backend", "version": "v1"}}]}),
+    );
+    dp(
+        "web-1",
+        json!({"address": "1.1.1.2", "inbound": [{"port": 80, "tags": {"kuma.io/service": "web"}}]}),
+    );
+    dp(
+        "edge",
+        json!({"address": "1.1.1.3", "gateway": {"type": "BUILTIN", "tags": {"kuma.io/service": "edge"}}}),
+    );
+    dp(
+        "delegated",
+        json!({"address": "1.1.1.4", "gateway": {"tags": {"kuma.io/service": "kong"}}}),
+    );
+    let list = |query: &str| names(&api.get(&format!("/meshes/default/dataplanes?{query}")));
+    assert_eq!(list("tag=kuma.io/service:back"), ["backend-1"]);
+    assert_eq!(list("tag=kuma.io/service:e&tag=version:*"), ["backend-1"]);
+    assert_eq!(list("tag=kuma.io/service:ed"), ["edge"]);
+    assert_eq!(
+        list("tag=novalue"),
+        ["backend-1", "delegated", "edge", "web-1"]
+    );
+    assert_eq!(list("gateway=BUILTIN"), ["edge"]);
+    assert_eq!(list("gateway=delegated"), ["delegated"]);
+    assert_eq!(list("gateway=true"), ["delegated", "edge"]);
+    assert_eq!(list("gateway=false&size=1").len(), 1);
+    assert_eq!(
+        api.get("/meshes/default/dataplanes?gateway=false").json()["total"],
+        2
+    );
+    assert_eq!(
+        names(&api.get("/meshes/default/dataplanes/_overview?gateway=builtin")),
+        ["edge"]
+    );
+    assert_reply(
+        &api.get("/meshes/default/dataplanes?gateway=Maybe"),
+        400,
+        json!({
+            "type": "/std-errors", "status": 400, "title": "Could not retrieve resources",
+            "detail": "Resource is not valid", "details": "Resource is not valid",
+            "invalid_parameters": [{"field": "/meshes/{mesh}/dataplanes.gateway",
+                "reason": "shoud use `true`, `false`, 'builtin' or 'delegated' instead of maybe"}],
+            "causes": [{"field": "/meshes/{mesh}/dataplanes.gateway",
+                "message": "shoud use `true`, `false`, 'builtin' or 'delegated' instead of maybe"}],
+        }),
+    );
+    // The filter is checked before the mesh.
+    assert_eq!(api.get("/meshes/nope/dataplanes?gateway=x").status, 400);
+    for (name, service) in [("es-1", "httpbin"), ("es-2", "example")] {
+        let reply = api.put(
+            &format!("/meshes/default/external-services/{name}"),
+            &json!({"type": "ExternalService", "mesh": "default", "name": name,
+                    "networking": {"address": "example.com:443"}, "tags": {"kuma.io/service": service}}),
+        );
+        assert_eq!(reply.status, 201, "{reply:?}");
+    }
+    assert_eq!(
+        names(&api.get("/meshes/default/external-services?tag=kuma.io/service:bin")),
+        ["es-1"]
+    );
+    // `gateway` is not a filter of ExternalServices.
+    assert_eq!(
+        names(&api.get("/meshes/default/external-services?gateway=x")),
+        ["es-1", "es-2"]
+    );
+}

@@ -23,6 +23,7 @@ pub mod response;
 pub mod router;
 pub mod secrets;
 pub mod server;
+pub mod spec_filters;
 pub mod state;
 pub mod store;
 pub mod tls;

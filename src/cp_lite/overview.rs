@@ -112,11 +112,13 @@ async fn list_overviews(t: &'static ResourceType, request: ResourceRequest) -> R
         let state = &request.state;
         let mesh = (t.scope == Scope::Mesh && request.route.starts_with("/meshes/"))
             .then(|| request.param("mesh"));
+        let mut list_request = ListRequest::parse(&request.url.query, &request.route)?;
+        list_request.spec_filter =
+            super::spec_filters::SpecFilter::parse(t, &request.url.query, &request.route)?;
         if let Some(mesh) = mesh {
             check_mesh(state, t, mesh)?;
         }
         check_access(t, &request.user)?;
-        let list_request = ListRequest::parse(&request.url.query, &request.route)?;
         let offset = list_request.offset()?;
         let mut on_page = Vec::new();
         let total = scan(state, t, mesh, &list_request, offset, &mut |json| {

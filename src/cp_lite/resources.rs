@@ -17,6 +17,7 @@ use super::overview;
 use super::pagination::{ListRequest, PageWriter, page};
 use super::request::{ResourceRequest, require_json};
 use super::response::{json, json_bytes};
+use super::spec_filters::SpecFilter;
 use super::state::{AppState, SharedState};
 use super::store::{Filter, PackedLabels, ResourceKey, StoreError, Stored, StoredResource};
 use crate::api::ApiError;
@@ -189,8 +190,12 @@ pub fn scan(
     offset: usize,
     visit: &mut dyn FnMut(&str),
 ) -> usize {
-    let filter =
-        |name: &str, labels: &PackedLabels| list_request.matches_with(name, |key| labels.get(key));
+    let filter = |name: &str, labels: &PackedLabels, json: &str| {
+        list_request.matches_with(name, |key| labels.get(key))
+            && list_request.spec_filter.as_ref().is_none_or(|spec| {
+                serde_json::from_str(json).is_ok_and(|value| spec.matches(t.name, &value))
+            })
+    };
     let filter: Filter<'_> = (!list_request.is_unfiltered()).then_some(&filter);
     state
         .store
@@ -225,11 +230,13 @@ fn list_resources(
 ) -> Result<Response, ApiError> {
     let state = &request.state;
     let mesh = in_mesh.then(|| request.param("mesh"));
+    // Kuma's order: size and filters, then the mesh and the access check.
+    let mut list_request = ListRequest::parse(&request.url.query, &request.route)?;
+    list_request.spec_filter = SpecFilter::parse(t, &request.url.query, &request.route)?;
     if let Some(mesh) = mesh {
         check_mesh(state, t, mesh)?;
     }
     check_access(t, &request.user)?;
-    let list_request = ListRequest::parse(&request.url.query, &request.route)?;
     if let Some(resources) = computed(state, t) {
         let matching: Vec<Arc<Resource>> = resources
             .into_iter()
