@@ -697,3 +697,64 @@ fn list_filters_on_tags_and_gateways() {
         ["es-1", "es-2"]
     );
 }
+
+#[test]
+fn resources_by_kri() {
+    let (_env, api) = server();
+    let reply = api.put(
+        "/meshes/default/meshgateways/gw",
+        &json!({"type": "MeshGateway", "mesh": "default", "name": "gw",
+                "selectors": [{"match": {"kuma.io/service": "gw"}}],
+                "conf": {"listeners": [{"port": 80, "protocol": "HTTP"}]}}),
+    );
+    assert_eq!(reply.status, 201, "{reply:?}");
+    let by_kri = api.get("/_kri/kri_mgw_default_default__gw_section");
+    assert_eq!(by_kri.status, 200);
+    assert_eq!(by_kri.text, api.get("/meshes/default/meshgateways/gw").text);
+    assert_eq!(
+        by_kri.json()["kri"],
+        "kri_mgw_default_default__gw_",
+        "the resource's own kri"
+    );
+    let ingress = api.put(
+        "/zoneingresses/zi-1",
+        &json!({"type": "ZoneIngress", "name": "zi-1", "networking": {"address": "10.0.0.1", "port": 10001}}),
+    );
+    assert_eq!(ingress.status, 201);
+    assert_eq!(
+        api.get("/_kri/kri_zi__default__zi-1_").json()["name"],
+        "zi-1"
+    );
+    assert_eq!(
+        api.get("/_kri/kri_mgw_default_default__gw_?format=kubernetes")
+            .json()["kind"],
+        "MeshGateway"
+    );
+    let not_found = json!({"type": "/std-errors", "status": 404, "title": "Could not retrieve a resource",
+                           "detail": "Not found", "details": "Not found"});
+    assert_reply(
+        &api.get("/_kri/kri_mgw_default_default__nope_"),
+        404,
+        not_found.clone(),
+    );
+    assert_reply(
+        &api.get("/_kri/kri_zi_default_default__zi-1_"),
+        404,
+        not_found,
+    );
+    assert_reply(
+        &api.get("/_kri/kri___default_default__mtp-3_"),
+        400,
+        bad_request(r#"bad request: unknown short name of resource type: """#),
+    );
+    assert_reply(
+        &api.get("/_kri/kri_dp_default"),
+        400,
+        bad_request(r#"bad request: invalid identifier string: "kri_dp_default""#),
+    );
+    assert_reply(
+        &api.get("/_kri/x_dp_default_a_b_c_"),
+        400,
+        bad_request(r#"bad request: identifier must start with 'kri': "x_dp_default_a_b_c_""#),
+    );
+}

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod dp_server;
 pub mod index;
 pub mod insights;
+pub mod kri_endpoint;
 pub mod labels;
 pub mod managers;
 pub mod options;

@@ -268,6 +268,11 @@ fn find(t: &'static ResourceType, request: &ResourceRequest) -> Result<Response,
     check_access(t, &request.user)?;
     let stored = load_one(state, &ResourceKey::new(t, &mesh, &name))
         .ok_or_else(|| not_found(GET_ERROR_TITLE))?;
+    render_one(&stored, request)
+}
+
+/// One resource in the form the `format` query parameter asks for.
+pub fn render_one(stored: &Stored, request: &ResourceRequest) -> Result<Response, ApiError> {
     match request.url.query.get("format").unwrap_or_default() {
         "" | "universal" => {
             let json = stored.resource.json();

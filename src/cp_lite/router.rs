@@ -3,6 +3,7 @@
 
 use super::authn;
 use super::index;
+use super::kri_endpoint;
 use super::request_log::log_requests;
 use super::resources;
 use super::response;
@@ -18,6 +19,7 @@ pub fn api_router(state: SharedState) -> Router {
         .route("/", get(index::index))
         .route("/who-am-i", get(index::who_am_i))
         .merge(resources::routes())
+        .merge(kri_endpoint::routes())
         .merge(token_service::routes())
         // Who calls, for every route (unknown routes are answered without it).
         .route_layer(middleware::from_fn_with_state(state.clone(), authn::layer))
