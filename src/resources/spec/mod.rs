@@ -15,6 +15,7 @@
 
 pub mod checks;
 pub mod gojson;
+pub mod goregexp;
 pub mod insight;
 pub mod jsonpb;
 pub mod k8s;

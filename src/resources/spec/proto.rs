@@ -704,6 +704,50 @@ const PROXY_TEMPLATE: &[Field] = &[
     ),
 ];
 
+// ---- typed `conf` of Mesh backends (read from their `google.protobuf.Struct`) ---------
+
+/// `FileLoggingBackendConfig`.
+pub const FILE_LOGGING_CONF: &[Field] = &[f("path", STRING)];
+/// `TcpLoggingBackendConfig`.
+pub const TCP_LOGGING_CONF: &[Field] = &[f("address", STRING)];
+/// `ZipkinTracingBackendConfig`.
+pub const ZIPKIN_CONF: &[Field] = &[
+    f("url", STRING),
+    f("traceId128bit", Bool),
+    f("apiVersion", STRING),
+    f("sharedSpanContext", BoolValue),
+];
+/// `DatadogTracingBackendConfig`.
+pub const DATADOG_CONF: &[Field] = &[
+    f("address", STRING),
+    f("port", Uint32),
+    f("splitService", Bool),
+];
+/// (inferred) The value names of `PrometheusTlsConfig.Mode`.
+const PROMETHEUS_TLS_MODE: EnumDescriptor = EnumDescriptor {
+    full_name: "kuma.mesh.v1alpha1.PrometheusTlsConfig.Mode",
+    names: &["activeMTLSBackend", "providedTLS", "disabled"],
+};
+/// `PrometheusMetricsBackendConfig`.
+pub const PROMETHEUS_CONF: &[Field] = &[
+    f("port", Uint32),
+    f("path", STRING),
+    f("tags", StringMap),
+    f("skipMTLS", BoolValue),
+    msgs(
+        "aggregate",
+        &[
+            f("name", STRING),
+            f("port", Uint32),
+            f("path", STRING),
+            f("enabled", BoolValue),
+            f("address", STRING),
+        ],
+    ),
+    msg("envoy", &[f("filterRegex", STRING), f("usedOnly", Bool)]),
+    msg("tls", &[f("mode", Kind::Enum(&PROMETHEUS_TLS_MODE))]),
+];
+
 // ---- the reader and writer --------------------------------------------------------------
 
 /// The original proto name of a JSON name (`servicePort` → `service_port`), which jsonpb
