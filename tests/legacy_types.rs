@@ -758,3 +758,45 @@ fn resources_by_kri() {
         bad_request(r#"bad request: identifier must start with 'kri': "x_dp_default_a_b_c_""#),
     );
 }
+
+#[test]
+fn zone_name_warnings_and_labels() {
+    let (env, api) = server();
+    let warning = "Invalid Zone resource name: 'zone.1'. It does not conform to the DNS format (RFC 1035). This is deprecated. Errors: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
+    assert_reply(
+        &api.put(
+            "/zones/zone.1",
+            &json!({"type": "Zone", "name": "zone.1", "enabled": false}),
+        ),
+        201,
+        json!({"warnings": [warning]}),
+    );
+    // Zones are provided by zones too: a zone control plane labels them as its own.
+    let stored = api.get("/zones/zone.1").json();
+    assert_eq!(
+        (stored["labels"].clone(), stored["enabled"].clone()),
+        (
+            json!({"kuma.io/env": "universal", "kuma.io/origin": "zone", "kuma.io/zone": "default"}),
+            json!(false)
+        )
+    );
+    let out = apply(&env, "type: Zone\nname: zone.2\n", &[]);
+    assert_outcome(
+        &out,
+        "resource type=\"Zone\" mesh=\"\" name=\"zone.2\" Created\n",
+        &format!("Warning: {}\n", warning.replace("zone.1", "zone.2")),
+        0,
+    );
+    assert_reply(
+        &api.put(
+            "/zoneingresses/zi-1",
+            &json!({"type": "ZoneIngress", "name": "zi-1", "networking": {"address": "10.0.0.1", "port": 10001},
+                    "availableServices": [{"tags": {"app": "web"}}]}),
+        ),
+        400,
+        not_processed(&[(
+            "availableService[0].tags",
+            "mandatory tag \"kuma.io/service\" is missing",
+        )]),
+    );
+}

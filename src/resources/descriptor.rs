@@ -368,6 +368,7 @@ pub static RESOURCE_TYPES: &[ResourceType] = &[
     {
         let mut t = nouns(row("Zone", "zones"), "zone", "zones");
         t.scope = Scope::Global;
+        t.provided_by = ProvidedBy::Both;
         t.short_name = Some("z");
         t.columns = TableColumns::Name;
         t.has_insights = true;

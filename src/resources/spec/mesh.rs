@@ -870,13 +870,13 @@ fn validate_membership(membership: &DataplaneProxyMembership) -> Vec<Violation> 
 
 /// The deprecation warning for Mesh names that are not DNS-1035 labels (Go:
 /// `pkg/core/resources/apis/mesh/deprecated.go`).
-pub fn name_warning(name: &str) -> Option<String> {
+pub fn name_warning(type_name: &str, name: &str) -> Option<String> {
     let errors = dns1035_label_errors(name);
     if errors.is_empty() {
         return None;
     }
     Some(format!(
-        "Invalid Mesh resource name: '{name}'. It does not conform to the DNS format (RFC 1035). This is deprecated. Errors: {}",
+        "Invalid {type_name} resource name: '{name}'. It does not conform to the DNS format (RFC 1035). This is deprecated. Errors: {}",
         errors.join("; ")
     ))
 }
@@ -1040,10 +1040,10 @@ mod tests {
     #[test]
     fn name_warning_has_the_double_space() {
         assert_eq!(
-            name_warning("aa.a").unwrap(),
+            name_warning("Mesh", "aa.a").unwrap(),
             "Invalid Mesh resource name: 'aa.a'. It does not conform to the DNS format (RFC 1035). This is deprecated. Errors: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"
         );
-        assert_eq!(name_warning("default"), None);
+        assert_eq!(name_warning("Mesh", "default"), None);
     }
 
     #[test]

@@ -183,9 +183,17 @@ pub fn parse(resource: Resource) -> Result<Resource, SpecError> {
 /// `pkg/core/resources/apis/mesh/deprecated.go`).
 pub fn warnings(resource: &Resource) -> Vec<String> {
     match resource.meta.resource_type.name {
-        "Mesh" => mesh::name_warning(&resource.meta.name)
-            .into_iter()
-            .collect(),
+        // The display name: the `kuma.io/display-name` label, else the name.
+        type_name @ ("Mesh" | "Zone") => mesh::name_warning(
+            type_name,
+            resource
+                .meta
+                .labels
+                .get(crate::resources::kri::DISPLAY_NAME_LABEL)
+                .unwrap_or(&resource.meta.name),
+        )
+        .into_iter()
+        .collect(),
         _ => Vec::new(),
     }
 }
@@ -249,5 +257,15 @@ mod tests {
         let mesh = resource(json!({"type": "Mesh", "name": "aa.a"}));
         assert_eq!(warnings(&mesh).len(), 1);
         assert!(warnings(&resource(json!({"type": "Mesh", "name": "default"}))).is_empty());
+        assert_eq!(
+            warnings(&resource(json!({"type": "Zone", "name": "Zone-1"})))[0],
+            "Invalid Zone resource name: 'Zone-1'. It does not conform to the DNS format (RFC 1035). This is deprecated. Errors: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"
+        );
+        assert!(
+            warnings(&resource(
+                json!({"type": "Zone", "name": "Zone-1", "labels": {"kuma.io/display-name": "zone-1"}})
+            ))
+            .is_empty()
+        );
     }
 }

@@ -1,7 +1,9 @@
 //! The ZoneIngress spec (`zone`, `networking{address, advertisedAddress, port,
 //! advertisedPort, admin}`, `availableServices[]`) and its validation.
 
-use super::checks::{Violations, overlap, parse_ip, validate_address, validate_port};
+use super::checks::{
+    TagRules, Violations, overlap, parse_ip, validate_address, validate_port, validate_tags,
+};
 use super::jsonpb::{Reader, Reason, Writer};
 use super::zone_egress::EnvoyAdmin;
 use crate::resources::meta::Violation;
@@ -99,9 +101,11 @@ impl ZoneIngressSpec {
     pub fn validate(&self) -> Vec<Violation> {
         let mut violations = Violations::default();
         let n = self.networking.clone().unwrap_or_default();
+        let localhost = IpAddr::V4(Ipv4Addr::LOCALHOST);
         if let Some(admin) = &n.admin
-            && admin.port == n.port
-            && overlap(IpAddr::V4(Ipv4Addr::LOCALHOST), parse_ip(&n.address))
+            && ((admin.port == n.port && overlap(localhost, parse_ip(&n.address)))
+                || (admin.port == n.advertised_port
+                    && overlap(localhost, parse_ip(&n.advertised_address))))
         {
             violations.add("networking.admin.port", "must differ from port");
         }
@@ -135,6 +139,18 @@ impl ZoneIngressSpec {
                 n.advertised_port,
             );
         }
+        // (sic) `availableService`, singular and without `networking`.
+        for (i, service) in self.available_services.iter().enumerate() {
+            validate_tags(
+                &mut violations,
+                &format!("availableService[{i}].tags"),
+                &service.tags,
+                TagRules {
+                    require_service: true,
+                    ..TagRules::default()
+                },
+            );
+        }
         violations.into_vec()
     }
 }
@@ -160,6 +176,19 @@ mod tests {
             r#"{"networking":{"address":"10.0.0.1","advertisedAddress":"1.1.1.1","port":10001,"advertisedPort":10001},"availableServices":[{"tags":{"a":"b","kuma.io/service":"web"},"instances":2,"mesh":"default"}]}"#
         );
         assert!(s.validate().is_empty());
+    }
+
+    #[test]
+    fn admin_port_and_available_services() {
+        assert_eq!(
+            join_violations(
+                &spec(json!({"networking": {"address": "10.0.0.1", "port": 10001, "advertisedAddress": "0.0.0.0",
+                                            "advertisedPort": 9901, "admin": {"port": 9901}},
+                             "availableServices": [{"tags": {"app": "x"}}]}))
+                .validate()
+            ),
+            "networking.admin.port: must differ from port; networking.advertisedAddress.address: must not be 0.0.0.0 or ::; availableService[0].tags: mandatory tag \"kuma.io/service\" is missing"
+        );
     }
 
     #[test]
