@@ -800,3 +800,95 @@ fn zone_name_warnings_and_labels() {
         )]),
     );
 }
+
+#[test]
+fn manager_checks_and_dataplane_probes() {
+    let (_env, api) = server();
+    let es = |name: &str, service: &str| {
+        json!({"type": "ExternalService", "mesh": "default", "name": name,
+               "networking": {"address": "example.com:443"}, "tags": {"kuma.io/service": service}})
+    };
+    assert_eq!(
+        api.put(
+            "/meshes/default/external-services/es-1",
+            &es("es-1", "httpbin")
+        )
+        .status,
+        201
+    );
+    let rate_limit = |destination: Value| {
+        json!({"type": "RateLimit", "mesh": "default", "name": "rl",
+               "sources": SVC.parse::<Value>().unwrap(), "destinations": [{"match": destination}],
+               "conf": {"http": {"requests": 10, "interval": "1s"}}})
+    };
+    let failed = |title: &str, field: &str, reason: &str| {
+        let mut body = not_processed(&[(field, reason)]);
+        body["title"] = json!(title);
+        body
+    };
+    assert_reply(
+        &api.put(
+            "/meshes/default/rate-limits/rl",
+            &rate_limit(json!({"kuma.io/service": "httpbin", "version": "v1"})),
+        ),
+        400,
+        failed(
+            "Failed to create a resource",
+            "ratelimit",
+            "RateLimit applied to external service only supports kuma.io/service as destination match",
+        ),
+    );
+    assert_eq!(
+        api.put(
+            "/meshes/default/rate-limits/rl",
+            &rate_limit(json!({"kuma.io/service": "*", "version": "v1"}))
+        )
+        .status,
+        400
+    );
+    assert_eq!(
+        api.put(
+            "/meshes/default/rate-limits/rl",
+            &rate_limit(json!({"kuma.io/service": "other", "version": "v1"}))
+        )
+        .status,
+        201
+    );
+    assert_reply(
+        &api.put(
+            "/meshes/default/external-services/es-2",
+            &es("es-2", "other"),
+        ),
+        400,
+        failed(
+            "Failed to create a resource",
+            "externalservice",
+            "ExternalService would match RateLimit 'rl' which includes incompatible destination matches",
+        ),
+    );
+    assert_reply(
+        &api.put(
+            "/meshes/default/external-services/es-1",
+            &es("es-1", "other"),
+        ),
+        400,
+        failed(
+            "Failed to update a resource",
+            "externalservice",
+            "ExternalService would match RateLimit 'rl' which includes incompatible destination matches",
+        ),
+    );
+    // A probed inbound starts NotReady.
+    let dp = json!({"type": "Dataplane", "mesh": "default", "name": "dp-1",
+        "networking": {"address": "1.1.1.1", "inbound": [
+            {"port": 80, "tags": {"kuma.io/service": "web"}, "serviceProbe": {"interval": "10s"}},
+            {"port": 81, "tags": {"kuma.io/service": "api"}}]}});
+    assert_eq!(api.put("/meshes/default/dataplanes/dp-1", &dp).status, 201);
+    assert_eq!(
+        api.get("/meshes/default/dataplanes/dp-1").json()["networking"]["inbound"],
+        json!([
+            {"port": 80, "tags": {"kuma.io/service": "web"}, "health": {}, "serviceProbe": {"interval": "10s"}, "state": "NotReady"},
+            {"port": 81, "tags": {"kuma.io/service": "api"}}
+        ])
+    );
+}

@@ -13,6 +13,7 @@ pub mod index;
 pub mod insights;
 pub mod kri_endpoint;
 pub mod labels;
+pub mod legacy_managers;
 pub mod managers;
 pub mod options;
 pub mod overview;

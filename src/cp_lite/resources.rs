@@ -11,6 +11,7 @@
 use super::caller::User;
 use super::insights;
 use super::labels;
+use super::legacy_managers;
 use super::managers;
 use super::options::Mode;
 use super::overview;
@@ -576,6 +577,11 @@ fn create(
             return Err(WriteError::Api(invalid(CREATE_ERROR_TITLE, violations)));
         }
     }
+    let violations = legacy_managers::violations(state.store.as_ref(), mesh, resource);
+    if !violations.is_empty() {
+        return Err(WriteError::Api(invalid(CREATE_ERROR_TITLE, violations)));
+    }
+    legacy_managers::prepare_create(resource);
     let now = Utc::now();
     resource.meta.creation_time = now;
     resource.meta.modification_time = now;
@@ -618,6 +624,11 @@ fn update(
         if !violations.is_empty() {
             return Err(WriteError::Api(invalid(UPDATE_ERROR_TITLE, violations)));
         }
+    }
+    let violations =
+        legacy_managers::violations(state.store.as_ref(), &resource.meta.mesh, resource);
+    if !violations.is_empty() {
+        return Err(WriteError::Api(invalid(UPDATE_ERROR_TITLE, violations)));
     }
     resource.meta.creation_time = previous.meta.creation_time;
     resource.meta.modification_time = Utc::now();

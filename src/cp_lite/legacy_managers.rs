@@ -1,0 +1,135 @@
+//! The resource-manager steps of legacy types other than Mesh (Go:
+//! `pkg/core/managers/apis/ratelimit/ratelimit_validator.go`,
+//! `pkg/core/managers/apis/external_service/external_service_validator.go`,
+//! `pkg/core/managers/apis/dataplane/dataplane_manager.go`): cross-checks between
+//! RateLimits and ExternalServices, and what a Dataplane gets on create.
+
+use super::store::ResourceStore;
+use crate::resources::spec::checks::SERVICE_TAG;
+use crate::resources::{Resource, Violation};
+use serde_json::{Map, Value, json};
+
+/// The destinations of a RateLimit spec that match more than the service, with the
+/// service they name.
+fn mixed_destinations(spec: &Map<String, Value>) -> impl Iterator<Item = &str> {
+    spec.get("destinations")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|destination| destination.get("match")?.as_object())
+        .filter(|selector| selector.keys().any(|key| key != SERVICE_TAG))
+        .map(|selector| {
+            selector
+                .get(SERVICE_TAG)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+        })
+}
+
+fn service_of(external_service: &Map<String, Value>) -> &str {
+    external_service
+        .get("tags")
+        .and_then(|tags| tags.get(SERVICE_TAG))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+}
+
+fn matches(selected: &str, service: &str) -> bool {
+    selected == "*" || selected == service
+}
+
+/// The manager checks of a create or update of `resource` in `mesh`.
+pub fn violations(store: &dyn ResourceStore, mesh: &str, resource: &Resource) -> Vec<Violation> {
+    match resource.meta.resource_type.name {
+        "RateLimit" => {
+            let services: Vec<String> = store
+                .list("ExternalService", Some(mesh))
+                .iter()
+                .map(|es| service_of(&es.resource.spec).to_string())
+                .collect();
+            let incompatible = mixed_destinations(&resource.spec)
+                .any(|selected| services.iter().any(|service| matches(selected, service)));
+            if incompatible {
+                return vec![Violation::new(
+                    "ratelimit",
+                    "RateLimit applied to external service only supports kuma.io/service as destination match",
+                )];
+            }
+            Vec::new()
+        }
+        "ExternalService" => {
+            let service = service_of(&resource.spec);
+            store
+                .list("RateLimit", Some(mesh))
+                .iter()
+                .find(|rate_limit| {
+                    mixed_destinations(&rate_limit.resource.spec)
+                        .any(|selected| matches(selected, service))
+                })
+                .map(|rate_limit| {
+                    vec![Violation::new(
+                        "externalservice",
+                        format!(
+                            "ExternalService would match RateLimit '{}' which includes incompatible destination matches",
+                            rate_limit.resource.meta.name
+                        ),
+                    )]
+                })
+                .unwrap_or_default()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// What a Dataplane gets on create: every inbound with a `serviceProbe` starts
+/// `NotReady` with `health: {ready: false}` (Go: `dataplane_manager.go` `setHealth`).
+pub fn prepare_create(resource: &mut Resource) {
+    if resource.meta.resource_type.name != "Dataplane" {
+        return;
+    }
+    let Some(inbounds) = resource
+        .spec
+        .get_mut("networking")
+        .and_then(|n| n.get_mut("inbound"))
+        .and_then(Value::as_array_mut)
+    else {
+        return;
+    };
+    for inbound in inbounds {
+        let Some(fields) = inbound.as_object_mut() else {
+            continue;
+        };
+        if !fields.contains_key("serviceProbe") {
+            continue;
+        }
+        // Re-insert in proto order: `health` after `tags`, `state` after `serviceProbe`.
+        let mut ordered = Map::new();
+        for key in [
+            "port",
+            "servicePort",
+            "serviceAddress",
+            "address",
+            "tags",
+            "health",
+            "serviceProbe",
+            "state",
+            "name",
+            "protocol",
+        ] {
+            match key {
+                "health" => {
+                    ordered.insert(key.into(), json!({}));
+                }
+                "state" => {
+                    ordered.insert(key.into(), json!("NotReady"));
+                }
+                _ => {
+                    if let Some(value) = fields.remove(key) {
+                        ordered.insert(key.into(), value);
+                    }
+                }
+            }
+        }
+        *fields = ordered;
+    }
+}
