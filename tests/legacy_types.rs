@@ -892,3 +892,18 @@ fn manager_checks_and_dataplane_probes() {
         ])
     );
 }
+
+#[test]
+fn mesh_prometheus_defaults() {
+    let (_env, api) = server();
+    let mesh = json!({"type": "Mesh", "name": "m1", "metrics": {"enabledBackend": "p1", "backends": [
+        {"name": "p1", "type": "prometheus", "conf": {"skipMTLS": true, "port": 1234}},
+        {"name": "p2", "type": "prometheus"}]}});
+    assert_eq!(api.put("/meshes/m1", &mesh).status, 201);
+    let text = api.get("/meshes/m1").text;
+    let metrics = &text[text.find("\"metrics\"").unwrap()..];
+    assert_eq!(
+        metrics,
+        "\"metrics\": {\n  \"enabledBackend\": \"p1\",\n  \"backends\": [\n   {\n    \"name\": \"p1\",\n    \"type\": \"prometheus\",\n    \"conf\": {\n     \"path\": \"/metrics\",\n     \"port\": 1234,\n     \"tags\": {\n      \"kuma.io/service\": \"dataplane-metrics\"\n     },\n     \"tls\": {\n      \"mode\": \"disabled\"\n     }\n    }\n   },\n   {\n    \"name\": \"p2\",\n    \"type\": \"prometheus\",\n    \"conf\": {\n     \"path\": \"/metrics\",\n     \"port\": 5670,\n     \"tags\": {\n      \"kuma.io/service\": \"dataplane-metrics\"\n     },\n     \"tls\": {}\n    }\n   }\n  ]\n }\n}\n"
+    );
+}

@@ -2,7 +2,8 @@
 //! `pkg/core/managers/apis/ratelimit/ratelimit_validator.go`,
 //! `pkg/core/managers/apis/external_service/external_service_validator.go`,
 //! `pkg/core/managers/apis/dataplane/dataplane_manager.go`): cross-checks between
-//! RateLimits and ExternalServices, and what a Dataplane gets on create.
+//! RateLimits and ExternalServices, what a Dataplane gets on create, and the Mesh
+//! defaults (`pkg/core/resources/apis/mesh/mesh_defaulter.go`).
 
 use super::store::ResourceStore;
 use crate::resources::spec::checks::SERVICE_TAG;
@@ -131,5 +132,51 @@ pub fn prepare_create(resource: &mut Resource) {
             }
         }
         *fields = ordered;
+    }
+}
+
+/// The Mesh's `Default()`, run by its manager on create and update: every prometheus
+/// backend's `conf` gets the default port, path and service tag when missing, and its
+/// deprecated `skipMTLS` becomes a `tls` mode. (inferred) `skipMTLS` is dropped once
+/// converted, and an explicit `tls` wins over it.
+pub fn apply_defaults(resource: &mut Resource) {
+    if resource.meta.resource_type.name != "Mesh" {
+        return;
+    }
+    let Some(backends) = resource
+        .spec
+        .get_mut("metrics")
+        .and_then(|m| m.get_mut("backends"))
+        .and_then(Value::as_array_mut)
+    else {
+        return;
+    };
+    for backend in backends {
+        if backend.get("type").and_then(Value::as_str) != Some("prometheus") {
+            continue;
+        }
+        let Some(fields) = backend.as_object_mut() else {
+            continue;
+        };
+        let conf = fields
+            .entry("conf")
+            .or_insert_with(|| Value::Object(Map::new()));
+        let Some(conf) = conf.as_object_mut() else {
+            continue;
+        };
+        conf.entry("port").or_insert_with(|| json!(5670));
+        conf.entry("path").or_insert_with(|| json!("/metrics"));
+        conf.entry("tags")
+            .or_insert_with(|| json!({SERVICE_TAG: "dataplane-metrics"}));
+        let skip = conf.remove("skipMTLS").and_then(|v| v.as_bool());
+        if !conf.contains_key("tls") {
+            let tls = if skip == Some(true) {
+                json!({"mode": "disabled"})
+            } else {
+                json!({})
+            };
+            conf.insert("tls".into(), tls);
+        }
+        *conf = crate::resources::spec::jsonpb::canonical_struct(conf);
     }
 }

@@ -567,6 +567,7 @@ fn create(
     mesh: &str,
     resource: &mut Resource,
 ) -> Result<StatusCode, WriteError> {
+    legacy_managers::apply_defaults(resource);
     // Only a Mesh has creation checks: no other spec needs reading again here.
     if t.name == "Mesh"
         && let Some(Ok(TypedSpec::Mesh(spec))) = TypedSpec::read(t.name, &resource.spec)
@@ -608,6 +609,7 @@ fn update(
     if !immutable.is_empty() {
         return Err(WriteError::Api(invalid(IMMUTABLE_ERROR_TITLE, immutable)));
     }
+    legacy_managers::apply_defaults(resource);
     // Only a Mesh has update checks: no other spec needs reading again here.
     if t.name == "Mesh"
         && let (Some(Ok(TypedSpec::Mesh(previous))), Some(Ok(TypedSpec::Mesh(next)))) = (
