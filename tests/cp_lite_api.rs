@@ -486,7 +486,7 @@ fn malformed_bodies() {
         error(
             400,
             "Bad Request",
-            "invalid ZoneEgress object: \"json: cannot unmarshal array into Go value of type rest.ResourceMeta\"",
+            "invalid ZoneEgress object: \"json: cannot unmarshal array into Go value of type v1alpha1.ResourceMeta\"",
         ),
     );
     assert_reply(

@@ -400,6 +400,28 @@ fn jsonpb_decoding_messages() {
             r#"invalid Timeout object: "bad Duration: time: unknown unit \"x\" in duration \"5x\"""#,
         ),
     );
+    assert_reply(
+        &api.put_raw(
+            "/meshes/default/traffic-routes/tr",
+            "[]",
+            Some("application/json"),
+        ),
+        400,
+        bad_request(
+            r#"invalid TrafficRoute object: "json: cannot unmarshal array into Go value of type v1alpha1.ResourceMeta""#,
+        ),
+    );
+    assert_reply(
+        &api.put_raw(
+            "/meshes/default/meshtimeouts/t",
+            "[]",
+            Some("application/json"),
+        ),
+        400,
+        bad_request(
+            r#"invalid MeshTimeout object: "json: cannot unmarshal array into Go value of type map[string]interface {}""#,
+        ),
+    );
     let out = apply(
         &env,
         "type: TrafficPermission\nmesh: default\nname: tp\nsources: {}\n",

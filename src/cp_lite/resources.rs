@@ -370,8 +370,14 @@ pub fn read_body(t: &'static ResourceType, body: &[u8]) -> Result<(Resource, Str
         }
     };
     let Value::Object(mut fields) = value else {
+        // (inferred) Legacy bodies are read into the meta struct first; new ones into a
+        // generic map for their schema.
+        let target = match t.family {
+            crate::resources::descriptor::BodyFamily::Legacy => "v1alpha1.ResourceMeta",
+            crate::resources::descriptor::BodyFamily::SpecObject => "map[string]interface {}",
+        };
         return Err(invalid_object(&format!(
-            "json: cannot unmarshal {} into Go value of type rest.ResourceMeta",
+            "json: cannot unmarshal {} into Go value of type {target}",
             json_kind(&value)
         )));
     };
