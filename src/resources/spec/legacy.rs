@@ -7,14 +7,16 @@
 
 use super::checks::{
     PROTOCOL_TAG, SERVICE_TAG, SelectorListRules, TagRules, Violations, is_dns_name, is_host_port,
-    is_ip, is_tag_name, key_path, protocol_tag_check, tags_of, validate_only_service_destinations,
-    validate_port, validate_selector, validate_selector_list, validate_tags,
+    is_ip, is_tag_name, key_path, overlap, parse_ip, protocol_tag_check, tags_of, validate_address,
+    validate_only_service_destinations, validate_port, validate_selector, validate_selector_list,
+    validate_tags,
 };
 use super::gojson::quote;
 use crate::resources::meta::Violation;
 use regex::Regex;
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::net::{IpAddr, Ipv4Addr};
 use std::sync::LazyLock;
 
 /// The rule violations of the spec of a legacy type, `None` when the type has no
@@ -23,6 +25,8 @@ pub fn validate(type_name: &str, spec: &Value) -> Option<Vec<Violation>> {
     let mut v = Violations::default();
     match type_name {
         // Dataplane: `super::dataplane::validate(spec)` joins here as one arm.
+        "ZoneEgress" => zone_egress(&mut v, spec),
+        "ZoneIngress" => zone_ingress(&mut v, spec),
         "ExternalService" => external_service(&mut v, spec),
         "MeshGateway" => mesh_gateway(&mut v, spec),
         "TrafficPermission" => {
@@ -165,6 +169,92 @@ fn sources(v: &mut Violations, spec: &Value, require_service: bool) {
 
 fn only_service_destinations(v: &mut Violations, spec: &Value) {
     validate_only_service_destinations(v, "destinations", items(Some(spec), "destinations"));
+}
+
+// ---- ZoneEgress, ZoneIngress (zone_egress_validator.go, zone_ingress_validator.go) -------
+
+/// The port Envoy's admin API listens on when `networking.admin.port` is 0
+/// (`bootstrapServer.params.adminPort`).
+pub const DEFAULT_ADMIN_PORT: u32 = 9901;
+
+fn port_of(value: Option<&Value>, key: &str) -> u32 {
+    value
+        .and_then(|v| v.get(key))
+        .and_then(Value::as_u64)
+        .and_then(|n| u32::try_from(n).ok())
+        .unwrap_or(0)
+}
+
+/// Whether the admin port clashes with a listener on `address:port` reachable on the
+/// loopback interface (Kuma's `overlap`).
+fn admin_clashes(admin_port: u32, address: &str, port: u32) -> bool {
+    admin_port == port && overlap(IpAddr::V4(Ipv4Addr::LOCALHOST), parse_ip(address))
+}
+
+/// In Kuma's order: the admin port, the address, then the port.
+fn zone_egress(v: &mut Violations, spec: &Value) {
+    let networking = spec.get("networking");
+    let (address, port) = (text(networking, "address"), port_of(networking, "port"));
+    if let Some(admin) = child(networking, "admin")
+        && admin_clashes(port_of(Some(admin), "port"), address, port)
+    {
+        v.add("networking.admin.port", "must differ from port");
+    }
+    if !address.is_empty() {
+        validate_address(v, "networking.address", address);
+    }
+    validate_port(v, "networking.port", port);
+}
+
+/// As ZoneEgress, plus the advertised pair (set together) and the available services.
+fn zone_ingress(v: &mut Violations, spec: &Value) {
+    let networking = spec.get("networking");
+    let address = text(networking, "address");
+    let advertised_address = text(networking, "advertisedAddress");
+    let port = port_of(networking, "port");
+    let advertised_port = port_of(networking, "advertisedPort");
+    if let Some(admin) = child(networking, "admin") {
+        let admin_port = port_of(Some(admin), "port");
+        if admin_clashes(admin_port, address, port)
+            || admin_clashes(admin_port, advertised_address, advertised_port)
+        {
+            v.add("networking.admin.port", "must differ from port");
+        }
+    }
+    if advertised_address.is_empty() && advertised_port != 0 {
+        v.add(
+            "networking.advertisedAddress",
+            "has to be defined with advertisedPort",
+        );
+    }
+    if advertised_port == 0 && !advertised_address.is_empty() {
+        v.add(
+            "networking.advertisedPort",
+            "has to be defined with advertisedAddress",
+        );
+    }
+    if !address.is_empty() {
+        validate_address(v, "networking.address", address);
+    }
+    if !advertised_address.is_empty() {
+        validate_address(v, "networking.advertisedAddress", advertised_address);
+    }
+    validate_port(v, "networking.port", port);
+    if advertised_port != 0 {
+        validate_port(v, "networking.advertisedPort", advertised_port);
+    }
+    // (sic) `availableService`, singular and without `networking`.
+    for (i, service) in items(Some(spec), "availableServices").iter().enumerate() {
+        validate_tags(
+            v,
+            &format!("availableService[{i}].tags"),
+            &tags_of(service.get("tags")),
+            TagRules {
+                require_service: true,
+                ..TagRules::default()
+            },
+        );
+    }
 }
 
 // ---- ExternalService (external_service_validator.go) ------------------------------------
@@ -1132,6 +1222,78 @@ mod tests {
 
     fn check(type_name: &str, spec: Value) -> String {
         join_violations(&validate(type_name, &spec).unwrap())
+    }
+
+    #[test]
+    fn zone_egress_rules() {
+        let errors = |spec: Value| check("ZoneEgress", spec);
+        assert_eq!(
+            errors(json!({"networking": {"address": "192.168.0.1", "port": 10002}})),
+            ""
+        );
+        assert_eq!(
+            errors(json!({})),
+            "networking.port: port must be in the range [1, 65535]"
+        );
+        assert_eq!(
+            errors(json!({"networking": {"port": 70000}})),
+            "networking.port: port must be in the range [1, 65535]"
+        );
+        assert_eq!(
+            errors(json!({"networking": {"address": "not an address", "port": 1}})),
+            "networking.address.address: address has to be valid IP address or domain name"
+        );
+        // The admin port may equal the port unless the address is loopback or unspecified.
+        assert_eq!(
+            errors(json!({"networking": {"port": 10002, "admin": {"port": 10002}}})),
+            ""
+        );
+        assert_eq!(
+            errors(
+                json!({"networking": {"address": "10.0.0.1", "port": 10002, "admin": {"port": 10002}}})
+            ),
+            ""
+        );
+        assert_eq!(
+            errors(
+                json!({"networking": {"address": "127.0.0.1", "port": 10002, "admin": {"port": 10002}}})
+            ),
+            "networking.admin.port: must differ from port"
+        );
+        assert_eq!(
+            errors(
+                json!({"networking": {"address": "::", "port": 10002, "admin": {"port": 10002}}})
+            ),
+            "networking.admin.port: must differ from port; networking.address.address: must not be 0.0.0.0 or ::"
+        );
+    }
+
+    #[test]
+    fn zone_ingress_rules() {
+        let errors = |spec: Value| check("ZoneIngress", spec);
+        assert_eq!(
+            errors(
+                json!({"networking": {"address": "10.0.0.1", "port": 10001, "advertisedAddress": "1.1.1.1", "advertisedPort": 10001},
+                          "availableServices": [{"tags": {"kuma.io/service": "web"}}]})
+            ),
+            ""
+        );
+        assert_eq!(
+            errors(json!({"networking": {"advertisedAddress": "foo bar", "port": 0}})),
+            "networking.advertisedPort: has to be defined with advertisedAddress; networking.advertisedAddress.address: address has to be valid IP address or domain name; networking.port: port must be in the range [1, 65535]"
+        );
+        assert_eq!(
+            errors(json!({"networking": {"advertisedPort": 70000, "port": 1}})),
+            "networking.advertisedAddress: has to be defined with advertisedPort; networking.advertisedPort: port must be in the range [1, 65535]"
+        );
+        assert_eq!(
+            errors(
+                json!({"networking": {"address": "10.0.0.1", "port": 10001, "advertisedAddress": "0.0.0.0",
+                                         "advertisedPort": 9901, "admin": {"port": 9901}},
+                          "availableServices": [{"tags": {"app": "x"}}]})
+            ),
+            "networking.admin.port: must differ from port; networking.advertisedAddress.address: must not be 0.0.0.0 or ::; availableService[0].tags: mandatory tag \"kuma.io/service\" is missing"
+        );
     }
 
     #[test]

@@ -1,11 +1,12 @@
-//! Typed specs of the types kumactl and kuma-cp-lite understand in full (Mesh,
-//! ZoneEgress, ZoneIngress, Secret, GlobalSecret), and the one entry point both use to
-//! read and check a resource's spec.
+//! Resource specs: the one entry point kumactl and kuma-cp-lite use to read and check a
+//! resource's spec. Legacy (proto) types are data: their messages are tables in
+//! [`proto`], read and written by one jsonpb reader, and checked by [`legacy`]; Mesh and
+//! the secrets keep typed models (`TypedSpec`), which the control plane reads.
 //!
 //! Flow, shared by `kumactl apply` and `PUT` on kuma-cp-lite:
 //! 1. [`decode`]: reads the spec like Kuma's jsonpb (unknown fields dropped, wrong types
 //!    rejected with Go's error text) and re-encodes it canonically (proto field order,
-//!    zero values omitted). Other types pass through unchanged.
+//!    zero values omitted). Types without a proto message pass through unchanged.
 //! 2. [`validate`]: the resource-level rules of each type's `Validate` (Go:
 //!    `pkg/core/resources/apis/mesh/*_validator.go`; not the meta rules, see
 //!    [`crate::resources::meta::validate_meta`], nor the control plane's manager rules).
@@ -23,13 +24,9 @@ pub mod legacy;
 pub mod mesh;
 pub mod proto;
 pub mod secret;
-pub mod zone_egress;
-pub mod zone_ingress;
 
 pub use mesh::MeshSpec;
 pub use secret::SecretSpec;
-pub use zone_egress::ZoneEgressSpec;
-pub use zone_ingress::ZoneIngressSpec;
 
 use super::meta::{Violation, join_violations};
 use super::resource::Resource;
@@ -94,9 +91,7 @@ impl std::error::Error for SpecError {}
 /// A typed spec of one of the fully modelled types.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TypedSpec {
-    Mesh(MeshSpec),
-    ZoneEgress(ZoneEgressSpec),
-    ZoneIngress(ZoneIngressSpec),
+    Mesh(Box<MeshSpec>),
     /// Secret and GlobalSecret.
     Secret(SecretSpec),
 }
@@ -110,9 +105,7 @@ impl TypedSpec {
     ) -> Option<Result<TypedSpec, DecodeError>> {
         let reader = Reader::from_map(spec);
         let result = match type_name {
-            "Mesh" => MeshSpec::read(reader).map(TypedSpec::Mesh),
-            "ZoneEgress" => ZoneEgressSpec::read(reader).map(TypedSpec::ZoneEgress),
-            "ZoneIngress" => ZoneIngressSpec::read(reader).map(TypedSpec::ZoneIngress),
+            "Mesh" => MeshSpec::read(reader).map(|spec| TypedSpec::Mesh(Box::new(spec))),
             "Secret" | "GlobalSecret" => SecretSpec::read(reader).map(TypedSpec::Secret),
             _ => return None,
         };
@@ -123,8 +116,6 @@ impl TypedSpec {
     pub fn write(&self) -> Map<String, Value> {
         match self {
             TypedSpec::Mesh(spec) => spec.write(),
-            TypedSpec::ZoneEgress(spec) => spec.write(),
-            TypedSpec::ZoneIngress(spec) => spec.write(),
             TypedSpec::Secret(spec) => spec.write(),
         }
     }
@@ -132,8 +123,6 @@ impl TypedSpec {
     pub fn validate(&self) -> Vec<Violation> {
         match self {
             TypedSpec::Mesh(spec) => spec.validate(),
-            TypedSpec::ZoneEgress(spec) => spec.validate(),
-            TypedSpec::ZoneIngress(spec) => spec.validate(),
             TypedSpec::Secret(spec) => spec.validate(),
         }
     }
@@ -153,9 +142,9 @@ pub fn decode(mut resource: Resource) -> Result<Resource, DecodeError> {
     Ok(resource)
 }
 
-/// The resource-level rule violations of the spec (the ZoneEgress, ZoneIngress and Mesh
-/// validators of Go's `pkg/core/resources/apis/mesh/`, and the secret rule), empty when
-/// valid or when the type is not modelled. Expects a spec that [`decode`] accepts; one
+/// The resource-level rule violations of the spec (the validators of Go's
+/// `pkg/core/resources/apis/mesh/`, and the secret rule), empty when valid or when the
+/// type has no validator here. Expects a spec that [`decode`] accepts; one
 /// that does not decode yields no violations here.
 pub fn validate(resource: &Resource) -> Vec<Violation> {
     let type_name = resource.meta.resource_type.name;

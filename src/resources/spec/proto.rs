@@ -8,7 +8,8 @@
 //!   wrapper is always written), 64-bit integers as strings, maps and `Struct`s with sorted
 //!   keys, durations as seconds (`5m` → `300s`), enums by name.
 //!
-//! Adding a legacy type is adding its message table here and a row in [`message_of`].
+//! Adding a legacy type is adding its message table here and a row in [`message_of`]
+//! (Mesh and the secrets keep typed models: the control plane reads their fields).
 //! The tables follow `api/mesh/v1alpha1/*.proto` of Kuma 2.14 as far as the field lists
 //! of Kuma's validators, examples and JSON key orders tell; where a field's proto kind is
 //! not told there, it is inferred from how the validators treat it (a field that may be
@@ -100,6 +101,8 @@ const STRING: Kind = Kind::String;
 pub fn message_of(type_name: &str) -> Option<&'static [Field]> {
     Some(match type_name {
         "Dataplane" => DATAPLANE,
+        "ZoneEgress" => ZONE_EGRESS,
+        "ZoneIngress" => ZONE_INGRESS,
         "ExternalService" => EXTERNAL_SERVICE,
         "MeshGateway" => MESH_GATEWAY,
         "MeshGatewayRoute" => MESH_GATEWAY_ROUTE,
@@ -228,7 +231,7 @@ const NETWORKING: &[Field] = &[
     msgs("inbound", INBOUND),
     msgs("outbound", OUTBOUND),
     msg("transparentProxying", TRANSPARENT_PROXYING),
-    msg("admin", &[f("port", Uint32)]),
+    msg("admin", ENVOY_ADMIN),
     msgs("listeners", LISTENER),
 ];
 
@@ -250,6 +253,45 @@ const DATAPLANE: &[Field] = &[
     msg("networking", NETWORKING),
     msg("metrics", METRICS_BACKEND),
     msg("probes", PROBES),
+];
+
+// ---- ZoneEgress, ZoneIngress (api/mesh/v1alpha1/zoneegress.proto, zone_ingress.proto) ---
+
+const ENVOY_ADMIN: &[Field] = &[f("port", Uint32)];
+
+const ZONE_EGRESS: &[Field] = &[
+    f("zone", STRING),
+    msg(
+        "networking",
+        &[
+            f("address", STRING),
+            f("port", Uint32),
+            msg("admin", ENVOY_ADMIN),
+        ],
+    ),
+];
+
+const ZONE_INGRESS: &[Field] = &[
+    f("zone", STRING),
+    msg(
+        "networking",
+        &[
+            f("address", STRING),
+            f("advertisedAddress", STRING),
+            f("port", Uint32),
+            f("advertisedPort", Uint32),
+            msg("admin", ENVOY_ADMIN),
+        ],
+    ),
+    msgs(
+        "availableServices",
+        &[
+            f("tags", StringMap),
+            f("instances", Uint32),
+            f("mesh", STRING),
+            f("externalService", Bool),
+        ],
+    ),
 ];
 
 // ---- ExternalService --------------------------------------------------------------------
