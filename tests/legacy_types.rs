@@ -315,6 +315,23 @@ fn every_legacy_type_through_kumactl_apply() {
     let (env, _api) = server();
     for case in cases() {
         let valid = body(&case, "ok", &case.valid).to_string();
+        let out = apply(&env, &valid, &["--dry-run"]);
+        assert_eq!(
+            (out.stderr.as_str(), out.code),
+            ("", 0),
+            "{}: {}",
+            case.type_name,
+            out.stderr
+        );
+        assert!(
+            out.stdout.contains(&format!(
+                "mesh: default\nmodificationTime: \"0001-01-01T00:00:00Z\"\nname: ok\ntype: {}\n",
+                case.type_name
+            )),
+            "{}: {}",
+            case.type_name,
+            out.stdout
+        );
         let out = apply(&env, &valid, &[]);
         assert_outcome(
             &out,
@@ -604,6 +621,18 @@ fn kumactl_prints_a_legacy_type() {
     assert_outcome(
         &out,
         "resource type=\"Timeout\" mesh=\"default\" name=\"t\" Created\n",
+        "",
+        0,
+    );
+    // The dry run prints the canonical spec: durations re-encoded, unknown fields gone.
+    let out = apply(
+        &env,
+        &format!("{document}  bogus: 1\n  tcp:\n    idle_timeout: 1h\n"),
+        &["--dry-run"],
+    );
+    assert_outcome(
+        &out,
+        "creationTime: \"0001-01-01T00:00:00Z\"\nmesh: default\nmodificationTime: \"0001-01-01T00:00:00Z\"\nname: t\ntype: Timeout\nconf:\n  connectTimeout: 5s\n  http:\n    requestTimeout: 300s\n  tcp:\n    idleTimeout: 3600s\ndestinations:\n- match:\n    kuma.io/service: '*'\nsources:\n- match:\n    kuma.io/service: '*'\n",
         "",
         0,
     );
