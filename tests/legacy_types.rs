@@ -958,3 +958,39 @@ fn mesh_prometheus_defaults() {
         "\"metrics\": {\n  \"enabledBackend\": \"p1\",\n  \"backends\": [\n   {\n    \"name\": \"p1\",\n    \"type\": \"prometheus\",\n    \"conf\": {\n     \"path\": \"/metrics\",\n     \"port\": 1234,\n     \"tags\": {\n      \"kuma.io/service\": \"dataplane-metrics\"\n     },\n     \"tls\": {\n      \"mode\": \"disabled\"\n     }\n    }\n   },\n   {\n    \"name\": \"p2\",\n    \"type\": \"prometheus\",\n    \"conf\": {\n     \"path\": \"/metrics\",\n     \"port\": 5670,\n     \"tags\": {\n      \"kuma.io/service\": \"dataplane-metrics\"\n     },\n     \"tls\": {}\n    }\n   }\n  ]\n }\n}\n"
     );
 }
+
+#[test]
+fn dataplane_membership_constraints() {
+    let (_env, api) = server();
+    let mesh = json!({"type": "Mesh", "name": "m1", "constraints": {"dataplaneProxy": {
+        "requirements": [{"tags": {"kuma.io/zone": "*"}}, {"tags": {"team": "a"}}],
+        "restrictions": [{"tags": {"kuma.io/service": "forbidden"}}]}}});
+    assert_eq!(api.put("/meshes/m1", &mesh).status, 201);
+    let dp = |service: &str, extra: (&str, &str)| {
+        let mut tags = json!({"kuma.io/service": service});
+        tags[extra.0] = json!(extra.1);
+        json!({"type": "Dataplane", "mesh": "m1", "name": "dp-1",
+               "networking": {"address": "1.1.1.1", "inbound": [{"port": 80, "tags": tags}]}})
+    };
+    let url = "/meshes/m1/dataplanes/dp-1";
+    let refused = |title: &str| {
+        json!({"type": "/std-errors", "status": 500, "title": title,
+               "detail": "Internal Server Error", "details": "Internal Server Error"})
+    };
+    assert_reply(
+        &api.put(url, &dp("web", ("team", "b"))),
+        500,
+        refused("Failed to create a resource"),
+    );
+    assert_reply(
+        &api.put(url, &dp("forbidden", ("team", "a"))),
+        500,
+        refused("Failed to create a resource"),
+    );
+    assert_eq!(api.put(url, &dp("web", ("kuma.io/zone", "z1"))).status, 201);
+    assert_reply(
+        &api.put(url, &dp("forbidden", ("kuma.io/zone", "z1"))),
+        500,
+        refused("Failed to update a resource"),
+    );
+}

@@ -5,7 +5,7 @@
 //! RateLimits and ExternalServices, what a Dataplane gets on create, and the Mesh
 //! defaults (`pkg/core/resources/apis/mesh/mesh_defaulter.go`).
 
-use super::store::ResourceStore;
+use super::store::{ResourceKey, ResourceStore};
 use crate::resources::spec::checks::SERVICE_TAG;
 use crate::resources::{Resource, Violation};
 use serde_json::{Map, Value, json};
@@ -179,4 +179,64 @@ pub fn apply_defaults(resource: &mut Resource) {
         }
         *conf = crate::resources::spec::jsonpb::canonical_struct(conf);
     }
+}
+
+/// Whether a Dataplane may join its mesh (Go: `membership_validator.go`): with
+/// `constraints.dataplaneProxy` on the Mesh, its tags (all inbound and gateway tags) must
+/// match one requirement, if there are any, and no restriction. Kuma answers a refusal
+/// with a plain error, which its API turns into a 500.
+pub fn dataplane_may_join(store: &dyn ResourceStore, mesh: &str, resource: &Resource) -> bool {
+    if resource.meta.resource_type.name != "Dataplane" {
+        return true;
+    }
+    let Some(stored) = store.get(&ResourceKey::mesh(mesh)) else {
+        return true;
+    };
+    let Some(constraints) = stored
+        .resource
+        .spec
+        .get("constraints")
+        .and_then(|c| c.get("dataplaneProxy"))
+    else {
+        return true;
+    };
+    let networking = resource.spec.get("networking");
+    let mut tags: Vec<(&str, &str)> = Vec::new();
+    let inbound_tags = networking
+        .and_then(|n| n.get("inbound"))
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|inbound| inbound.get("tags"));
+    let gateway_tags = networking
+        .and_then(|n| n.get("gateway"))
+        .and_then(|g| g.get("tags"));
+    for map in inbound_tags
+        .chain(gateway_tags)
+        .filter_map(Value::as_object)
+    {
+        for (key, value) in map {
+            tags.push((key, value.as_str().unwrap_or_default()));
+        }
+    }
+    let matches = |rule: &Value| {
+        rule.get("tags")
+            .and_then(Value::as_object)
+            .is_some_and(|selector| {
+                selector.iter().all(|(key, wanted)| {
+                    let wanted = wanted.as_str().unwrap_or_default();
+                    tags.iter()
+                        .any(|(k, v)| k == key && (wanted == "*" || *v == wanted))
+                })
+            })
+    };
+    let rules = |key: &str| {
+        constraints
+            .get(key)
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice)
+    };
+    let requirements = rules("requirements");
+    (requirements.is_empty() || requirements.iter().any(matches))
+        && !rules("restrictions").iter().any(matches)
 }

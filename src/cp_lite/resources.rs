@@ -588,6 +588,13 @@ fn create(
     if !violations.is_empty() {
         return Err(WriteError::Api(invalid(CREATE_ERROR_TITLE, violations)));
     }
+    if !legacy_managers::dataplane_may_join(state.store.as_ref(), mesh, resource) {
+        return Err(WriteError::Api(ApiError::new(
+            500,
+            CREATE_ERROR_TITLE,
+            "Internal Server Error",
+        )));
+    }
     legacy_managers::prepare_create(resource);
     let now = Utc::now();
     resource.meta.creation_time = now;
@@ -637,6 +644,13 @@ fn update(
         legacy_managers::violations(state.store.as_ref(), &resource.meta.mesh, resource);
     if !violations.is_empty() {
         return Err(WriteError::Api(invalid(UPDATE_ERROR_TITLE, violations)));
+    }
+    if !legacy_managers::dataplane_may_join(state.store.as_ref(), &resource.meta.mesh, resource) {
+        return Err(WriteError::Api(ApiError::new(
+            500,
+            UPDATE_ERROR_TITLE,
+            "Internal Server Error",
+        )));
     }
     resource.meta.creation_time = previous.meta.creation_time;
     resource.meta.modification_time = Utc::now();
