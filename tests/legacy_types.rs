@@ -994,3 +994,36 @@ fn dataplane_membership_constraints() {
         refused("Failed to update a resource"),
     );
 }
+
+#[test]
+fn snis_are_computed_on_read() {
+    let (env, api) = server();
+    let body = json!({"type": "MeshService", "mesh": "default", "name": "redis",
+        "snis": [{"port": 1, "sni": "ignored"}],
+        "spec": {"ports": [{"port": 6380, "name": "admin"}, {"port": 6379}]}});
+    assert_eq!(
+        api.put("/meshes/default/meshservices/redis", &body).status,
+        201
+    );
+    let expected = json!([{"port": 6379, "sni": "sni.msvc.default.default.redis.6379"},
+                          {"port": 6380, "sni": "sni.msvc.default.default.redis.admin"}]);
+    let stored = api.get("/meshes/default/meshservices/redis");
+    assert_eq!(stored.json()["snis"], expected);
+    // After `kri`, before `spec`.
+    let text = stored.text;
+    let (kri, snis, spec) = (
+        text.find("\"kri\"").unwrap(),
+        text.find("\"snis\"").unwrap(),
+        text.find("\"spec\"").unwrap(),
+    );
+    assert!(kri < snis && snis < spec, "{text}");
+    assert_eq!(
+        api.get("/meshes/default/meshservices").json()["items"][0]["snis"],
+        expected
+    );
+    let out = run(env
+        .kumactl()
+        .args(["get", "meshservice", "redis", "-o", "json"]));
+    let printed: Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(printed["snis"], expected);
+}

@@ -8,6 +8,7 @@ pub mod kri;
 pub mod meta;
 pub mod resource;
 pub mod schemas;
+pub mod sni;
 pub mod spec;
 pub mod split;
 pub mod template;
