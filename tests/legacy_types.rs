@@ -503,6 +503,19 @@ fn stage_order() {
             ),
         ]),
     );
+    // Global-scoped types compare the mesh label with their (empty) mesh.
+    assert_reply(
+        &api.put(
+            "/zoneegresses/ze-1",
+            &json!({"type": "ZoneEgress", "name": "ze-1", "labels": {"kuma.io/mesh": "default"},
+                    "networking": {"address": "1.1.1.1", "port": 10002}}),
+        ),
+        400,
+        not_processed(&[(
+            "labels[\"kuma.io/mesh\"]",
+            "kuma.io/mesh label must not differ from mesh set on resource",
+        )]),
+    );
     // The workload label of a new Dataplane is checked after the meta rules.
     assert_reply(
         &api.put(
