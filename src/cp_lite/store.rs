@@ -14,9 +14,9 @@
 //! the API serves (Kuma's pretty form), its labels packed in one allocation for the list
 //! filters, and its version; handlers parse the JSON back only when they need the fields.
 
+use crate::output::json::HtmlEscaping;
 use crate::resources::descriptor::{ResourceType, Scope};
 use crate::resources::resource::META_FIELDS;
-use crate::resources::spec::gojson::HtmlEscaping;
 use crate::resources::{Resource, time};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::ser::PrettyFormatter;

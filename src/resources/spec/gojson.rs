@@ -398,91 +398,9 @@ pub fn number_does_not_fit(number: &serde_json::Number, go_type: &str) -> String
     format!("json: cannot unmarshal number {number} into Go value of type {go_type}")
 }
 
-/// A serde_json formatter that escapes strings as Go's `json.Marshal` does on top of
-/// `inner`'s layout: `<`, `>`, `&`, U+2028 and U+2029 become `\u003c`, `\u003e`,
-/// `\u0026`, `\u2028`, `\u2029` (Kuma's answers are written this way).
-pub struct HtmlEscaping<F>(pub F);
-
-impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for HtmlEscaping<F> {
-    fn write_string_fragment<W: ?Sized + std::io::Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> std::io::Result<()> {
-        let mut start = 0;
-        for (index, c) in fragment.char_indices() {
-            let escaped = match c {
-                '<' => "\\u003c",
-                '>' => "\\u003e",
-                '&' => "\\u0026",
-                '\u{2028}' => "\\u2028",
-                '\u{2029}' => "\\u2029",
-                _ => continue,
-            };
-            writer.write_all(&fragment.as_bytes()[start..index])?;
-            writer.write_all(escaped.as_bytes())?;
-            start = index + c.len_utf8();
-        }
-        writer.write_all(&fragment.as_bytes()[start..])
-    }
-
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_array(w)
-    }
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_array(w)
-    }
-    fn begin_array_value<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.0.begin_array_value(w, first)
-    }
-    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_array_value(w)
-    }
-    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_object(w)
-    }
-    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_object(w)
-    }
-    fn begin_object_key<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.0.begin_object_key(w, first)
-    }
-    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_object_value(w)
-    }
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_object_value(w)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn html_escaping_like_go() {
-        use serde::Serialize;
-        let mut out = Vec::new();
-        let mut ser = serde_json::Serializer::with_formatter(
-            &mut out,
-            HtmlEscaping(serde_json::ser::CompactFormatter),
-        );
-        serde_json::json!({"a<b": "x -> y & z\u{2028}\"q\""})
-            .serialize(&mut ser)
-            .unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            r#"{"a\u003cb":"x -\u003e y \u0026 z\u2028\"q\""}"#
-        );
-    }
 
     fn err(input: &str) -> String {
         syntax_error(input.as_bytes()).unwrap_or_else(|| "ok".into())
