@@ -1079,6 +1079,18 @@ mod tests {
         );
     }
 
+    /// Every writable legacy type is read as data, except those with typed models.
+    #[test]
+    fn every_legacy_type_has_a_message() {
+        use crate::resources::descriptor::{BodyFamily, RESOURCE_TYPES};
+        for t in RESOURCE_TYPES {
+            let typed = matches!(t.name, "Mesh" | "Secret" | "GlobalSecret");
+            if t.family == BodyFamily::Legacy && !t.read_only && !typed {
+                assert!(message_of(t.name).is_some(), "{} has no message", t.name);
+            }
+        }
+    }
+
     #[test]
     fn proto_names() {
         assert_eq!(proto_name("servicePort"), "service_port");
