@@ -5,7 +5,14 @@
 //! RateLimits and ExternalServices, what a Dataplane gets on create, and the Mesh
 //! defaults (`pkg/core/resources/apis/mesh/mesh_defaulter.go`).
 
+#![allow(
+    clippy::result_large_err,
+    reason = "errors become HTTP responses at once; their size does not matter on that path"
+)]
+
+use super::resources::invalid;
 use super::store::{ResourceKey, ResourceStore};
+use crate::api::ApiError;
 use crate::resources::spec::checks::SERVICE_TAG;
 use crate::resources::{Resource, Violation};
 use serde_json::{Map, Value, json};
@@ -39,8 +46,26 @@ fn matches(selected: &str, service: &str) -> bool {
     selected == "*" || selected == service
 }
 
-/// The manager checks of a create or update of `resource` in `mesh`.
-pub fn violations(store: &dyn ResourceStore, mesh: &str, resource: &Resource) -> Vec<Violation> {
+/// The manager checks of a create or update of `resource` in `mesh`, answered under
+/// `title` (`Failed to create a resource` / `Failed to update a resource`).
+pub fn check(
+    store: &dyn ResourceStore,
+    mesh: &str,
+    resource: &Resource,
+    title: &str,
+) -> Result<(), ApiError> {
+    let violations = violations(store, mesh, resource);
+    if !violations.is_empty() {
+        return Err(invalid(title, violations));
+    }
+    if !dataplane_may_join(store, mesh, resource) {
+        return Err(ApiError::new(500, title, "Internal Server Error"));
+    }
+    Ok(())
+}
+
+/// The cross-check violations of a RateLimit or an ExternalService.
+fn violations(store: &dyn ResourceStore, mesh: &str, resource: &Resource) -> Vec<Violation> {
     match resource.meta.resource_type.name {
         "RateLimit" => {
             let services: Vec<String> = store
@@ -185,7 +210,7 @@ pub fn apply_defaults(resource: &mut Resource) {
 /// `constraints.dataplaneProxy` on the Mesh, its tags (all inbound and gateway tags) must
 /// match one requirement, if there are any, and no restriction. Kuma answers a refusal
 /// with a plain error, which its API turns into a 500.
-pub fn dataplane_may_join(store: &dyn ResourceStore, mesh: &str, resource: &Resource) -> bool {
+fn dataplane_may_join(store: &dyn ResourceStore, mesh: &str, resource: &Resource) -> bool {
     if resource.meta.resource_type.name != "Dataplane" {
         return true;
     }

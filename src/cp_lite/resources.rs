@@ -584,17 +584,8 @@ fn create(
             return Err(WriteError::Api(invalid(CREATE_ERROR_TITLE, violations)));
         }
     }
-    let violations = legacy_managers::violations(state.store.as_ref(), mesh, resource);
-    if !violations.is_empty() {
-        return Err(WriteError::Api(invalid(CREATE_ERROR_TITLE, violations)));
-    }
-    if !legacy_managers::dataplane_may_join(state.store.as_ref(), mesh, resource) {
-        return Err(WriteError::Api(ApiError::new(
-            500,
-            CREATE_ERROR_TITLE,
-            "Internal Server Error",
-        )));
-    }
+    legacy_managers::check(state.store.as_ref(), mesh, resource, CREATE_ERROR_TITLE)
+        .map_err(WriteError::Api)?;
     legacy_managers::prepare_create(resource);
     let now = Utc::now();
     resource.meta.creation_time = now;
@@ -640,18 +631,13 @@ fn update(
             return Err(WriteError::Api(invalid(UPDATE_ERROR_TITLE, violations)));
         }
     }
-    let violations =
-        legacy_managers::violations(state.store.as_ref(), &resource.meta.mesh, resource);
-    if !violations.is_empty() {
-        return Err(WriteError::Api(invalid(UPDATE_ERROR_TITLE, violations)));
-    }
-    if !legacy_managers::dataplane_may_join(state.store.as_ref(), &resource.meta.mesh, resource) {
-        return Err(WriteError::Api(ApiError::new(
-            500,
-            UPDATE_ERROR_TITLE,
-            "Internal Server Error",
-        )));
-    }
+    legacy_managers::check(
+        state.store.as_ref(),
+        &resource.meta.mesh,
+        resource,
+        UPDATE_ERROR_TITLE,
+    )
+    .map_err(WriteError::Api)?;
     resource.meta.creation_time = previous.meta.creation_time;
     resource.meta.modification_time = Utc::now();
     state.store.update_from(resource, existing.version)?;
