@@ -98,13 +98,10 @@ impl SpecFilter {
                     .pointer("/networking/inbound")
                     .and_then(Value::as_array)
                     .map_or(&[][..], Vec::as_slice);
-                if inbounds.is_empty() {
-                    gateway.is_some_and(|g| self.fuzzy(g.get("tags")))
-                } else {
-                    inbounds
-                        .iter()
-                        .any(|inbound| self.fuzzy(inbound.get("tags")))
-                }
+                inbounds
+                    .iter()
+                    .any(|inbound| self.fuzzy(inbound.get("tags")))
+                    || gateway.is_some_and(|g| self.fuzzy(g.get("tags")))
             }
         }
     }
