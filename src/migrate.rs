@@ -19,8 +19,8 @@ use crate::resources::Resource;
 use crate::resources::spec::dataplane::{
     LISTENER_ZONE_EGRESS_LABEL, PROXY_TYPE_LABEL, WORKLOAD_LABEL,
 };
+use crate::resources::spec::legacy::DEFAULT_ADMIN_PORT;
 use crate::resources::spec::mesh_identity::{self, Selected};
-use crate::resources::spec::zone_egress::DEFAULT_ADMIN_PORT;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
 

@@ -486,7 +486,7 @@ fn malformed_bodies() {
         error(
             400,
             "Bad Request",
-            "invalid ZoneEgress object: \"json: cannot unmarshal array into Go value of type rest.ResourceMeta\"",
+            "invalid ZoneEgress object: \"json: cannot unmarshal array into Go value of type v1alpha1.ResourceMeta\"",
         ),
     );
     assert_reply(
@@ -606,15 +606,16 @@ fn label_rules_on_writes() {
             )
         })
         .collect();
+    // The zone rule comes before the syntax of each key.
     assert_eq!(params.len(), 2);
-    assert_eq!(params[0].0, "labels[\"bad key!\"]");
     assert_eq!(
-        params[1],
+        params[0],
         (
             "labels[\"kuma.io/zone\"]".into(),
             "kuma.io/zone label should have default value".into()
         )
     );
+    assert_eq!(params[1].0, "labels[\"bad key!\"]");
     assert_reply(
         &api.put("/meshes/default/secrets/s", &{
             let mut s = secret("default", "s");
@@ -908,7 +909,24 @@ fn envoy_admin_views_say_there_is_no_envoy() {
 #[test]
 fn mesh_insights_count_dataplanes_and_policies() {
     let (_env, api) = server();
-    let policy = |kind: &str, name: &str| json!({"type": kind, "mesh": "default", "name": name});
+    let any = json!([{"match": {"kuma.io/service": "*"}}]);
+    let policy = |kind: &str, name: &str| {
+        let mut body = json!({"type": kind, "mesh": "default", "name": name});
+        match kind {
+            "Dataplane" => {
+                body["networking"] = json!({"address": "1.1.1.1",
+                    "inbound": [{"port": 80, "tags": {"kuma.io/service": "web"}}]});
+            }
+            _ => {
+                body["sources"] = any.clone();
+                body["destinations"] = any.clone();
+                if kind == "CircuitBreaker" {
+                    body["conf"] = json!({"detectors": {"totalErrors": {}}});
+                }
+            }
+        }
+        body
+    };
     for (path, kind, name) in [
         ("traffic-permissions", "TrafficPermission", "tp-1"),
         ("traffic-permissions", "TrafficPermission", "tp-2"),

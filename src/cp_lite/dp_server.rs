@@ -21,11 +21,10 @@ use super::zone_proxy;
 use crate::resources::Resource;
 use crate::resources::descriptor;
 use crate::resources::meta::{join_violations, validate_meta};
+use crate::resources::spec;
 use crate::resources::spec::insight::{
     self as insight, DiscoveryServiceStats, DiscoverySubscription, ProxyVersion, SubscriptionStatus,
 };
-use crate::resources::spec::jsonpb::Reader;
-use crate::resources::spec::{self, ZoneEgressSpec};
 use crate::tokens::zone::{EGRESS_SCOPE, ZoneClaims, go_slice};
 use axum::Router;
 use axum::body::Bytes;
@@ -541,9 +540,15 @@ fn register(dp: &DpState, host: &str, body: &[u8]) -> Result<BootstrapNode, Refu
         insights::InsightError::ProxyNotFound { .. } => Refusal::new(404, ""),
         other => internal(other),
     })?;
-    let admin_port = ZoneEgressSpec::read(Reader::from_map(&resource.spec))
-        .map(|spec| spec.admin_port())
-        .unwrap_or(spec::zone_egress::DEFAULT_ADMIN_PORT);
+    // Envoy's admin port, with the control plane's default for 0.
+    let admin_port = resource
+        .spec
+        .get("networking")
+        .and_then(|n| n.pointer("/admin/port"))
+        .and_then(serde_json::Value::as_u64)
+        .and_then(|port| u32::try_from(port).ok())
+        .filter(|port| *port != 0)
+        .unwrap_or(spec::legacy::DEFAULT_ADMIN_PORT);
     Ok(BootstrapNode::zone_egress(&name, admin_port))
 }
 

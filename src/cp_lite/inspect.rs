@@ -10,7 +10,7 @@
     reason = "errors become HTTP responses at once; their size does not matter on that path"
 )]
 
-use super::pagination::{LIST_ERROR_TITLE, ListRequest, Query};
+use super::pagination::ListRequest;
 use super::request::ResourceRequest;
 use super::resources::{MESH_ERROR_TITLE, check_mesh, not_found};
 use super::response::{error, json};
@@ -76,67 +76,6 @@ pub fn routes() -> Router<SharedState> {
         }
     }
     router
-}
-
-/// The `gateway` filter of Dataplane overviews.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum GatewayFilter {
-    Present(bool),
-    Type(GatewayType),
-}
-
-/// The Dataplane overview filters beyond `name` and labels (`pkg/api-server/filters/filtering.go`):
-/// `gateway` and `tag=<key>:<value>`. `ingress` is ignored, as in Kuma.
-#[derive(Clone, Debug, Default)]
-pub struct DataplaneFilter {
-    gateway: Option<GatewayFilter>,
-    tags: Vec<(String, String)>,
-}
-
-impl DataplaneFilter {
-    pub fn parse(query: &Query, route: &str) -> Result<DataplaneFilter, ApiError> {
-        let gateway = match query.get("gateway").map(str::to_ascii_lowercase).as_deref() {
-            None | Some("") => None,
-            Some("true") => Some(GatewayFilter::Present(true)),
-            Some("false") => Some(GatewayFilter::Present(false)),
-            Some("builtin") => Some(GatewayFilter::Type(GatewayType::Builtin)),
-            Some("delegated") => Some(GatewayFilter::Type(GatewayType::Delegated)),
-            Some(_) => {
-                let raw = query.get("gateway").unwrap_or_default();
-                return Err(
-                    ApiError::new(400, LIST_ERROR_TITLE, "Resource is not valid").with_parameters(
-                        vec![(
-                            format!("{route}.gateway"),
-                            // Kuma's wording, typo included.
-                            format!("shoud use `true`, `false`, 'builtin' or 'delegated' instead of {raw}"),
-                        )],
-                    ),
-                );
-            }
-        };
-        let tags = query
-            .0
-            .iter()
-            .filter(|(key, _)| key == "tag")
-            .filter_map(|(_, value)| value.split_once(':'))
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
-        Ok(DataplaneFilter { gateway, tags })
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.gateway.is_none() && self.tags.is_empty()
-    }
-
-    pub fn matches(&self, spec: &Map<String, Value>) -> bool {
-        let dataplane = Dataplane::from_spec(spec);
-        let gateway_ok = match self.gateway {
-            None => true,
-            Some(GatewayFilter::Present(wanted)) => dataplane.gateway().is_some() == wanted,
-            Some(GatewayFilter::Type(wanted)) => dataplane.gateway_type() == Some(wanted),
-        };
-        gateway_ok && (self.tags.is_empty() || dataplane.matches_fuzzy(&self.tags))
-    }
 }
 
 /// The insight spec of a Dataplane, if it has one.

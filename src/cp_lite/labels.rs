@@ -29,24 +29,11 @@ fn field(key: &str) -> String {
     format!("labels[{key:?}]")
 }
 
-/// The label checks of a PUT, in order: key and value syntax (Kubernetes rules), the
-/// origin, the zone, the mesh. (inferred) Keys are checked in sorted order (Go iterates
-/// the map randomly).
-pub fn validate(
-    labels: &Labels,
-    resource_type: &ResourceType,
-    mesh: &str,
-    options: &ServerOptions,
-) -> Vec<Violation> {
+/// The label checks of a PUT, in order: the origin, the zone, the mesh (`mesh` is the
+/// body's), then key and value syntax (Kubernetes rules). (inferred) Keys are checked in
+/// sorted order (Go iterates the map randomly).
+pub fn validate(labels: &Labels, mesh: &str, options: &ServerOptions) -> Vec<Violation> {
     let mut violations = Vec::new();
-    for (key, value) in labels {
-        for message in qualified_name_errors(key)
-            .into_iter()
-            .chain(label_value_errors(value))
-        {
-            violations.push(Violation::new(field(key), message));
-        }
-    }
     let origin = labels.get(ORIGIN_LABEL).map(String::as_str);
     if let Some(origin) = origin {
         if origin != ORIGIN_ZONE && origin != ORIGIN_GLOBAL {
@@ -71,7 +58,9 @@ pub fn validate(
             format!("{ZONE_LABEL} label should have {} value", options.zone),
         ));
     }
-    if resource_type.scope == Scope::Mesh
+    // Global-scoped types too: their body mesh is empty.
+    if options.mode != Mode::Global
+        && origin != Some(ORIGIN_GLOBAL)
         && let Some(label_mesh) = labels.get(MESH_LABEL)
         && label_mesh != mesh
     {
@@ -80,7 +69,46 @@ pub fn validate(
             "kuma.io/mesh label must not differ from mesh set on resource",
         ));
     }
+    // Syntax last, after the origin, zone and mesh rules (Kuma's `validateLabels`).
+    for (key, value) in labels {
+        for message in qualified_name_errors(key)
+            .into_iter()
+            .chain(label_value_errors(value))
+        {
+            violations.push(Violation::new(field(key), message));
+        }
+    }
     violations
+}
+
+pub const WORKLOAD_LABEL: &str = "kuma.io/workload";
+
+/// The `kuma.io/workload` rule of a Dataplane create (Go: `createResource` in
+/// `pkg/api-server/resource_endpoints.go`): a non-empty value must be a DNS-1035 label.
+/// The detail of the 400 answer, if it is not.
+pub fn workload_label_error(labels: &Labels) -> Option<String> {
+    let value = labels.get(WORKLOAD_LABEL).filter(|v| !v.is_empty())?;
+    let errors = crate::resources::spec::mesh::dns1035_label_errors(value);
+    (!errors.is_empty()).then(|| {
+        format!(
+            "bad request: {}: must be a valid DNS-1035 label (at most 63 characters, matching regex [a-z]([-a-z0-9]*[a-z0-9])?): {}",
+            field(WORKLOAD_LABEL),
+            errors.join("; ")
+        )
+    })
+}
+
+/// The labels a Dataplane's spec decides (the proxy type and the zone-proxy listener
+/// labels, see [`crate::resources::spec::dataplane::compute_labels`]); other types are left
+/// alone.
+pub fn compute_from_spec(
+    labels: &mut Labels,
+    resource_type: &ResourceType,
+    spec: &serde_json::Map<String, serde_json::Value>,
+) {
+    if resource_type.name == "Dataplane" {
+        crate::resources::spec::dataplane::compute_labels(labels, spec);
+    }
 }
 
 /// Adds the labels the control plane computes, keeping values the client set (except
@@ -195,32 +223,30 @@ mod tests {
     #[test]
     fn label_rules() {
         let options = ServerOptions::default();
-        let ze = by_name("ZoneEgress").unwrap();
-        let secret = by_name("Secret").unwrap();
-        assert!(validate(&labels(&[("kuma.io/zone", "default")]), ze, "", &options).is_empty());
+        assert!(validate(&labels(&[("kuma.io/zone", "default")]), "", &options).is_empty());
         assert_eq!(
-            validate(&labels(&[("kuma.io/zone", "other")]), ze, "", &options),
+            validate(&labels(&[("kuma.io/zone", "other")]), "", &options),
             vec![Violation::new(
                 "labels[\"kuma.io/zone\"]",
                 "kuma.io/zone label should have default value"
             )]
         );
         assert_eq!(
-            validate(&labels(&[("kuma.io/origin", "x")]), ze, "", &options),
+            validate(&labels(&[("kuma.io/origin", "x")]), "", &options),
             vec![Violation::new(
                 "labels[\"kuma.io/origin\"]",
                 "unknown resource origin \"x\""
             )]
         );
         assert_eq!(
-            validate(&labels(&[("kuma.io/mesh", "m2")]), secret, "m1", &options),
+            validate(&labels(&[("kuma.io/mesh", "m2")]), "m1", &options),
             vec![Violation::new(
                 "labels[\"kuma.io/mesh\"]",
                 "kuma.io/mesh label must not differ from mesh set on resource"
             )]
         );
         assert_eq!(
-            validate(&labels(&[("bad key!", "v")]), ze, "", &options).len(),
+            validate(&labels(&[("bad key!", "v")]), "", &options).len(),
             1
         );
     }

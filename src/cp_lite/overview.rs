@@ -9,8 +9,6 @@
 )]
 
 use super::insights;
-use super::inspect::DataplaneFilter;
-use super::pagination;
 use super::pagination::{ListRequest, Page};
 use super::request::ResourceRequest;
 use super::resources::{GET_ERROR_TITLE, check_access, check_mesh, not_found, scan, target};
@@ -121,30 +119,13 @@ async fn list_overviews(t: &'static ResourceType, request: ResourceRequest) -> R
         let state = &request.state;
         let mesh = (t.scope == Scope::Mesh && request.route.starts_with("/meshes/"))
             .then(|| request.param("mesh"));
+        let mut list_request = ListRequest::parse(&request.url.query, &request.route)?;
+        list_request.spec_filter =
+            super::spec_filters::SpecFilter::parse(t, &request.url.query, &request.route)?;
         if let Some(mesh) = mesh {
             check_mesh(state, t, mesh)?;
         }
         check_access(t, &request.user)?;
-        let list_request = ListRequest::parse(&request.url.query, &request.route)?;
-        if t.name == "Dataplane" {
-            let filter = DataplaneFilter::parse(&request.url.query, &request.route)?;
-            if !filter.is_empty() {
-                let matching: Vec<_> = state
-                    .store
-                    .list(t.name, mesh)
-                    .into_iter()
-                    .filter(|stored| {
-                        let meta = &stored.resource.meta;
-                        list_request.matches(&meta.name, &meta.labels)
-                            && filter.matches(&stored.resource.spec)
-                    })
-                    .collect();
-                let page = pagination::page(matching, &list_request, &request.url, |stored| {
-                    overview_json(state, &stored.resource)
-                })?;
-                return Ok(json(StatusCode::OK, &page));
-            }
-        }
         let offset = list_request.offset()?;
         let mut on_page = Vec::new();
         let total = scan(state, t, mesh, &list_request, offset, &mut |json| {

@@ -123,6 +123,9 @@ pub struct ListRequest {
     pub name_contains: String,
     /// `filter[labels.<key>]=<value>`: every pair must match.
     pub label_filters: Vec<(String, String)>,
+    /// `tag` and `gateway`, for the types they apply to (set by the handler, which
+    /// knows the type).
+    pub spec_filter: Option<super::spec_filters::SpecFilter>,
 }
 
 impl ListRequest {
@@ -136,6 +139,7 @@ impl ListRequest {
             offset: query.get("offset").unwrap_or_default().to_string(),
             name_contains: query.get("name").unwrap_or_default().to_string(),
             label_filters,
+            spec_filter: None,
         })
     }
 
@@ -153,9 +157,9 @@ impl ListRequest {
                 .all(|(key, value)| label(key) == Some(value.as_str()))
     }
 
-    /// Whether every resource passes (no name or label filter).
+    /// Whether every resource passes (no name, label or spec filter).
     pub fn is_unfiltered(&self) -> bool {
-        self.name_contains.is_empty() && self.label_filters.is_empty()
+        self.name_contains.is_empty() && self.label_filters.is_empty() && self.spec_filter.is_none()
     }
 
     /// The offset, or Kuma's error for it.

@@ -12,12 +12,14 @@ use super::caller::User;
 use super::insights;
 use super::kubernetes_form::kubernetes_form;
 use super::labels;
+use super::legacy_managers;
 use super::managers;
 use super::options::Mode;
 use super::overview;
 use super::pagination::{ListRequest, PageWriter, page};
 use super::request::{ResourceRequest, require_json};
 use super::response::{json, json_bytes};
+use super::spec_filters::SpecFilter;
 use super::state::{AppState, SharedState};
 use super::store::{Filter, PackedLabels, ResourceKey, StoreError, Stored, StoredResource};
 use crate::api::ApiError;
@@ -190,8 +192,12 @@ pub fn scan(
     offset: usize,
     visit: &mut dyn FnMut(&str),
 ) -> usize {
-    let filter =
-        |name: &str, labels: &PackedLabels| list_request.matches_with(name, |key| labels.get(key));
+    let filter = |name: &str, labels: &PackedLabels, json: &str| {
+        list_request.matches_with(name, |key| labels.get(key))
+            && list_request.spec_filter.as_ref().is_none_or(|spec| {
+                serde_json::from_str(json).is_ok_and(|value| spec.matches(t.name, &value))
+            })
+    };
     let filter: Filter<'_> = (!list_request.is_unfiltered()).then_some(&filter);
     state
         .store
@@ -232,6 +238,9 @@ fn list_resources(
 ) -> Result<Response, ApiError> {
     let state = &request.state;
     let mesh = in_mesh.then(|| request.param("mesh"));
+    // Kuma's order: size and filters, then the mesh and the access check.
+    let mut list_request = ListRequest::parse(&request.url.query, &request.route)?;
+    list_request.spec_filter = SpecFilter::parse(t, &request.url.query, &request.route)?;
     if let Some(mesh) = mesh {
         check_mesh(state, t, mesh)?;
     }
@@ -241,7 +250,6 @@ fn list_resources(
     {
         return super::inspect::list_service_insights(request, mesh);
     }
-    let list_request = ListRequest::parse(&request.url.query, &request.route)?;
     if let Some(resources) = computed(state, t) {
         let matching: Vec<Arc<Resource>> = resources
             .into_iter()
@@ -273,6 +281,11 @@ fn find(t: &'static ResourceType, request: &ResourceRequest) -> Result<Response,
     check_access(t, &request.user)?;
     let stored = load_one(state, &ResourceKey::new(t, &mesh, &name))
         .ok_or_else(|| not_found(GET_ERROR_TITLE))?;
+    render_one(&stored, request)
+}
+
+/// One resource in the form the `format` query parameter asks for.
+pub fn render_one(stored: &Stored, request: &ResourceRequest) -> Result<Response, ApiError> {
     match request.url.query.get("format").unwrap_or_default() {
         "" | "universal" => {
             let json = stored.resource.json();
@@ -332,8 +345,14 @@ pub fn read_body(t: &'static ResourceType, body: &[u8]) -> Result<(Resource, Str
         }
     };
     let Value::Object(mut fields) = value else {
+        // (inferred) Legacy bodies are read into the meta struct first; new ones into a
+        // generic map for their schema.
+        let target = match t.family {
+            crate::resources::descriptor::BodyFamily::Legacy => "v1alpha1.ResourceMeta",
+            crate::resources::descriptor::BodyFamily::SpecObject => "map[string]interface {}",
+        };
         return Err(invalid_object(&format!(
-            "json: cannot unmarshal {} into Go value of type rest.ResourceMeta",
+            "json: cannot unmarshal {} into Go value of type {target}",
             json_kind(&value)
         )));
     };
@@ -427,13 +446,15 @@ pub fn upsert(
     }
     checks.extend(labels::validate(
         &resource.meta.labels,
-        t,
-        mesh,
+        &resource.meta.mesh,
         &state.options,
     ));
     checks.extend(validate_meta(t, &resource.meta.name, &resource.meta.mesh));
     if !checks.is_empty() {
         return Err(invalid(PROCESS_ERROR_TITLE, checks));
+    }
+    if let Some(err) = workload_label_error(state, t, mesh, name, &resource) {
+        return Err(err);
     }
     let key = ResourceKey::new(t, mesh, name);
     // What is stored: the body with the server's mesh and computed labels (the times are
@@ -445,9 +466,7 @@ pub fn upsert(
         mesh,
         &state.options,
     );
-    if t.name == "Dataplane" {
-        spec::dataplane::compute_labels(&mut resource.meta.labels, &resource.spec);
-    }
+    labels::compute_from_spec(&mut resource.meta.labels, t, &resource.spec);
     for _ in 0..WRITE_ATTEMPTS {
         let existing = state.store.get(&key);
         check_access(t, user)?;
@@ -484,6 +503,26 @@ pub fn upsert(
     ))
 }
 
+/// Only a Dataplane create checks its `kuma.io/workload` label (after the access check,
+/// which a Dataplane always passes, and before labels are computed).
+fn workload_label_error(
+    state: &AppState,
+    t: &ResourceType,
+    mesh: &str,
+    name: &str,
+    resource: &Resource,
+) -> Option<ApiError> {
+    if t.name != "Dataplane" {
+        return None;
+    }
+    let detail = labels::workload_label_error(&resource.meta.labels)?;
+    state
+        .store
+        .get(&ResourceKey::new(t, mesh, name))
+        .is_none()
+        .then(|| bad_request(detail))
+}
+
 /// The mesh was deleted while the resource was being written.
 fn mesh_vanished(title: &str, mesh: &str) -> ApiError {
     ApiError::new(400, title, "Mesh is not found").with_parameters(vec![(
@@ -509,6 +548,7 @@ fn create(
     mesh: &str,
     resource: &mut Resource,
 ) -> Result<StatusCode, WriteError> {
+    legacy_managers::apply_defaults(resource);
     // Only a Mesh has creation checks: no other spec needs reading again here.
     if t.name == "Mesh"
         && let Some(Ok(TypedSpec::Mesh(spec))) = TypedSpec::read(t.name, &resource.spec)
@@ -519,6 +559,9 @@ fn create(
             return Err(WriteError::Api(invalid(CREATE_ERROR_TITLE, violations)));
         }
     }
+    legacy_managers::check(state.store.as_ref(), mesh, resource, CREATE_ERROR_TITLE)
+        .map_err(WriteError::Api)?;
+    legacy_managers::prepare_create(resource);
     let now = Utc::now();
     resource.meta.creation_time = now;
     resource.meta.modification_time = now;
@@ -545,6 +588,7 @@ fn update(
     if !immutable.is_empty() {
         return Err(WriteError::Api(invalid(IMMUTABLE_ERROR_TITLE, immutable)));
     }
+    legacy_managers::apply_defaults(resource);
     // Only a Mesh has update checks: no other spec needs reading again here.
     if t.name == "Mesh"
         && let (Some(Ok(TypedSpec::Mesh(previous))), Some(Ok(TypedSpec::Mesh(next)))) = (
@@ -562,6 +606,13 @@ fn update(
             return Err(WriteError::Api(invalid(UPDATE_ERROR_TITLE, violations)));
         }
     }
+    legacy_managers::check(
+        state.store.as_ref(),
+        &resource.meta.mesh,
+        resource,
+        UPDATE_ERROR_TITLE,
+    )
+    .map_err(WriteError::Api)?;
     resource.meta.creation_time = previous.meta.creation_time;
     resource.meta.modification_time = Utc::now();
     state.store.update_from(resource, existing.version)?;

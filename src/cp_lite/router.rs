@@ -3,6 +3,7 @@
 
 use super::authn;
 use super::index;
+use super::kri_endpoint;
 use super::request_log::log_requests;
 use super::resources;
 use super::response;
@@ -21,6 +22,7 @@ pub fn api_router(state: SharedState) -> Router {
         .route("/_resources", get(type_descriptions::resource_types))
         .merge(resources::routes())
         .merge(super::inspect::routes())
+        .merge(kri_endpoint::routes())
         .merge(token_service::routes())
         // Who calls, for every route (unknown routes are answered without it).
         .route_layer(middleware::from_fn_with_state(state.clone(), authn::layer))

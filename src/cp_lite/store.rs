@@ -14,6 +14,7 @@
 //! the API serves (Kuma's pretty form), its labels packed in one allocation for the list
 //! filters, and its version; handlers parse the JSON back only when they need the fields.
 
+use crate::output::json::HtmlEscaping;
 use crate::resources::descriptor::{ResourceType, Scope};
 use crate::resources::resource::META_FIELDS;
 use crate::resources::{Resource, time};
@@ -92,8 +93,10 @@ impl StoredResource {
     /// Serializes `resource`.
     pub fn new(resource: &Resource) -> StoredResource {
         let mut body = Vec::with_capacity(512);
-        let mut ser =
-            serde_json::Serializer::with_formatter(&mut body, PrettyFormatter::with_indent(b" "));
+        let mut ser = serde_json::Serializer::with_formatter(
+            &mut body,
+            HtmlEscaping(PrettyFormatter::with_indent(b" ")),
+        );
         let written = if resource
             .spec
             .keys()
@@ -164,6 +167,9 @@ impl Serialize for UniversalJson<'_> {
         if let Some(kri) = resource.kri() {
             map.serialize_entry("kri", &kri)?;
         }
+        if let Some(snis) = crate::resources::sni::of(resource) {
+            map.serialize_entry("snis", &snis)?;
+        }
         for (key, value) in &resource.spec {
             map.serialize_entry(key, value)?;
         }
@@ -222,8 +228,9 @@ pub enum StoreError {
     OwnerNotFound { owner: ResourceKey },
 }
 
-/// Which resources of a type a list page shows: `None` keeps all of them.
-pub type Filter<'a> = Option<&'a dyn Fn(&str, &PackedLabels) -> bool>;
+/// Which resources of a type a list page shows, given the name, the labels and the
+/// served JSON: `None` keeps all of them.
+pub type Filter<'a> = Option<&'a dyn Fn(&str, &PackedLabels, &str) -> bool>;
 
 /// What kuma-cp-lite needs from a store. Implementations must be safe to share between
 /// request handlers.
@@ -234,7 +241,7 @@ pub trait ResourceStore: Send + Sync {
     fn list(&self, type_name: &'static str, mesh: Option<&str>) -> Vec<Stored>;
 
     /// One page of a list: of the resources of a type (in one mesh or in all, sorted by
-    /// (mesh, name)) that pass `filter` (given the name and labels), hands the JSON of
+    /// (mesh, name)) that pass `filter` (given the name, labels and JSON), hands the JSON of
     /// the `size` from `offset` on to `visit`, in order, and returns how many passed.
     /// `visit` runs while the store is read-locked: it should only copy what it needs.
     fn page(
@@ -629,7 +636,7 @@ impl ResourceStore for MemoryStore {
             Some(filter) => {
                 let mut matching = 0;
                 for entry in table.iter_from(start).take(count) {
-                    if filter(entry.name.as_str(), &entry.labels) {
+                    if filter(entry.name.as_str(), &entry.labels, &entry.json) {
                         if matching >= offset && matching - offset < size {
                             visit(&entry.json);
                         }
@@ -820,7 +827,8 @@ mod tests {
         }
         expected.sort();
         let page = |mesh: Option<&str>, seven: bool, offset: usize, size: usize| {
-            let filter = |_: &str, labels: &PackedLabels| labels.get("team") == Some("seven");
+            let filter =
+                |_: &str, labels: &PackedLabels, _: &str| labels.get("team") == Some("seven");
             let filter: Filter<'_> = seven.then_some(&filter);
             let mut names = Vec::new();
             let total = store.page("Secret", mesh, filter, offset, size, &mut |json| {

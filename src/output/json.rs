@@ -33,8 +33,9 @@ pub fn to_server_body<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
     out
 }
 
-/// A formatter that escapes like Go's encoding/json with HTML escaping on.
-struct HtmlEscaping<F>(F);
+/// A formatter that escapes like Go's encoding/json with HTML escaping on, on top of
+/// `F`'s layout (kuma-cp-lite writes stored resources with it, as Kuma's `json.Marshal`).
+pub struct HtmlEscaping<F>(pub F);
 
 impl<F: Formatter> Formatter for HtmlEscaping<F> {
     fn write_string_fragment<W: ?Sized + Write>(

@@ -219,7 +219,8 @@ pub static RESOURCE_TYPES: &[ResourceType] = &[
     {
         let mut t = nouns(row("Dataplane", "dataplanes"), "dataplane", "dataplanes");
         t.short_name = Some("dp");
-        t.proxy_type = Some("dataplane");
+        // `gateway` for a builtin gateway: see `cp_lite::labels::compute_from_spec`.
+        t.proxy_type = Some("sidecar");
         t.columns = TableColumns::MeshNameTagsAddress;
         t.provided_by = ProvidedBy::Zone;
         t.synced_to_zones = false;
@@ -286,6 +287,7 @@ pub static RESOURCE_TYPES: &[ResourceType] = &[
         let mut t = legacy_policy("MeshGateway", "meshgateways", "meshgateway", "meshgateways");
         t.short_name = Some("mgw");
         t.legacy_policy = false;
+        t.provided_by = ProvidedBy::Both;
         t
     },
     legacy_policy(
@@ -386,6 +388,7 @@ pub static RESOURCE_TYPES: &[ResourceType] = &[
     {
         let mut t = nouns(row("Zone", "zones"), "zone", "zones");
         t.scope = Scope::Global;
+        t.provided_by = ProvidedBy::Both;
         t.short_name = Some("z");
         t.columns = TableColumns::Name;
         t.has_insights = true;

@@ -9,6 +9,7 @@ pub mod meta;
 pub mod proxy_status;
 pub mod resource;
 pub mod schemas;
+pub mod sni;
 pub mod spec;
 pub mod split;
 pub mod template;

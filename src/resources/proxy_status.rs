@@ -169,21 +169,6 @@ impl<'a> Dataplane<'a> {
             .join(" ")
     }
 
-    /// Some inbound's tags, or else the gateway's, hold every selector key with a value
-    /// containing the selector's (or the selector value is `*`) (`MatchTagsFuzzy`).
-    pub fn matches_fuzzy(self, selector: &[(String, String)]) -> bool {
-        let fuzzy = |tags: Vec<(&str, &str)>| {
-            selector.iter().all(|(key, wanted)| {
-                tags.iter()
-                    .any(|(k, v)| k == key && (wanted == "*" || v.contains(wanted.as_str())))
-            })
-        };
-        self.inbounds()
-            .iter()
-            .any(|inbound| fuzzy(tags_of(Some(inbound))))
-            || (self.gateway().is_some() && fuzzy(self.gateway_tags()))
-    }
-
     /// The gateway's tags or some inbound's hold every selector key with an equal value,
     /// or the selector value is `*` (`Matches` of `dataplane_helpers.go`).
     pub fn matches(self, selector: &serde_json::Map<String, Value>) -> bool {
@@ -340,15 +325,6 @@ mod tests {
         ]}});
         let dp = Dataplane::new(&dp);
         assert_eq!(dp.tags_text(), "kuma.io/service=admin,web version=v1");
-        let sel = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect()
-        };
-        assert!(dp.matches_fuzzy(&sel(&[("kuma.io/service", "we")])));
-        assert!(dp.matches_fuzzy(&sel(&[("version", "*")])));
-        assert!(!dp.matches_fuzzy(&sel(&[("kuma.io/service", "web"), ("x", "*")])));
         let exact = |v: Value| dp.matches(v.as_object().unwrap());
         assert!(exact(json!({"kuma.io/service": "web"})));
         assert!(!exact(json!({"kuma.io/service": "we"})));

@@ -11,7 +11,8 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// The meta fields of the Universal form; everything else is spec.
-pub const META_FIELDS: [&str; 7] = [
+/// `kri` and `snis` are computed from the rest, never read.
+pub const META_FIELDS: [&str; 8] = [
     "type",
     "mesh",
     "name",
@@ -19,6 +20,7 @@ pub const META_FIELDS: [&str; 7] = [
     "modificationTime",
     "labels",
     "kri",
+    "snis",
 ];
 
 #[derive(Clone, Debug, PartialEq)]
@@ -82,6 +84,9 @@ impl Resource {
         }
         if let Some(kri) = self.kri() {
             out.insert("kri".into(), kri.into());
+        }
+        if let Some(snis) = super::sni::of(self) {
+            out.insert("snis".into(), snis);
         }
         out
     }

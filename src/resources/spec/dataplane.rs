@@ -470,14 +470,17 @@ fn validate_inbound(violations: &mut Violations, path: &str, inbound: &Value, dp
     }
     if let Some(probe) = inbound.get("serviceProbe").filter(|p| !p.is_null()) {
         let probe_path = format!("{path}.serviceProbe");
+        // Each field is checked only when set (`validateServiceProbe` skips nil fields).
         for field in ["interval", "timeout"] {
-            if let Some(message) = duration_violation(probe.get(field)) {
+            let value = probe.get(field).filter(|v| !v.is_null());
+            if let Some(message) = value.and_then(|v| duration_violation(Some(v))) {
                 violations.add(format!("{probe_path}.{field}"), message);
             }
         }
         for field in ["unhealthyThreshold", "healthyThreshold"] {
             // A UInt32Value: a bare number in JSON.
-            if number(probe.get(field)) == 0 {
+            let value = probe.get(field).filter(|v| !v.is_null());
+            if value.is_some_and(|v| number(Some(v)) == 0) {
                 violations.add(
                     format!("{probe_path}.{field}"),
                     "must have a positive value",

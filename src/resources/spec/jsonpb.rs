@@ -243,6 +243,7 @@ pub fn read_double(value: &Value) -> Result<f64, Reason> {
 }
 
 /// The values of a proto enum, by number.
+#[derive(Debug)]
 pub struct EnumDescriptor {
     /// The proto full name, used in errors.
     pub full_name: &'static str,
@@ -252,7 +253,7 @@ pub struct EnumDescriptor {
 
 impl EnumDescriptor {
     /// A value by name, or any number (jsonpb keeps unknown numbers).
-    fn read(&self, value: &Value) -> Result<i32, Reason> {
+    pub fn read(&self, value: &Value) -> Result<i32, Reason> {
         match value {
             Value::String(name) => self
                 .names

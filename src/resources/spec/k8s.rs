@@ -33,8 +33,9 @@ static LABEL_VALUE: LazyLock<Regex> =
 static DNS1123_SUBDOMAIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("^{DNS1123_SUBDOMAIN_PATTERN}$")).expect("valid regex"));
 
+/// apimachinery v0.36's length message (in bytes).
 fn max_length(limit: usize) -> String {
-    format!("must be no more than {limit} characters")
+    format!("must be no more than {limit} bytes")
 }
 
 /// `IsDNS1123Subdomain`.
@@ -72,8 +73,9 @@ pub fn qualified_name_errors(value: &str) -> Vec<String> {
             *name
         }
         _ => {
+            // apimachinery v0.36 names a label key here, with its optional prefix.
             errors.push(format!(
-                "a qualified name {}",
+                "a valid label key {} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
                 regex_error(
                     QUALIFIED_NAME_MESSAGE,
                     QUALIFIED_NAME_PATTERN,
@@ -132,7 +134,7 @@ mod tests {
         assert_eq!(
             qualified_name_errors("a/b/c"),
             vec![
-                "a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"
+                "a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"
             ]
         );
         assert_eq!(
@@ -144,6 +146,9 @@ mod tests {
         assert!(label_value_errors("").is_empty());
         assert!(label_value_errors("my_value").is_empty());
         assert_eq!(label_value_errors("-x").len(), 1);
-        assert_eq!(label_value_errors(&"a".repeat(64)), vec![max_length(63)]);
+        assert_eq!(
+            label_value_errors(&"a".repeat(64)),
+            vec!["must be no more than 63 bytes"]
+        );
     }
 }

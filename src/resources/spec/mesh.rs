@@ -419,15 +419,12 @@ impl MeshSpec {
     }
 
     /// The resource-level rules of `MeshResource.Validate` (Go:
-    /// `pkg/core/resources/apis/mesh/mesh_validator.go`), in this order: mTLS, the zone
-    /// egress requirement, logging, tracing, metrics, constraints.
+    /// `pkg/core/resources/apis/mesh/mesh_validator.go`), in this order: mTLS, logging,
+    /// tracing, metrics, constraints, then the zone egress requirement.
     pub fn validate(&self) -> Vec<Violation> {
         let mut violations = Violations::default();
         if let Some(mtls) = &self.mtls {
             violations.extend_under("mtls", validate_mtls(mtls));
-        }
-        if self.zone_egress_enabled() && !self.mtls_enabled() {
-            violations.add("mtls", "has to be set when zoneEgress enabled");
         }
         if let Some(logging) = &self.logging {
             violations.extend_under("logging", validate_logging(logging));
@@ -447,6 +444,9 @@ impl MeshSpec {
                 "constraints.dataplaneProxy",
                 validate_membership(membership),
             );
+        }
+        if self.zone_egress_enabled() && !self.mtls_enabled() {
+            violations.add("mtls", "has to be set when zoneEgress enabled");
         }
         violations.into_vec()
     }
@@ -573,11 +573,22 @@ fn quote(text: &str) -> String {
     super::gojson::quote(text)
 }
 
-/// A string field of a backend's `conf`; other kinds count as absent.
-fn conf_string<'a>(conf: Option<&'a Map<String, Value>>, key: &str) -> &'a str {
-    conf.and_then(|c| c.get(key))
-        .and_then(Value::as_str)
-        .unwrap_or_default()
+/// A backend's `conf` read into its typed configuration (Go: `proto.ToTyped`), or the
+/// `could not parse config: ...` reason.
+fn typed_conf(
+    conf: Option<&Map<String, Value>>,
+    message: &[super::proto::Field],
+) -> Result<Map<String, Value>, String> {
+    super::proto::decode_message(message, conf.unwrap_or(&Map::new()))
+        .map_err(|err| format!("could not parse config: {err}"))
+}
+
+/// A host and a port, both non-empty (Go: `net.SplitHostPort` and two checks).
+fn is_full_host_port(address: &str) -> bool {
+    is_host_port(address)
+        && address.rsplit_once(':').is_some_and(|(host, port)| {
+            !host.trim_matches(['[', ']']).is_empty() && !port.is_empty()
+        })
 }
 
 fn validate_logging(logging: &Logging) -> Vec<Violation> {
@@ -587,33 +598,44 @@ fn validate_logging(logging: &Logging) -> Vec<Violation> {
         let path = format!("backends[{i}]");
         if backend.name.is_empty() {
             violations.add(format!("{path}.name"), "cannot be empty");
-        } else if !names.insert(backend.name.as_str()) {
-            violations.add(
-                format!("{path}.name"),
-                format!("{} {BACKEND_NAME_USED}", quote(&backend.name)),
-            );
         }
+        let conf = backend.conf.as_ref();
         match backend.backend_type.as_str() {
-            "tcp" => {
-                let address = conf_string(backend.conf.as_ref(), "address");
-                if address.is_empty() {
-                    violations.add(format!("{path}.config.address"), "cannot be empty");
-                } else if !is_host_port(address) {
-                    violations.add(
-                        format!("{path}.config.address"),
-                        "has to be in format of HOST:PORT",
-                    );
+            "tcp" => match typed_conf(conf, super::proto::TCP_LOGGING_CONF) {
+                Err(reason) => violations.add(format!("{path}.config"), reason),
+                Ok(typed) => {
+                    let address = typed
+                        .get("address")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default();
+                    if address.is_empty() {
+                        violations.add(format!("{path}.config.address"), "cannot be empty");
+                    } else if !is_full_host_port(address) {
+                        violations.add(
+                            format!("{path}.config.address"),
+                            "has to be in format of HOST:PORT",
+                        );
+                    }
                 }
-            }
-            "file" => {
-                if conf_string(backend.conf.as_ref(), "path").is_empty() {
-                    violations.add(format!("{path}.config.path"), "cannot be empty");
+            },
+            "file" => match typed_conf(conf, super::proto::FILE_LOGGING_CONF) {
+                Err(reason) => violations.add(format!("{path}.config"), reason),
+                Ok(typed) => {
+                    if typed.get("path").is_none() {
+                        violations.add(format!("{path}.config.path"), "cannot be empty");
+                    }
                 }
-            }
+            },
             _ => violations.add(
                 format!("{path}.type"),
                 "unknown backend type. Available backends: \"tcp\", \"file\"",
             ),
+        }
+        if !backend.name.is_empty() && !names.insert(backend.name.as_str()) {
+            violations.add(
+                format!("{path}.name"),
+                format!("{} {BACKEND_NAME_USED}", quote(&backend.name)),
+            );
         }
     }
     if !logging.default_backend.is_empty() && !names.contains(logging.default_backend.as_str()) {
@@ -625,6 +647,8 @@ fn validate_logging(logging: &Logging) -> Vec<Violation> {
     violations.into_vec()
 }
 
+const ZIPKIN_API_VERSIONS: [&str; 3] = ["httpJsonV1", "httpJson", "httpProto"];
+
 fn validate_tracing(tracing: &Tracing) -> Vec<Violation> {
     let mut violations = Violations::default();
     let mut names = HashSet::new();
@@ -632,11 +656,6 @@ fn validate_tracing(tracing: &Tracing) -> Vec<Violation> {
         let path = format!("backends[{i}]");
         if backend.name.is_empty() {
             violations.add(format!("{path}.name"), "cannot be empty");
-        } else if !names.insert(backend.name.as_str()) {
-            violations.add(
-                format!("{path}.name"),
-                format!("{} {BACKEND_NAME_USED}", quote(&backend.name)),
-            );
         }
         if let Some(sampling) = backend.sampling
             && !(0.0..=100.0).contains(&sampling)
@@ -649,38 +668,55 @@ fn validate_tracing(tracing: &Tracing) -> Vec<Violation> {
         }
         let conf = backend.conf.as_ref();
         match backend.backend_type.as_str() {
-            // (inferred) The messages of the zipkin and datadog configuration checks.
-            "zipkin" => {
-                let url = conf_string(conf, "url");
-                if url.is_empty() {
-                    violations.add(format!("{path}.config.url"), "cannot be empty");
-                } else {
-                    match url::Url::parse(url) {
-                        Err(_) => violations.add(format!("{path}.config.url"), "invalid URL"),
-                        Ok(parsed) if !has_explicit_port(url, &parsed) => violations.add(
-                            format!("{path}.config.url"),
-                            "port has to be explicitly specified",
-                        ),
-                        Ok(_) => {}
+            "zipkin" => match typed_conf(conf, super::proto::ZIPKIN_CONF) {
+                Err(reason) => violations.add(format!("{path}.config"), reason),
+                Ok(typed) => {
+                    let text =
+                        |key: &str| typed.get(key).and_then(Value::as_str).unwrap_or_default();
+                    let api_version = text("apiVersion");
+                    if !api_version.is_empty() && !ZIPKIN_API_VERSIONS.contains(&api_version) {
+                        violations.add(
+                            format!("{path}.config.apiVersion"),
+                            "has invalid value. Allowed values: httpJsonV1, httpJson, httpProto",
+                        );
+                    }
+                    let url = text("url");
+                    if url.is_empty() {
+                        violations.add(format!("{path}.config.url"), "cannot be empty");
+                    } else {
+                        match url::Url::parse(url) {
+                            Err(_) => violations.add(format!("{path}.config.url"), "invalid URL"),
+                            Ok(parsed) if !has_explicit_port(url, &parsed) => violations.add(
+                                format!("{path}.config.url"),
+                                "port has to be explicitly specified",
+                            ),
+                            Ok(_) => {}
+                        }
                     }
                 }
-            }
-            "datadog" => {
-                if conf_string(conf, "address").is_empty() {
-                    violations.add(format!("{path}.config.address"), "cannot be empty");
+            },
+            "datadog" => match typed_conf(conf, super::proto::DATADOG_CONF) {
+                Err(reason) => violations.add(format!("{path}.config"), reason),
+                Ok(typed) => {
+                    if typed.get("address").is_none() {
+                        violations.add(format!("{path}.config.address"), "cannot be empty");
+                    }
+                    let port = typed.get("port").and_then(Value::as_u64).unwrap_or(0);
+                    if port == 0 || port > 65535 {
+                        violations.add(format!("{path}.config.port"), super::checks::PORT_RANGE);
+                    }
                 }
-                let port = conf.and_then(|c| c.get("port")).and_then(Value::as_f64);
-                if !port.is_some_and(|p| (1.0..=65535.0).contains(&p)) {
-                    violations.add(
-                        format!("{path}.config.port"),
-                        "invalid port number. Must be between 1 and 65535",
-                    );
-                }
-            }
+            },
             _ => violations.add(
                 format!("{path}.type"),
                 "unknown backend type. Available backends: \"zipkin\", \"datadog\"",
             ),
+        }
+        if !backend.name.is_empty() && !names.insert(backend.name.as_str()) {
+            violations.add(
+                format!("{path}.name"),
+                format!("{} {BACKEND_NAME_USED}", quote(&backend.name)),
+            );
         }
     }
     if !tracing.default_backend.is_empty() && !names.contains(tracing.default_backend.as_str()) {
@@ -730,6 +766,11 @@ fn validate_metrics(metrics: &Metrics) -> Vec<Violation> {
                 format!("backends[{i}].type"),
                 "unknown backend type. Available backends: \"prometheus\"",
             );
+        } else {
+            violations.extend_under(
+                &format!("backends[{i}].conf"),
+                prometheus_conf_violations(backend.conf.as_ref()),
+            );
         }
     }
     if !metrics.enabled_backend.is_empty() && !names.contains(metrics.enabled_backend.as_str()) {
@@ -741,7 +782,71 @@ fn validate_metrics(metrics: &Metrics) -> Vec<Violation> {
     violations.into_vec()
 }
 
-/// Requirements (and, inferred, restrictions) need at least one tag each.
+/// The rules of a prometheus backend's `conf` (also a Dataplane's `metrics.conf`); each
+/// failing rule but the last stops the checks. Paths are relative to `conf`.
+pub fn prometheus_conf_violations(conf: Option<&Map<String, Value>>) -> Vec<Violation> {
+    let mut violations = Violations::default();
+    let typed = match typed_conf(conf, super::proto::PROMETHEUS_CONF) {
+        Ok(typed) => typed,
+        Err(reason) => {
+            violations.add("", reason);
+            return violations.into_vec();
+        }
+    };
+    if let (Some(skip), Some(tls)) = (
+        typed.get("skipMTLS").and_then(Value::as_bool),
+        typed.get("tls"),
+    ) {
+        let mode = tls
+            .get("mode")
+            .and_then(Value::as_str)
+            .unwrap_or("activeMTLSBackend");
+        let equivalent = if skip {
+            mode == "disabled"
+        } else {
+            mode == "activeMTLSBackend"
+        };
+        if !equivalent {
+            violations.add(
+                "",
+                "skipMTLS and tls configuration cannot be defined together",
+            );
+            return violations.into_vec();
+        }
+    }
+    if let Some(pattern) = typed
+        .get("envoy")
+        .and_then(|e| e.get("filterRegex"))
+        .and_then(Value::as_str)
+        && let Err(err) = super::goregexp::check(pattern)
+    {
+        violations.add(
+            "envoy.filterRegex",
+            format!("provided regexp isn't correct: {err}"),
+        );
+        return violations.into_vec();
+    }
+    let mut seen = HashSet::new();
+    let aggregates = typed
+        .get("aggregate")
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice);
+    for (j, aggregate) in aggregates.iter().enumerate() {
+        let name = aggregate
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        if !seen.insert(name) {
+            violations.add(
+                format!("aggregate[{j}].name"),
+                format!("duplicate entry: {name}, values have to be unique"),
+            );
+        }
+    }
+    violations.into_vec()
+}
+
+/// Requirements and restrictions: selectors (`*` allowed) of at least one tag each.
 fn validate_membership(membership: &DataplaneProxyMembership) -> Vec<Violation> {
     let mut violations = Violations::default();
     for (list, rules) in [
@@ -749,9 +854,15 @@ fn validate_membership(membership: &DataplaneProxyMembership) -> Vec<Violation> 
         ("restrictions", &membership.restrictions),
     ] {
         for (i, rule) in rules.iter().enumerate() {
-            if rule.tags.is_empty() {
-                violations.add(format!("{list}[{i}].tags"), "must have at least one tag");
-            }
+            super::checks::validate_selector(
+                &mut violations,
+                &format!("{list}[{i}].tags"),
+                &rule.tags,
+                super::checks::TagRules {
+                    at_least_one: true,
+                    ..super::checks::TagRules::default()
+                },
+            );
         }
     }
     violations.into_vec()
@@ -759,13 +870,13 @@ fn validate_membership(membership: &DataplaneProxyMembership) -> Vec<Violation> 
 
 /// The deprecation warning for Mesh names that are not DNS-1035 labels (Go:
 /// `pkg/core/resources/apis/mesh/deprecated.go`).
-pub fn name_warning(name: &str) -> Option<String> {
+pub fn name_warning(type_name: &str, name: &str) -> Option<String> {
     let errors = dns1035_label_errors(name);
     if errors.is_empty() {
         return None;
     }
     Some(format!(
-        "Invalid Mesh resource name: '{name}'. It does not conform to the DNS format (RFC 1035). This is deprecated. Errors: {}",
+        "Invalid {type_name} resource name: '{name}'. It does not conform to the DNS format (RFC 1035). This is deprecated. Errors: {}",
         errors.join("; ")
     ))
 }
@@ -857,6 +968,34 @@ mod tests {
     }
 
     #[test]
+    fn backend_conf_rules() {
+        assert_eq!(
+            errors(
+                json!({"logging": {"backends": [{"name": "t", "type": "tcp", "conf": {"address": 5}}]},
+                          "tracing": {"backends": [
+                              {"name": "z", "type": "zipkin", "conf": {"url": "http://z:9411", "apiVersion": "v9"}},
+                              {"name": "d", "type": "datadog", "conf": {"address": "dd", "port": 70000}}]},
+                          "metrics": {"backends": [
+                              {"name": "p", "type": "prometheus", "conf": {"skipMTLS": true, "tls": {"mode": "providedTLS"}}},
+                              {"name": "q", "type": "prometheus", "conf": {"envoy": {"filterRegex": "[a"}}},
+                              {"name": "r", "type": "prometheus", "conf": {"aggregate": [{"name": "a"}, {"name": "a"}]}}]},
+                          "constraints": {"dataplaneProxy": {"requirements": [{"tags": {"k": "a b"}}]}},
+                          "routing": {"zoneEgress": true}})
+            ),
+            concat!(
+                "logging.backends[0].config: could not parse config: json: cannot unmarshal number into Go value of type string; ",
+                "tracing.backends[0].config.apiVersion: has invalid value. Allowed values: httpJsonV1, httpJson, httpProto; ",
+                "tracing.backends[1].config.port: port must be in the range [1, 65535]; ",
+                "metrics.backends[0].conf: skipMTLS and tls configuration cannot be defined together; ",
+                "metrics.backends[1].conf.envoy.filterRegex: provided regexp isn't correct: error parsing regexp: missing closing ]: `[a`; ",
+                "metrics.backends[2].conf.aggregate[1].name: duplicate entry: a, values have to be unique; ",
+                "constraints.dataplaneProxy.requirements[0].tags[\"k\"]: tag value must consist of alphanumeric characters, dots, dashes, slashes and underscores or be \"*\"; ",
+                "mtls: has to be set when zoneEgress enabled"
+            )
+        );
+    }
+
+    #[test]
     fn backend_rules() {
         assert_eq!(
             errors(json!({"logging": {"defaultBackend": "nope", "backends": [
@@ -868,8 +1007,8 @@ mod tests {
                 "logging.backends[0].name: cannot be empty; ",
                 "logging.backends[0].config.address: has to be in format of HOST:PORT; ",
                 "logging.backends[1].config.path: cannot be empty; ",
-                "logging.backends[2].name: \"f\" name is already used for another backend; ",
                 "logging.backends[2].type: unknown backend type. Available backends: \"tcp\", \"file\"; ",
+                "logging.backends[2].name: \"f\" name is already used for another backend; ",
                 "logging.defaultBackend: has to be set to one of the logging backend in mesh"
             )
         );
@@ -901,10 +1040,10 @@ mod tests {
     #[test]
     fn name_warning_has_the_double_space() {
         assert_eq!(
-            name_warning("aa.a").unwrap(),
+            name_warning("Mesh", "aa.a").unwrap(),
             "Invalid Mesh resource name: 'aa.a'. It does not conform to the DNS format (RFC 1035). This is deprecated. Errors: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"
         );
-        assert_eq!(name_warning("default"), None);
+        assert_eq!(name_warning("Mesh", "default"), None);
     }
 
     #[test]

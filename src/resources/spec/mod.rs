@@ -1,11 +1,12 @@
-//! Typed specs of the types kumactl and kuma-cp-lite understand in full (Mesh,
-//! ZoneEgress, ZoneIngress, Secret, GlobalSecret), and the one entry point both use to
-//! read and check a resource's spec.
+//! Resource specs: the one entry point kumactl and kuma-cp-lite use to read and check a
+//! resource's spec. Legacy (proto) types are data: their messages are tables in
+//! [`proto`], read and written by one jsonpb reader, and checked by [`legacy`]; Mesh and
+//! the secrets keep typed models (`TypedSpec`), which the control plane reads.
 //!
 //! Flow, shared by `kumactl apply` and `PUT` on kuma-cp-lite:
 //! 1. [`decode`]: reads the spec like Kuma's jsonpb (unknown fields dropped, wrong types
 //!    rejected with Go's error text) and re-encodes it canonically (proto field order,
-//!    zero values omitted). Other types pass through unchanged.
+//!    zero values omitted). Types without a proto message pass through unchanged.
 //! 2. [`validate`]: the resource-level rules of each type's `Validate` (Go:
 //!    `pkg/core/resources/apis/mesh/*_validator.go`; not the meta rules, see
 //!    [`crate::resources::meta::validate_meta`], nor the control plane's manager rules).
@@ -16,19 +17,18 @@
 pub mod checks;
 pub mod dataplane;
 pub mod gojson;
+pub mod goregexp;
 pub mod insight;
 pub mod jsonpb;
 pub mod k8s;
+pub mod legacy;
 pub mod mesh;
 pub mod mesh_identity;
+pub mod proto;
 pub mod secret;
-pub mod zone_egress;
-pub mod zone_ingress;
 
 pub use mesh::MeshSpec;
 pub use secret::SecretSpec;
-pub use zone_egress::ZoneEgressSpec;
-pub use zone_ingress::ZoneIngressSpec;
 
 use super::meta::{Violation, join_violations};
 use super::resource::Resource;
@@ -93,9 +93,7 @@ impl std::error::Error for SpecError {}
 /// A typed spec of one of the fully modelled types.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TypedSpec {
-    Mesh(MeshSpec),
-    ZoneEgress(ZoneEgressSpec),
-    ZoneIngress(ZoneIngressSpec),
+    Mesh(Box<MeshSpec>),
     /// Secret and GlobalSecret.
     Secret(SecretSpec),
 }
@@ -109,9 +107,7 @@ impl TypedSpec {
     ) -> Option<Result<TypedSpec, DecodeError>> {
         let reader = Reader::from_map(spec);
         let result = match type_name {
-            "Mesh" => MeshSpec::read(reader).map(TypedSpec::Mesh),
-            "ZoneEgress" => ZoneEgressSpec::read(reader).map(TypedSpec::ZoneEgress),
-            "ZoneIngress" => ZoneIngressSpec::read(reader).map(TypedSpec::ZoneIngress),
+            "Mesh" => MeshSpec::read(reader).map(|spec| TypedSpec::Mesh(Box::new(spec))),
             "Secret" | "GlobalSecret" => SecretSpec::read(reader).map(TypedSpec::Secret),
             _ => return None,
         };
@@ -122,8 +118,6 @@ impl TypedSpec {
     pub fn write(&self) -> Map<String, Value> {
         match self {
             TypedSpec::Mesh(spec) => spec.write(),
-            TypedSpec::ZoneEgress(spec) => spec.write(),
-            TypedSpec::ZoneIngress(spec) => spec.write(),
             TypedSpec::Secret(spec) => spec.write(),
         }
     }
@@ -131,8 +125,6 @@ impl TypedSpec {
     pub fn validate(&self) -> Vec<Violation> {
         match self {
             TypedSpec::Mesh(spec) => spec.validate(),
-            TypedSpec::ZoneEgress(spec) => spec.validate(),
-            TypedSpec::ZoneIngress(spec) => spec.validate(),
             TypedSpec::Secret(spec) => spec.validate(),
         }
     }
@@ -142,24 +134,28 @@ impl TypedSpec {
 /// canonical form (proto field order, zero values and unknown fields dropped). Types not
 /// modelled here are returned unchanged.
 pub fn decode(mut resource: Resource) -> Result<Resource, DecodeError> {
-    if let Some(typed) = TypedSpec::read(resource.meta.resource_type.name, &resource.spec) {
+    let type_name = resource.meta.resource_type.name;
+    if let Some(typed) = TypedSpec::read(type_name, &resource.spec) {
         resource.spec = typed?.write();
+    } else if let Some(message) = proto::message_of(type_name) {
+        resource.spec = proto::decode_message(message, &resource.spec)
+            .map_err(|reason| DecodeError::new(type_name, reason))?;
     }
     Ok(resource)
 }
 
-/// The resource-level rule violations of the spec (the ZoneEgress, ZoneIngress, Mesh and
-/// Dataplane validators of Go's `pkg/core/resources/apis/mesh/`, and the secret rule; the
-/// Dataplane's over its JSON, see [`dataplane`]), empty when
-/// valid or when the type is not modelled. Expects a spec that [`decode`] accepts; one
+/// The resource-level rule violations of the spec (the validators of Go's
+/// `pkg/core/resources/apis/mesh/`, and the secret rule), empty when valid or when the
+/// type has no validator here. Expects a spec that [`decode`] accepts; one
 /// that does not decode yields no violations here.
 pub fn validate(resource: &Resource) -> Vec<Violation> {
-    if resource.meta.resource_type.name == "Dataplane" {
-        return dataplane::validate(&Value::Object(resource.spec.clone()));
-    }
-    match TypedSpec::read(resource.meta.resource_type.name, &resource.spec) {
+    let type_name = resource.meta.resource_type.name;
+    match TypedSpec::read(type_name, &resource.spec) {
         Some(Ok(typed)) => typed.validate(),
-        _ => Vec::new(),
+        Some(Err(_)) => Vec::new(),
+        None => {
+            legacy::validate(type_name, &Value::Object(resource.spec.clone())).unwrap_or_default()
+        }
     }
 }
 
@@ -178,9 +174,17 @@ pub fn parse(resource: Resource) -> Result<Resource, SpecError> {
 /// `pkg/core/resources/apis/mesh/deprecated.go`).
 pub fn warnings(resource: &Resource) -> Vec<String> {
     match resource.meta.resource_type.name {
-        "Mesh" => mesh::name_warning(&resource.meta.name)
-            .into_iter()
-            .collect(),
+        // The display name: the `kuma.io/display-name` label, else the name.
+        type_name @ ("Mesh" | "Zone") => mesh::name_warning(
+            type_name,
+            resource
+                .meta
+                .labels
+                .get(crate::resources::kri::DISPLAY_NAME_LABEL)
+                .unwrap_or(&resource.meta.name),
+        )
+        .into_iter()
+        .collect(),
         _ => Vec::new(),
     }
 }
@@ -244,5 +248,15 @@ mod tests {
         let mesh = resource(json!({"type": "Mesh", "name": "aa.a"}));
         assert_eq!(warnings(&mesh).len(), 1);
         assert!(warnings(&resource(json!({"type": "Mesh", "name": "default"}))).is_empty());
+        assert_eq!(
+            warnings(&resource(json!({"type": "Zone", "name": "Zone-1"})))[0],
+            "Invalid Zone resource name: 'Zone-1'. It does not conform to the DNS format (RFC 1035). This is deprecated. Errors: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"
+        );
+        assert!(
+            warnings(&resource(
+                json!({"type": "Zone", "name": "Zone-1", "labels": {"kuma.io/display-name": "zone-1"}})
+            ))
+            .is_empty()
+        );
     }
 }
