@@ -3,8 +3,9 @@
 
 Input: Kuma v2.14.3's OpenAPI description (`kuma-openapi.yaml`, the `...Item` schemas of the
 new-style types) and the structural schemas of the three Kubernetes-only CRDs. Output: for
-each new-style type, its `spec` and `status` schemas; for each Kubernetes-only CRD, its
-whole `openAPIV3Schema`. Descriptions (Kuma's prose) and `readOnly` markers are dropped:
+each new-style type, its whole `...Item` schema (the meta properties `type`, `mesh`, `name`,
+`labels`, the times, then `spec` and `status`: Kuma validates and defaults the whole body
+against it); for each Kubernetes-only CRD, its whole `openAPIV3Schema`. Descriptions (Kuma's prose) and `readOnly` markers are dropped:
 what stays is structure (types, properties, required, enums, patterns, bounds, defaults).
 
     python3 tools/kuma-schemas.py ../shared/spec/kuma-openapi.yaml \
@@ -39,7 +40,7 @@ def main(openapi_path, k8s_only_path):
         if not name.endswith("Item") or "spec" not in properties:
             continue
         kind = properties["type"]["enum"][0]
-        types[kind] = {part: strip(properties[part]) for part in ("spec", "status") if part in properties}
+        types[kind] = strip(item)
     k8s_only = {
         kind: strip(crd["openAPIV3Schema"])
         for kind, crd in sorted(yaml.safe_load(open(k8s_only_path)).items())

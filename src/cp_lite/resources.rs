@@ -356,6 +356,13 @@ pub fn read_body(t: &'static ResourceType, body: &[u8]) -> Result<(Resource, Str
                 .map_err(|_| invalid_object(&err.to_string()))?
         }
     };
+    // New-style types: the body is a generic map, defaulted and checked by the schema.
+    let value = crate::resources::openapi::check_body(t.name, value).map_err(|err| match err {
+        crate::resources::openapi::BodyError::NotObject(reason) => invalid_object(&reason),
+        crate::resources::openapi::BodyError::Schema(violations) => {
+            invalid(PROCESS_ERROR_TITLE, violations)
+        }
+    })?;
     let Value::Object(mut fields) = value else {
         return Err(invalid_object(&format!(
             "json: cannot unmarshal {} into Go value of type rest.ResourceMeta",

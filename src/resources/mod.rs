@@ -6,6 +6,8 @@ pub mod document;
 pub mod input;
 pub mod kri;
 pub mod meta;
+pub mod openapi;
+pub mod policies;
 pub mod resource;
 pub mod schemas;
 pub mod spec;

@@ -140,8 +140,11 @@ impl TypedSpec {
 /// canonical form (proto field order, zero values and unknown fields dropped). Types not
 /// modelled here are returned unchanged.
 pub fn decode(mut resource: Resource) -> Result<Resource, DecodeError> {
-    if let Some(typed) = TypedSpec::read(resource.meta.resource_type.name, &resource.spec) {
+    let type_name = resource.meta.resource_type.name;
+    if let Some(typed) = TypedSpec::read(type_name, &resource.spec) {
         resource.spec = typed?.write();
+    } else if let Some(schema) = crate::resources::openapi::schema_of(type_name) {
+        crate::resources::openapi::decode::spec_fields(&mut resource.spec, schema);
     }
     Ok(resource)
 }
@@ -153,7 +156,8 @@ pub fn decode(mut resource: Resource) -> Result<Resource, DecodeError> {
 pub fn validate(resource: &Resource) -> Vec<Violation> {
     match TypedSpec::read(resource.meta.resource_type.name, &resource.spec) {
         Some(Ok(typed)) => typed.validate(),
-        _ => Vec::new(),
+        Some(Err(_)) => Vec::new(),
+        None => crate::resources::policies::validate(resource),
     }
 }
 
@@ -199,10 +203,19 @@ mod tests {
             serde_json::to_string(&ze.spec).unwrap(),
             r#"{"networking":{"address":"192.168.0.1","port":10002}}"#
         );
-        let policy = resource(
-            json!({"type": "MeshTimeout", "name": "t", "mesh": "default", "spec": {"x": 1}}),
+        // New-style types keep what their schema describes, without the request's status.
+        let policy = decode(resource(json!({
+            "type": "MeshTimeout", "name": "t", "mesh": "default",
+            "spec": {"x": 1, "targetRef": {"kind": "Mesh"}}, "status": {}, "other": 1
+        })))
+        .unwrap();
+        assert_eq!(
+            serde_json::to_string(&policy.spec).unwrap(),
+            r#"{"spec":{"targetRef":{"kind":"Mesh"}}}"#
         );
-        assert_eq!(decode(policy.clone()).unwrap(), policy);
+        // Types without a schema pass through.
+        let legacy = resource(json!({"type": "TrafficRoute", "name": "r", "mesh": "m", "x": 1}));
+        assert_eq!(decode(legacy.clone()).unwrap(), legacy);
     }
 
     #[test]
