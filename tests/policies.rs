@@ -83,7 +83,209 @@ const INVALID: &[(&str, &[(&str, &str)])] = &[
             ),
         ],
     ),
+    // MeshTrafficPermission
+    (
+        "type: MeshTrafficPermission\nname: a\nspec: {targetRef: {kind: Mesh}}\n",
+        &[(
+            "spec",
+            "at least one of 'from' or 'rules' has to be defined",
+        )],
+    ),
+    (
+        "type: MeshTrafficPermission\nname: b\nspec:\n  rules: [{default: {allow: [{spiffeID: {type: Exact, value: \"http://x\"}}]}}, {default: {}}]\n",
+        &[
+            (
+                "spec.rules[0].allow[0].spiffeID",
+                "must be a valid Spiffe ID: scheme is missing or invalid",
+            ),
+            (
+                "spec.rules[1]",
+                "at least one of 'allow', 'allowWithShadowDeny', 'deny' has to be defined",
+            ),
+        ],
+    ),
+    (
+        "type: MeshTrafficPermission\nname: c\nspec:\n  from: [{targetRef: {kind: MeshService}, default: {}}]\n",
+        &[
+            (
+                "spec.from[0].targetRef",
+                "name or labels must be set when kind is MeshService",
+            ),
+            ("spec.from[0].default.action", "must be defined"),
+        ],
+    ),
+    (
+        "type: MeshTrafficPermission\nname: d\nspec:\n  targetRef: {kind: MeshHTTPRoute, name: r}\n  from: [{targetRef: {kind: Mesh, name: x}, default: {action: Allow}}]\n",
+        &[
+            (
+                "spec.targetRef.kind",
+                "value 'MeshHTTPRoute' is not supported",
+            ),
+            (
+                "spec.from[0].targetRef.name",
+                "using name with kind Mesh is not yet supported",
+            ),
+        ],
+    ),
+    // MeshTimeout
+    (
+        "type: MeshTimeout\nname: a\nspec:\n  to: [{targetRef: {kind: Mesh}, default: {connectionTimeout: 0s, http: {requestHeadersTimeout: -1s}}}]\n",
+        &[
+            (
+                "spec.to[0].default.connectionTimeout",
+                "must be greater than zero when defined",
+            ),
+            (
+                "spec.to[0].default.http",
+                "at least one timeout in this section should be configured",
+            ),
+            (
+                "spec.to[0].default.http.requestHeadersTimeout",
+                "must not be negative when defined",
+            ),
+        ],
+    ),
+    (
+        "type: MeshTimeout\nname: b\nspec: {}\n",
+        &[(
+            "spec",
+            "at least one of 'from', 'to' or 'rules' has to be defined",
+        )],
+    ),
+    (
+        "type: MeshTimeout\nname: c\nspec:\n  rules: [{matches: [{spiffeID: {type: Exact, value: \"spiffe://a/b\"}}], default: {idleTimeout: 1s}}, {default: {}}]\n",
+        &[
+            (
+                "spec.rules[0].default.idleTimeout",
+                "can't be specified when matches contain spiffeID because this field cannot be conditioned on source identity",
+            ),
+            (
+                "spec.rules[1].default",
+                "at least one timeout should be configured",
+            ),
+        ],
+    ),
+    // MeshRetry: the default's path has an extra `conf`.
+    (
+        "type: MeshRetry\nname: a\nspec:\n  to: [{targetRef: {kind: Mesh}, default: {http: {retryOn: [5xx, \"999\", foo]}, tcp: {}}}]\n",
+        &[
+            ("spec.to[0].default.conf.tcp", "must not be empty"),
+            (
+                "spec.to[0].default.conf.http.retryOn[1]",
+                "unknown item '999'",
+            ),
+            (
+                "spec.to[0].default.conf.http.retryOn[2]",
+                "unknown item 'foo'",
+            ),
+        ],
+    ),
+    // MeshCircuitBreaker
+    (
+        "type: MeshCircuitBreaker\nname: a\nspec:\n  to: [{targetRef: {kind: Mesh}, default: {outlierDetection: {maxEjectionPercent: 150, interval: 0s}}}]\n",
+        &[
+            (
+                "spec.to[0].default.outlierDetection.interval",
+                "must be greater than zero when defined",
+            ),
+            (
+                "spec.to[0].default.outlierDetection.maxEjectionPercent",
+                "must be in inclusive range [0, 100]",
+            ),
+            (
+                "spec.to[0].default.outlierDetection.detectors",
+                "must be defined",
+            ),
+        ],
+    ),
+    (
+        "type: MeshCircuitBreaker\nname: b\nspec:\n  rules: [{default: {}}]\n",
+        &[(
+            "spec.from[0].default",
+            "at least one of: 'connectionLimits' or 'outlierDetection' should be configured",
+        )],
+    ),
+    // MeshHealthCheck
+    (
+        "type: MeshHealthCheck\nname: a\nspec:\n  to: [{targetRef: {kind: Mesh}, default: {interval: 0s, http: {path: \"\"}, eventLogPath: \"rel\"}}]\n",
+        &[
+            (
+                "spec.to[0].default.interval",
+                "must be greater than zero when defined",
+            ),
+            (
+                "spec.to[0].default.eventLogPath",
+                "must be a valid path when defined",
+            ),
+            ("spec.to[0].default.http.path", "must be defined"),
+        ],
+    ),
+    // MeshRateLimit: without a top-level targetRef the scope includes gateways.
+    (
+        "type: MeshRateLimit\nname: a\nspec:\n  from: [{targetRef: {kind: Mesh}, default: {local: {http: {requestRate: {num: 0, interval: 10ms}}}}}]\n",
+        &[
+            (
+                "spec.from",
+                "must not be defined when the scope includes a Gateway, select only proxyType Sidecar or select only gateways and use spec.to",
+            ),
+            (
+                "spec.from[0].default.local.http.requestRate.num",
+                "must be greater than 0",
+            ),
+            (
+                "spec.from[0].default.local.http.requestRate.interval",
+                "must be greater than: 50ms",
+            ),
+        ],
+    ),
+    // MeshFaultInjection: the index goes after the fault kind.
+    (
+        "type: MeshFaultInjection\nname: a\nspec:\n  targetRef: {kind: Mesh, proxyTypes: [Sidecar]}\n  from: [{targetRef: {kind: Mesh}, default: {http: [{abort: {httpStatus: 700, percentage: \"abc\"}, responseBandwidth: {limit: 5bps, percentage: 101}}]}}]\n  to: [{targetRef: {kind: Mesh}}]\n",
+        &[
+            ("spec.to", "must not be defined"),
+            (
+                "spec.from[0].default.http.abort[0].httpStatus",
+                "must be in inclusive range [100, 599]",
+            ),
+            (
+                "spec.from[0].default.http.abort[0].percentage",
+                "string must be a valid number",
+            ),
+            (
+                "spec.from[0].default.http.responseBandwidth[0].limit",
+                "must be in kbps/Mbps/Gbps units",
+            ),
+            (
+                "spec.from[0].default.http.responseBandwidth[0].percentage",
+                "must be in inclusive range [0.0, 100.0]",
+            ),
+        ],
+    ),
 ];
+
+/// Valid documents of every new-style type: kumactl accepts them, the server creates them.
+const VALID: &[&str] = &[
+    "type: MeshTrafficPermission\nname: mtp\nspec:\n  targetRef: {kind: Mesh}\n  from: [{targetRef: {kind: MeshSubset, tags: {version: v1}}, default: {action: Allow}}]\n",
+    "type: MeshTimeout\nname: mt\nspec:\n  targetRef: {kind: MeshService, name: web}\n  to: [{targetRef: {kind: Mesh}, default: {idleTimeout: 20s, http: {requestTimeout: 2s}}}]\n",
+    "type: MeshRetry\nname: mr\nspec:\n  to: [{targetRef: {kind: Mesh}, default: {http: {numRetries: 3, retryOn: [5xx, \"503\"]}, tcp: {maxConnectAttempt: 2}}}]\n",
+    "type: MeshCircuitBreaker\nname: mcb\nspec:\n  to: [{targetRef: {kind: Mesh}, default: {connectionLimits: {maxConnections: 2}, outlierDetection: {detectors: {totalFailures: {consecutive: 5}}}}}]\n",
+    "type: MeshHealthCheck\nname: mhc\nspec:\n  to: [{targetRef: {kind: Mesh}, default: {interval: 10s, timeout: 2s, tcp: {}}}]\n",
+    "type: MeshRateLimit\nname: mrl\nspec:\n  targetRef: {kind: Mesh, proxyTypes: [Sidecar]}\n  rules: [{matches: [{spiffeID: {type: Prefix, value: \"spiffe://a\"}}], default: {local: {http: {requestRate: {num: 5, interval: 10s}}}}}]\n",
+    "type: MeshFaultInjection\nname: mfi\nspec:\n  to: [{targetRef: {kind: Mesh}, default: {http: [{abort: {httpStatus: 500, percentage: 50}}]}}]\n",
+];
+
+#[test]
+fn valid_documents_pass_kumactl_and_the_server() {
+    let env = TestEnv::with_server();
+    let api = Api::new(env.server().api_url());
+    for doc in VALID {
+        let out = dry_run(&env, doc);
+        assert_eq!((out.code, out.stderr.as_str()), (0, ""), "{doc}");
+        let body = to_json(doc);
+        let reply = api.put(&item_path(&body), &body);
+        assert_eq!((reply.status, reply.json()), (201, json!({})), "{doc}");
+    }
+}
 
 #[test]
 fn invalid_documents_are_refused_by_kumactl_and_the_server() {
@@ -136,6 +338,38 @@ fn server_body_type_and_shape() {
                 "invalid MeshTimeout object: \"json: cannot unmarshal array into Go value of type map[string]interface {}\""
             )
         )
+    );
+}
+
+#[test]
+fn durations_are_decoded_before_validation() {
+    let env = TestEnv::with_server();
+    let api = Api::new(env.server().api_url());
+    let doc = "type: MeshTimeout\nname: c\nspec:\n  to: [{targetRef: {kind: Mesh}, default: {idleTimeout: abc}}]\n";
+    assert_outcome(
+        &dry_run(&env, doc),
+        "",
+        "resource[0]: failed to parse resource: invalid MeshTimeout object: \"time: invalid duration \\\"abc\\\"\"\nError: failed to validate some resources\n",
+        1,
+    );
+    let reply = api.put("/meshes/default/meshtimeouts/c", &to_json(doc));
+    assert_eq!(
+        (reply.status, reply.json()["detail"].clone()),
+        (
+            400,
+            json!("invalid MeshTimeout object: \"time: invalid duration \\\"abc\\\"\"")
+        )
+    );
+    // Stored as Go writes a Duration.
+    let doc = "type: MeshTimeout\nname: d\nspec:\n  to: [{targetRef: {kind: Mesh}, default: {idleTimeout: 5m}}]\n";
+    assert_eq!(
+        api.put("/meshes/default/meshtimeouts/d", &to_json(doc))
+            .status,
+        201
+    );
+    assert_eq!(
+        api.get("/meshes/default/meshtimeouts/d").json()["spec"]["to"][0]["default"]["idleTimeout"],
+        "5m0s"
     );
 }
 

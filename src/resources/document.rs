@@ -113,6 +113,13 @@ pub fn parse(text: &[u8]) -> Result<Resource, DocumentError> {
 /// decoder gives) and runs their validation rules; other types pass through.
 fn check_spec(resource: Resource) -> Result<Resource, String> {
     spec::parse(resource).map_err(|err| match err {
+        // (inferred) New-style types are decoded with encoding/json from the schema-checked
+        // map, outside sigs.k8s.io/yaml: no prefix.
+        SpecError::Decode(decode)
+            if crate::resources::openapi::schema_of(&decode.type_name).is_some() =>
+        {
+            decode.to_string()
+        }
         // kumactl reads YAML: sigs.k8s.io/yaml prefixes the JSON decoder's error.
         SpecError::Decode(decode) => DecodeError::new(
             &decode.type_name,

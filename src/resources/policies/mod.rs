@@ -1,14 +1,37 @@
 //! The spec validators of the new-style types, run after the schema (Go:
 //! `pkg/plugins/policies/<policy>/api/v1alpha1/validator.go` and
 //! `pkg/core/resources/apis/<type>/api/v1alpha1/validator.go`), with an empty meta as
-//! Kuma's API server runs them first.
+//! Kuma's API server runs them first. One module per family; [`common`] holds the
+//! targetRef, match and tag rules they share.
+
+pub mod common;
+pub mod durations;
+pub mod traffic;
 
 use super::Resource;
 use super::meta::Violation;
+use serde_json::Value;
 
 /// The violations of a new-style resource's spec, in Kuma's order; empty for types
 /// without a validator.
 pub fn validate(resource: &Resource) -> Vec<Violation> {
-    let _ = resource;
-    Vec::new()
+    let Some(spec) = resource.spec.get("spec") else {
+        return Vec::new();
+    };
+    validate_spec(resource.meta.resource_type.name, spec)
+}
+
+/// The validator of `type_name` over its `spec`.
+pub fn validate_spec(type_name: &str, spec: &Value) -> Vec<Violation> {
+    let violations = match type_name {
+        "MeshTrafficPermission" => traffic::mesh_traffic_permission(spec),
+        "MeshTimeout" => traffic::mesh_timeout(spec),
+        "MeshRetry" => traffic::mesh_retry(spec),
+        "MeshCircuitBreaker" => traffic::mesh_circuit_breaker(spec),
+        "MeshHealthCheck" => traffic::mesh_health_check(spec),
+        "MeshRateLimit" => traffic::mesh_rate_limit(spec),
+        "MeshFaultInjection" => traffic::mesh_fault_injection(spec),
+        _ => return Vec::new(),
+    };
+    violations.into_vec()
 }

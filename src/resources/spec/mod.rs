@@ -145,6 +145,10 @@ pub fn decode(mut resource: Resource) -> Result<Resource, DecodeError> {
         resource.spec = typed?.write();
     } else if let Some(schema) = crate::resources::openapi::schema_of(type_name) {
         crate::resources::openapi::decode::spec_fields(&mut resource.spec, schema);
+        if let Some(spec) = resource.spec.get_mut("spec") {
+            crate::resources::policies::durations::decode(type_name, spec)
+                .map_err(|reason| DecodeError::new(type_name, reason))?;
+        }
     }
     Ok(resource)
 }
