@@ -274,11 +274,297 @@ const VALID: &[&str] = &[
     "type: MeshFaultInjection\nname: mfi\nspec:\n  to: [{targetRef: {kind: Mesh}, default: {http: [{abort: {httpStatus: 500, percentage: 50}}]}}]\n",
 ];
 
+/// Invalid documents of the other families (observability, proxy, routes, services).
+const INVALID_MORE: &[(&str, &[(&str, &str)])] = &[
+    (
+        "type: MeshAccessLog\nname: b\nspec:\n  from: [{targetRef: {kind: Mesh}, default: {backends: [{type: Tcp, tcp: {address: \"bad address\", format: {type: Json, json: [{key: a, value: \"x\"}]}}}, {type: OpenTelemetry}]}}]\n",
+        &[
+            (
+                "spec.from[0].default.backends[0].tcp.address",
+                "tcp backend requires valid address",
+            ),
+            (
+                "spec.from[0].default.backends[0].tcp.format.json[0]",
+                "is not a valid JSON object",
+            ),
+            (
+                "spec.from[0].default.backends[1].openTelemetry",
+                "must be defined",
+            ),
+        ],
+    ),
+    (
+        "type: MeshTrace\nname: b\nspec:\n  default: {backends: [{type: Datadog, datadog: {url: \"https://x:9999/a\"}}], tags: [{name: t}], sampling: {client: \"abc\", random: 200}}\n",
+        &[
+            (
+                "spec.default.backends[0].datadog.url",
+                "scheme must be http",
+            ),
+            (
+                "spec.default.backends[0].datadog.url",
+                "path must not be defined",
+            ),
+            (
+                "spec.default.tags[0]",
+                "tag must have only one type defined: header, literal",
+            ),
+            ("spec.default.sampling.client", "string is not a number"),
+            ("spec.default.sampling.random", "must be between 0 and 100"),
+        ],
+    ),
+    (
+        "type: MeshMetric\nname: b\nspec:\n  default: {sidecar: {profiles: {appendProfiles: [{name: Foo}], exclude: [{type: Regex, match: \"(\"}]}}, backends: [{type: OpenTelemetry, openTelemetry: {endpoint: \"otel\"}}]}\n",
+        &[(
+            "spec.default.sidecar.profiles.appendProfiles[0].name",
+            "in body should be one of [All Basic None]",
+        )],
+    ),
+    (
+        "type: MeshProxyPatch\nname: b\nspec:\n  default: {appendModifications: [{cluster: {operation: Patch}}, {httpFilter: {operation: AddBefore, value: \"x\"}, listener: {operation: Remove}}, {networkFilter: {operation: Patch, match: {name: x}, jsonPatches: [{op: move, path: /a, value: 1}]}}]}\n",
+        &[
+            (
+                "spec.default.appendModifications[0].cluster",
+                "cluster must have exactly one defined: value, jsonPatches",
+            ),
+            (
+                "spec.default.appendModifications[1]",
+                "exactly one modification can be defined at a time. Currently, 2 modifications are defined",
+            ),
+            (
+                "spec.default.appendModifications[2].networkFilter.jsonPatches[0].from",
+                "\"from\" must not be empty when \"op\" is one of [\"move\", \"copy\"]",
+            ),
+            (
+                "spec.default.appendModifications[2].networkFilter.jsonPatches[0].value",
+                "\"value\" is allowed only when \"op\" is one of [\"add\", \"replace\"]",
+            ),
+        ],
+    ),
+    (
+        "type: MeshPassthrough\nname: b\nspec:\n  default: {appendMatch: [{type: IP, value: \"1.1.1\", protocol: tcp}, {type: Domain, value: \"*foo.com\", protocol: tcp}, {type: Domain, value: \"*.foo.com\", protocol: http}]}\n",
+        &[
+            (
+                "spec.default.appendMatch[0].value",
+                "provided IP has incorrect value",
+            ),
+            (
+                "spec.default.appendMatch[1].protocol",
+                "protocol tcp is not supported for a domain",
+            ),
+            (
+                "spec.default.appendMatch[1].value",
+                "provided DNS has incorrect value, partial wildcard is currently not supported",
+            ),
+            (
+                "spec.default.appendMatch[2].port",
+                "wildcard domains doesn't work for all ports and layer 7 protocol",
+            ),
+        ],
+    ),
+    (
+        "type: MeshTLS\nname: b\nspec:\n  targetRef: {kind: Dataplane, labels: {app: x}}\n  rules: [{default: {tlsCiphers: [ECDHE-RSA-AES128-GCM-SHA256], tlsVersion: {min: TLS13, max: TLS12}}}]\n",
+        &[
+            (
+                "spec.rules[0].default.tlsCiphers",
+                "tlsCiphers can only be defined with top level targetRef kind: Mesh",
+            ),
+            (
+                "spec.rules[0].default.tlsVersion",
+                "tlsVersion can only be defined with top level targetRef kind: Mesh",
+            ),
+            (
+                "spec.rules[0].default.tlsVersion.min",
+                "min version must be lower than max",
+            ),
+        ],
+    ),
+    (
+        "type: MeshHTTPRoute\nname: b\nspec:\n  to: [{targetRef: {kind: MeshService, name: backend}, hostnames: [x.com], rules: [{matches: [{path: {type: PathPrefix, value: api/}, queryParams: [{type: Exact, name: a, value: \"1\"}, {type: Exact, name: a, value: \"2\"}]}], default: {filters: [{type: RequestHeaderModifier}, {type: URLRewrite, urlRewrite: {hostname: \"1.1.1.1\", hostToBackendHostname: true}}], backendRefs: [{kind: MeshMultiZoneService, name: m}]}}]}]\n",
+        &[
+            (
+                "spec.to[0].rules[0].matches[0].path.value",
+                "does not need a trailing slash because only a `/`-separated prefix or an entire path is matched",
+            ),
+            (
+                "spec.to[0].rules[0].matches[0].path.value",
+                "must be an absolute path",
+            ),
+            (
+                "spec.to[0].rules[0].matches[0].queryParams[1].name",
+                "multiple entries for name a",
+            ),
+            (
+                "spec.to[0].rules[0].default.filters[0].requestHeaderModifier",
+                "must be defined",
+            ),
+            (
+                "spec.to[0].rules[0].default.filters[1].urlRewrite.hostname",
+                "cannot be an IP address",
+            ),
+            (
+                "spec.to[0].rules[0].default.filters[1].urlRewrite.hostToBackendHostname",
+                "can only be set with MeshGateway",
+            ),
+            (
+                "spec.to[0].rules[0].default.filters[1].urlRewrite.hostToBackendHostname",
+                "cannot be set together with hostname",
+            ),
+            (
+                "spec.to[0].rules[0].default.backendRefs[0].port",
+                "must be defined with kind MeshMultiZoneService",
+            ),
+            ("spec.to[0].hostnames", "must not be defined"),
+        ],
+    ),
+    (
+        "type: MeshTCPRoute\nname: b\nspec:\n  to: [{targetRef: {kind: Mesh}, rules: [{default: {}}]}]\n",
+        &[
+            ("spec.to[0].targetRef.kind", "value 'Mesh' is not supported"),
+            ("spec.to[0].rules[0].default.backendRefs", "must be defined"),
+        ],
+    ),
+    (
+        "type: MeshLoadBalancingStrategy\nname: b\nspec:\n  targetRef: {kind: MeshGateway, name: gw}\n  to: [{targetRef: {kind: MeshService, name: backend}, default: {loadBalancer: {type: RoundRobin}}}, {targetRef: {kind: Mesh}, default: {hashPolicies: [{type: Cookie, cookie: {name: c, path: rel}}, {type: Header}], localityAwareness: {localZone: {affinityTags: [{key: a, weight: 1}, {key: \"\"}]}}}}]\n",
+        &[
+            (
+                "spec.to[0].targetRef.kind",
+                "value 'MeshGateway' is not supported, only Mesh is allowed if loadBalancer is set",
+            ),
+            (
+                "spec.to[1].default.hashPolicies[0].cookie.path",
+                "must be an absolute path",
+            ),
+            (
+                "spec.to[1].default.hashPolicies[1].header",
+                "must be defined",
+            ),
+            (
+                "spec.to[1].default.localityAwareness.localZone.affinityTags[1].key",
+                "must not be empty",
+            ),
+            (
+                "spec.to[1].default.localityAwareness.localZone.affinityTags",
+                "all or none affinity tags should have weight",
+            ),
+        ],
+    ),
+    (
+        "type: MeshExternalService\nname: b\nspec:\n  match: {port: 443, protocol: http}\n  endpoints: [{address: \"not valid!\", port: 443}]\n  tls: {version: {min: TLS13, max: TLS12}, verification: {serverName: \"bad name!\", clientCert: {secret: s}}}\n",
+        &[
+            (
+                "spec.endpoints[0].address",
+                "address has to be a valid IP or hostname",
+            ),
+            ("spec.tls.version.min", "min version must be lower than max"),
+            (
+                "spec.tls.verification.serverName",
+                "must be a valid DNS name",
+            ),
+            (
+                "spec.tls.verification.clientKey",
+                "must be defined when clientCert is defined",
+            ),
+        ],
+    ),
+    (
+        "type: MeshService\nname: b\nspec:\n  selector: {dataplaneTags: {app: redis}, dataplaneRef: {name: dp}}\n",
+        &[(
+            "spec.selector",
+            "must specify only one of: dataplaneTags, dataplaneRef, or dataplaneLabels",
+        )],
+    ),
+    (
+        "type: MeshMultiZoneService\nname: b\nspec:\n  selector: {meshService: {matchLabels: {}}}\n  ports: [{port: 6379, name: \"\", appProtocol: foo}]\n",
+        &[
+            ("spec.selector.meshService.matchLabels", "cannot be empty"),
+            ("spec.ports[0].name", "must not be empty"),
+            (
+                "spec.ports[0].appProtocol",
+                "appProtocol must be one of: grpc, http, http2, kafka, tcp",
+            ),
+        ],
+    ),
+    (
+        "type: MeshTrust\nname: b\nspec:\n  trustDomain: \"\"\n  caBundles: [{type: Pem, pem: {value: \"nothing\"}}, {type: Pem}]\n",
+        &[
+            (
+                "spec.caBundles[0].pem.value",
+                "provided certificate has incorrect format",
+            ),
+            ("spec.caBundles[1].pem", "must be defined"),
+            ("spec.trustDomain", "trustDomain needs to be defined"),
+        ],
+    ),
+    (
+        "type: HostnameGenerator\nname: b\nspec:\n  selector: {}\n  template: \"\"\n",
+        &[
+            (
+                "spec.selector",
+                "exact one selector (meshService, meshExternalService) must be defined",
+            ),
+            ("spec.template", "must not be empty"),
+        ],
+    ),
+    (
+        "type: MeshOpenTelemetryBackend\nname: b\nspec:\n  endpoint: {address: \"bad addr!\", port: 4317, path: /v1}\n",
+        &[
+            (
+                "spec.endpoint.address",
+                "address has to be a valid IP or hostname",
+            ),
+            (
+                "spec.endpoint.path",
+                "must not be set when protocol is grpc",
+            ),
+        ],
+    ),
+    (
+        "type: MeshIdentity\nname: b\nspec:\n  provider: {type: Bundled, bundled: {ca: {certificate: {type: File, file: {path: \"rel/cert\"}}}, certificateParameters: {expiry: \"-1h\"}}}\n",
+        &[
+            (
+                "spec.provider.bundled.ca.certificate.file.path",
+                "file path must be absolute: rel/cert",
+            ),
+            ("spec.provider.bundled.ca.privateKey", "must be defined"),
+            (
+                "spec.provider.bundled.certificateParameters.expiry",
+                "must not be negative when defined",
+            ),
+        ],
+    ),
+    (
+        "type: MeshZoneAddress\nname: b\nspec: {address: 1.1.1.1}\n",
+        &[("spec.port", "in body is required")],
+    ),
+];
+
+/// Valid documents of the other families.
+const VALID_MORE: &[&str] = &[
+    "type: MeshAccessLog\nname: a\nspec:\n  to: [{targetRef: {kind: Mesh}, default: {backends: [{type: File, file: {path: /tmp/log, format: {type: Plain, plain: \"[%START_TIME%] -> x\"}}}]}}]\n",
+    "type: MeshTrace\nname: a\nspec:\n  default: {backends: [{type: Zipkin, zipkin: {url: \"http://jaeger:9411/api/v2/spans\"}}], sampling: {overall: 80}}\n",
+    "type: MeshMetric\nname: a\nspec:\n  default: {backends: [{type: Prometheus, prometheus: {port: 5670, path: /metrics}}]}\n",
+    "type: MeshProxyPatch\nname: a\nspec:\n  default: {appendModifications: [{cluster: {operation: Add, value: \"name: x\"}}]}\n",
+    "type: MeshPassthrough\nname: a\nspec:\n  default: {passthroughMode: Matched, appendMatch: [{type: Domain, value: api.example.com, protocol: tls, port: 443}]}\n",
+    "type: MeshTLS\nname: a\nspec:\n  rules: [{default: {mode: Strict, tlsVersion: {min: TLS12, max: TLS13}}}]\n",
+    "type: MeshHTTPRoute\nname: a\nspec:\n  targetRef: {kind: Mesh}\n  to: [{targetRef: {kind: MeshService, name: backend}, rules: [{matches: [{path: {type: PathPrefix, value: /api}}], default: {backendRefs: [{kind: MeshService, name: backend-v2, port: 80}]}}]}]\n",
+    "type: MeshTCPRoute\nname: a\nspec:\n  to: [{targetRef: {kind: MeshService, name: backend}, rules: [{default: {backendRefs: [{kind: MeshService, name: b2, port: 80}]}}]}]\n",
+    "type: MeshLoadBalancingStrategy\nname: a\nspec:\n  to: [{targetRef: {kind: MeshService, name: backend}, default: {loadBalancer: {type: RingHash, ringHash: {hashPolicies: [{type: Header, header: {name: x}}]}}}}]\n",
+    "type: MeshExternalService\nname: a\nspec:\n  match: {port: 443}\n  endpoints: [{address: example.com, port: 443}]\n  tls: {enabled: true}\n",
+    "type: MeshService\nname: a\nspec:\n  selector: {dataplaneTags: {app: redis}}\n  ports: [{port: 6379, targetPort: 6379, protocol: tcp}]\n",
+    "type: MeshMultiZoneService\nname: a\nspec:\n  selector: {meshService: {matchLabels: {app: redis}}}\n  ports: [{port: 6379, name: redis}]\n",
+    "type: MeshTrust\nname: a\nspec:\n  trustDomain: example.org\n  caBundles: [{type: Pem, pem: {value: \"-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----\\n\"}}]\n",
+    "type: HostnameGenerator\nname: a\nspec:\n  selector: {meshService: {matchLabels: {kuma.io/origin: zone}}}\n  template: \"{{ .DisplayName }}.svc.mesh.local\"\n",
+    "type: MeshOpenTelemetryBackend\nname: a\nspec:\n  endpoint: {address: otel-collector, port: 4317}\n",
+    "type: MeshIdentity\nname: a\nspec:\n  selector: {}\n  provider: {type: Bundled, bundled: {autogenerate: {enabled: true}}}\n",
+    "type: Workload\nname: a\nspec: {}\nstatus: {dataplaneProxies: {connected: 5, healthy: 5, total: 5}}\n",
+    "type: MeshZoneAddress\nname: a\nspec: {address: 1.1.1.1, port: 10001}\n",
+];
+
 #[test]
 fn valid_documents_pass_kumactl_and_the_server() {
     let env = TestEnv::with_server();
     let api = Api::new(env.server().api_url());
-    for doc in VALID {
+    for doc in VALID.iter().chain(VALID_MORE) {
         let out = dry_run(&env, doc);
         assert_eq!((out.code, out.stderr.as_str()), (0, ""), "{doc}");
         let body = to_json(doc);
@@ -291,7 +577,7 @@ fn valid_documents_pass_kumactl_and_the_server() {
 fn invalid_documents_are_refused_by_kumactl_and_the_server() {
     let env = TestEnv::with_server();
     let api = Api::new(env.server().api_url());
-    for (doc, violations) in INVALID {
+    for (doc, violations) in INVALID.iter().chain(INVALID_MORE) {
         let joined = violations
             .iter()
             .map(|(f, r)| format!("{f}: {r}"))

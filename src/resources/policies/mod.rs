@@ -6,6 +6,10 @@
 
 pub mod common;
 pub mod durations;
+pub mod observability;
+pub mod proxy;
+pub mod routes;
+pub mod services;
 pub mod traffic;
 
 use super::Resource;
@@ -31,6 +35,22 @@ pub fn validate_spec(type_name: &str, spec: &Value) -> Vec<Violation> {
         "MeshHealthCheck" => traffic::mesh_health_check(spec),
         "MeshRateLimit" => traffic::mesh_rate_limit(spec),
         "MeshFaultInjection" => traffic::mesh_fault_injection(spec),
+        "MeshAccessLog" => observability::mesh_access_log(spec),
+        "MeshTrace" => observability::mesh_trace(spec),
+        "MeshMetric" => observability::mesh_metric(spec),
+        "MeshProxyPatch" => proxy::mesh_proxy_patch(spec),
+        "MeshPassthrough" => proxy::mesh_passthrough(spec),
+        "MeshTLS" => proxy::mesh_tls(spec),
+        "MeshHTTPRoute" => routes::mesh_http_route(spec),
+        "MeshTCPRoute" => routes::mesh_tcp_route(spec),
+        "MeshLoadBalancingStrategy" => routes::mesh_load_balancing_strategy(spec),
+        "MeshExternalService" => services::mesh_external_service(spec),
+        "MeshService" => services::mesh_service(spec),
+        "MeshMultiZoneService" => services::mesh_multi_zone_service(spec),
+        "MeshTrust" => services::mesh_trust(spec),
+        "HostnameGenerator" => services::hostname_generator(spec),
+        "MeshOpenTelemetryBackend" => services::mesh_open_telemetry_backend(spec),
+        "MeshIdentity" => services::mesh_identity(spec),
         _ => return Vec::new(),
     };
     violations.into_vec()
