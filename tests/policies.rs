@@ -265,8 +265,8 @@ const INVALID: &[(&str, &[(&str, &str)])] = &[
 
 /// Valid documents of every new-style type: kumactl accepts them, the server creates them.
 const VALID: &[&str] = &[
-    "type: MeshTrafficPermission\nname: mtp\nspec:\n  targetRef: {kind: Mesh}\n  from: [{targetRef: {kind: MeshSubset, tags: {version: v1}}, default: {action: Allow}}]\n",
-    "type: MeshTimeout\nname: mt\nspec:\n  targetRef: {kind: MeshService, name: web}\n  to: [{targetRef: {kind: Mesh}, default: {idleTimeout: 20s, http: {requestTimeout: 2s}}}]\n",
+    "type: MeshTrafficPermission\nname: mtp\nspec:\n  targetRef: {kind: Dataplane, labels: {app: web}}\n  rules: [{default: {allow: [{spiffeID: {type: Prefix, value: \"spiffe://default/ns/web\"}}]}}]\n",
+    "type: MeshTimeout\nname: mt\nspec:\n  targetRef: {kind: Dataplane, name: web}\n  to: [{targetRef: {kind: Mesh}, default: {idleTimeout: 20s, http: {requestTimeout: 2s}}}]\n",
     "type: MeshRetry\nname: mr\nspec:\n  to: [{targetRef: {kind: Mesh}, default: {http: {numRetries: 3, retryOn: [5xx, \"503\"]}, tcp: {maxConnectAttempt: 2}}}]\n",
     "type: MeshCircuitBreaker\nname: mcb\nspec:\n  to: [{targetRef: {kind: Mesh}, default: {connectionLimits: {maxConnections: 2}, outlierDetection: {detectors: {totalFailures: {consecutive: 5}}}}}]\n",
     "type: MeshHealthCheck\nname: mhc\nspec:\n  to: [{targetRef: {kind: Mesh}, default: {interval: 10s, timeout: 2s, tcp: {}}}]\n",
@@ -548,7 +548,7 @@ const VALID_MORE: &[&str] = &[
     "type: MeshTLS\nname: a\nspec:\n  rules: [{default: {mode: Strict, tlsVersion: {min: TLS12, max: TLS13}}}]\n",
     "type: MeshHTTPRoute\nname: a\nspec:\n  targetRef: {kind: Mesh}\n  to: [{targetRef: {kind: MeshService, name: backend}, rules: [{matches: [{path: {type: PathPrefix, value: /api}}], default: {backendRefs: [{kind: MeshService, name: backend-v2, port: 80}]}}]}]\n",
     "type: MeshTCPRoute\nname: a\nspec:\n  to: [{targetRef: {kind: MeshService, name: backend}, rules: [{default: {backendRefs: [{kind: MeshService, name: b2, port: 80}]}}]}]\n",
-    "type: MeshLoadBalancingStrategy\nname: a\nspec:\n  to: [{targetRef: {kind: MeshService, name: backend}, default: {loadBalancer: {type: RingHash, ringHash: {hashPolicies: [{type: Header, header: {name: x}}]}}}}]\n",
+    "type: MeshLoadBalancingStrategy\nname: a\nspec:\n  to: [{targetRef: {kind: MeshService, name: backend}, default: {loadBalancer: {type: RingHash}, hashPolicies: [{type: Header, header: {name: x}}]}}]\n",
     "type: MeshExternalService\nname: a\nspec:\n  match: {port: 443}\n  endpoints: [{address: example.com, port: 443}]\n  tls: {enabled: true}\n",
     "type: MeshService\nname: a\nspec:\n  selector: {dataplaneTags: {app: redis}}\n  ports: [{port: 6379, targetPort: 6379, protocol: tcp}]\n",
     "type: MeshMultiZoneService\nname: a\nspec:\n  selector: {meshService: {matchLabels: {app: redis}}}\n  ports: [{port: 6379, name: redis}]\n",
@@ -625,6 +625,172 @@ fn server_body_type_and_shape() {
             )
         )
     );
+}
+
+/// Documents whose PUT succeeds with deprecation warnings: the server answers them,
+/// kumactl prints each as `Warning: <w>`.
+const WARNINGS: &[(&str, &[&str])] = &[
+    (
+        "type: MeshService\nname: aa.a\nspec:\n  selector: {dataplaneTags: {app: redis}}\n  ports: [{port: 8081, targetPort: 6379, protocol: tcp}]\n",
+        &[
+            "Invalid MeshService resource name: 'aa.a'. It does not conform to the DNS format (RFC 1035). This is deprecated. Errors: a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')",
+            "Invalid MeshService SNI (port \"8081\"): name \"aa.a\" does not conform to RFC 1123: must not contain dots. This is deprecated.",
+        ],
+    ),
+    (
+        "type: MeshTrafficPermission\nname: mtp\nspec:\n  targetRef: {kind: Mesh}\n  from: [{targetRef: {kind: MeshService, name: web}, default: {action: Allow}}]\n",
+        &[
+            "'from' field is deprecated and will be removed in 3.0, use 'rules' with MeshIdentity (spiffeId) instead",
+            "MeshService value for 'from[].targetRef.kind' is deprecated, use MeshSubset with 'kuma.io/service' instead",
+        ],
+    ),
+    (
+        "type: MeshTimeout\nname: w\nspec:\n  targetRef: {kind: MeshService, name: web}\n  from: [{targetRef: {kind: Mesh}, default: {idleTimeout: 1s}}]\n",
+        &[
+            "'from' field is deprecated, use 'rules' instead",
+            "MeshService value for 'targetRef.kind' is deprecated, use Dataplane with labels instead",
+        ],
+    ),
+    // MeshHealthCheck puts the targetRef warning first.
+    (
+        "type: MeshHealthCheck\nname: w\nspec:\n  targetRef: {kind: MeshSubset, tags: {a: b}}\n  to: [{targetRef: {kind: Mesh}, default: {tcp: {}, healthyPanicThreshold: 10}}]\n",
+        &[
+            "MeshSubset value for 'targetRef.kind' is deprecated, use Dataplane with labels instead",
+            "healthyPanicThreshold for 'to[].default' is deprecated. The setting has been moved to MeshCircuitBreaker policy, please use MeshCircuitBreaker policy instead.",
+        ],
+    ),
+    (
+        "type: MeshRateLimit\nname: w\nspec:\n  targetRef: {kind: Mesh, proxyTypes: [Sidecar]}\n  rules: [{matches: [{sni: {type: Exact, value: a.b}}], default: {local: {http: {onRateLimit: {status: 200}}}}}]\n",
+        &[
+            "'spec.rules[0].default.local.http.requestRate.status' must be 400 or higher. Please update your configuration.",
+        ],
+    ),
+    (
+        "type: MeshTrace\nname: w\nspec:\n  default: {backends: [{type: OpenTelemetry, openTelemetry: {endpoint: \"otel:4317\"}}]}\n",
+        &[
+            "openTelemetry.endpoint is deprecated, use openTelemetry.backendRef with a MeshOpenTelemetryBackend resource instead",
+        ],
+    ),
+    (
+        "type: MeshLoadBalancingStrategy\nname: w\nspec:\n  to: [{targetRef: {kind: MeshService, name: backend}, default: {loadBalancer: {type: RingHash, ringHash: {hashPolicies: [{type: SourceIP, connection: {sourceIP: true}}]}}}}]\n",
+        &[
+            "configuration 'spec.to[0].default.loadBalancer.ringHash.hashPolicies' is deprecated, use 'spec.to[0].default.hashPolicies' instead",
+            "SourceIP type for 'spec.to[0].default.loadBalancer.ringHash.hashPolicies[0].type' is deprecated, use Connection instead",
+        ],
+    ),
+];
+
+#[test]
+fn deprecation_warnings() {
+    let env = TestEnv::with_server();
+    let api = Api::new(env.server().api_url());
+    for (doc, warnings) in WARNINGS {
+        let body = to_json(doc);
+        let reply = api.put(&item_path(&body), &body);
+        assert_eq!(
+            (reply.status, reply.json()),
+            (201, json!({ "warnings": warnings })),
+            "{doc}"
+        );
+        // Updated through kumactl: the same warnings on stderr.
+        let out = run(env.kumactl().args(["apply", "-f", "-"]).write_stdin(*doc));
+        let stderr: String = warnings.iter().map(|w| format!("Warning: {w}\n")).collect();
+        let mesh = if body["type"] == "HostnameGenerator" {
+            ""
+        } else {
+            "default"
+        };
+        assert_outcome(
+            &out,
+            &format!(
+                "resource type=\"{}\" mesh=\"{mesh}\" name=\"{}\" Updated\n",
+                body["type"].as_str().unwrap(),
+                body["name"].as_str().unwrap()
+            ),
+            &stderr,
+            0,
+        );
+    }
+}
+
+/// GET of `path` without the server's times.
+fn get_without_times(api: &Api, path: &str) -> String {
+    let mut value = api.get(path).json();
+    let fields = value.as_object_mut().expect("an object");
+    fields.shift_remove("creationTime");
+    fields.shift_remove("modificationTime");
+    serde_json::to_string(&value).unwrap()
+}
+
+#[test]
+fn computed_fields_and_status() {
+    let env = TestEnv::with_server();
+    let api = Api::new(env.server().api_url());
+    // `snis` per port sorted by port, `state` and `appProtocol` from the schema, a fresh
+    // status; the request's `protocol`, `snis` and `status` are not taken.
+    let body = json!({"type": "MeshService", "name": "redis", "mesh": "default",
+        "snis": [{"port": 1, "sni": "x"}],
+        "spec": {"selector": {"dataplaneTags": {"app": "redis"}},
+                 "ports": [{"port": 6380, "name": "b"}, {"port": 6379, "targetPort": 6379, "protocol": "tcp"}]},
+        "status": {"vips": [{"ip": "1.1.1.1"}]}});
+    assert_eq!(
+        api.put("/meshes/default/meshservices/redis", &body).status,
+        201
+    );
+    assert_eq!(
+        get_without_times(&api, "/meshes/default/meshservices/redis"),
+        r#"{"type":"MeshService","mesh":"default","name":"redis","labels":{"kuma.io/env":"universal","kuma.io/mesh":"default","kuma.io/origin":"zone","kuma.io/zone":"default"},"kri":"kri_msvc_default_default__redis_","snis":[{"port":6379,"sni":"sni.msvc.default.default.redis.6379"},{"port":6380,"sni":"sni.msvc.default.default.redis.b"}],"spec":{"selector":{"dataplaneTags":{"app":"redis"}},"ports":[{"port":6380,"name":"b","appProtocol":"tcp"},{"port":6379,"targetPort":6379,"appProtocol":"tcp"}],"state":"Unavailable"},"status":{"tls":{},"dataplaneProxies":{}}}"#
+    );
+    // A MeshExternalService's one SNI is its match port.
+    let body = json!({"type": "MeshExternalService", "name": "mes-tcp", "mesh": "default",
+        "spec": {"match": {"port": 4242}, "endpoints": [{"address": "1.1.1.1", "port": 4242}]}});
+    assert_eq!(
+        api.put("/meshes/default/meshexternalservices/mes-tcp", &body)
+            .status,
+        201
+    );
+    let stored = api
+        .get("/meshes/default/meshexternalservices/mes-tcp")
+        .json();
+    assert_eq!(
+        (stored["snis"].clone(), stored["status"].clone()),
+        (
+            json!([{"port": 4242, "sni": "sni.extsvc.default.default.mes-tcp.4242"}]),
+            json!({"vip": {}})
+        )
+    );
+    // A Workload's status counters are the server's, on create and on update.
+    let body = json!({"type": "Workload", "name": "w", "mesh": "default", "spec": {},
+        "status": {"dataplaneProxies": {"connected": 5, "healthy": 5, "total": 5}}});
+    for status in [201, 200] {
+        assert_eq!(api.put("/meshes/default/workloads/w", &body).status, status);
+        assert_eq!(
+            api.get("/meshes/default/workloads/w").json()["status"],
+            json!({"dataplaneProxies": {"connected": 0, "healthy": 0, "total": 0}})
+        );
+    }
+    // MeshTrust: `status.origin` is cleared, `spec.origin` kept with a warning.
+    let body = json!({"type": "MeshTrust", "name": "t", "mesh": "default",
+        "spec": {"origin": {"kri": "kri_mid_default___i_"}, "trustDomain": "example.org",
+                 "caBundles": [{"type": "Pem", "pem": {"value": "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"}}]},
+        "status": {"origin": {"kri": "x"}}});
+    let reply = api.put("/meshes/default/meshtrusts/t", &body);
+    assert_eq!(
+        (reply.status, reply.json()),
+        (
+            201,
+            json!({"warnings": ["setting spec.origin field is deprecated"]})
+        )
+    );
+    let stored = api.get("/meshes/default/meshtrusts/t").json();
+    assert_eq!(
+        (stored["spec"]["origin"].clone(), stored["status"].clone()),
+        (json!({"kri": "kri_mid_default___i_"}), json!({}))
+    );
+    // Types without status have no `status` key.
+    let body = to_json(VALID[0]);
+    assert_eq!(api.put(&item_path(&body), &body).status, 201);
+    assert!(api.get(&item_path(&body)).json().get("status").is_none());
 }
 
 #[test]

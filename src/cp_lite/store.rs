@@ -164,6 +164,9 @@ impl Serialize for UniversalJson<'_> {
         if let Some(kri) = resource.kri() {
             map.serialize_entry("kri", &kri)?;
         }
+        if let Some(snis) = crate::resources::policies::snis::compute(resource) {
+            map.serialize_entry("snis", &snis)?;
+        }
         for (key, value) in &resource.spec {
             map.serialize_entry(key, value)?;
         }

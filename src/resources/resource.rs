@@ -10,8 +10,9 @@ use super::time;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
-/// The meta fields of the Universal form; everything else is spec.
-pub const META_FIELDS: [&str; 7] = [
+/// The meta fields of the Universal form; everything else is spec. (`snis` is computed,
+/// never read.)
+pub const META_FIELDS: [&str; 8] = [
     "type",
     "mesh",
     "name",
@@ -19,6 +20,7 @@ pub const META_FIELDS: [&str; 7] = [
     "modificationTime",
     "labels",
     "kri",
+    "snis",
 ];
 
 #[derive(Clone, Debug, PartialEq)]
@@ -82,6 +84,9 @@ impl Resource {
         }
         if let Some(kri) = self.kri() {
             out.insert("kri".into(), kri.into());
+        }
+        if let Some(snis) = crate::resources::policies::snis::compute(self) {
+            out.insert("snis".into(), snis);
         }
         out
     }

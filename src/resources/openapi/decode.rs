@@ -5,11 +5,11 @@
 //! dropped (nil pointers are not written), map values and list items are visited with
 //! their schemas. The request's `status` is never read: the server computes it.
 
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
-/// The `spec` (and nothing of `status`) of a schema-checked body, as Kuma stores it.
-pub fn spec_fields(fields: &mut Map<String, Value>, item_schema: &Value) {
-    fields.shift_remove("status");
+/// The `spec` of a schema-checked body as Kuma stores it, and for types with a status the
+/// status of a fresh object (the request's is never taken).
+pub fn spec_fields(type_name: &str, fields: &mut Map<String, Value>, item_schema: &Value) {
     let properties = item_schema.get("properties");
     if let Some(spec) = fields.get_mut("spec")
         && let Some(schema) = properties.and_then(|p| p.get("spec"))
@@ -18,6 +18,21 @@ pub fn spec_fields(fields: &mut Map<String, Value>, item_schema: &Value) {
     }
     // Anything beside the meta fields and `spec` is no field of Kuma's resource struct.
     fields.retain(|key, _| key == "spec");
+    if properties.is_some_and(|p| p.get("status").is_some()) {
+        fields.insert("status".into(), fresh_status(type_name));
+    }
+}
+
+/// The status of a new object as Go writes its zero value: struct fields without
+/// `omitempty` (and non-pointer structs) are always written (Go: the `status` structs of
+/// `pkg/core/resources/apis/*/api/v1alpha1/`).
+pub fn fresh_status(type_name: &str) -> Value {
+    match type_name {
+        "MeshService" => json!({"tls": {}, "dataplaneProxies": {}}),
+        "MeshExternalService" => json!({"vip": {}}),
+        "Workload" => json!({"dataplaneProxies": {"connected": 0, "healthy": 0, "total": 0}}),
+        _ => json!({}),
+    }
 }
 
 /// `value` with only what its schema describes.

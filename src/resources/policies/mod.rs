@@ -10,7 +10,9 @@ pub mod observability;
 pub mod proxy;
 pub mod routes;
 pub mod services;
+pub mod snis;
 pub mod traffic;
+pub mod warnings;
 
 use super::Resource;
 use super::meta::Violation;

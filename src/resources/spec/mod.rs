@@ -144,7 +144,7 @@ pub fn decode(mut resource: Resource) -> Result<Resource, DecodeError> {
     if let Some(typed) = TypedSpec::read(type_name, &resource.spec) {
         resource.spec = typed?.write();
     } else if let Some(schema) = crate::resources::openapi::schema_of(type_name) {
-        crate::resources::openapi::decode::spec_fields(&mut resource.spec, schema);
+        crate::resources::openapi::decode::spec_fields(type_name, &mut resource.spec, schema);
         if let Some(spec) = resource.spec.get_mut("spec") {
             crate::resources::policies::durations::decode(type_name, spec)
                 .map_err(|reason| DecodeError::new(type_name, reason))?;
@@ -183,7 +183,7 @@ pub fn warnings(resource: &Resource) -> Vec<String> {
         "Mesh" => mesh::name_warning(&resource.meta.name)
             .into_iter()
             .collect(),
-        _ => Vec::new(),
+        _ => crate::resources::policies::warnings::of(resource),
     }
 }
 
