@@ -727,7 +727,8 @@ fn computed_fields_and_status() {
     let env = TestEnv::with_server();
     let api = Api::new(env.server().api_url());
     // `snis` per port sorted by port, `state` and `appProtocol` from the schema, a fresh
-    // status; the request's `protocol`, `snis` and `status` are not taken.
+    // status; the request's `protocol`, `snis` and `status` are not taken. Spec keys in Go
+    // struct order.
     let body = json!({"type": "MeshService", "name": "redis", "mesh": "default",
         "snis": [{"port": 1, "sni": "x"}],
         "spec": {"selector": {"dataplaneTags": {"app": "redis"}},
@@ -739,7 +740,7 @@ fn computed_fields_and_status() {
     );
     assert_eq!(
         get_without_times(&api, "/meshes/default/meshservices/redis"),
-        r#"{"type":"MeshService","mesh":"default","name":"redis","labels":{"kuma.io/env":"universal","kuma.io/mesh":"default","kuma.io/origin":"zone","kuma.io/zone":"default"},"kri":"kri_msvc_default_default__redis_","snis":[{"port":6379,"sni":"sni.msvc.default.default.redis.6379"},{"port":6380,"sni":"sni.msvc.default.default.redis.b"}],"spec":{"selector":{"dataplaneTags":{"app":"redis"}},"ports":[{"port":6380,"name":"b","appProtocol":"tcp"},{"port":6379,"targetPort":6379,"appProtocol":"tcp"}],"state":"Unavailable"},"status":{"tls":{},"dataplaneProxies":{}}}"#
+        r#"{"type":"MeshService","mesh":"default","name":"redis","labels":{"kuma.io/env":"universal","kuma.io/mesh":"default","kuma.io/origin":"zone","kuma.io/zone":"default"},"kri":"kri_msvc_default_default__redis_","snis":[{"port":6379,"sni":"sni.msvc.default.default.redis.6379"},{"port":6380,"sni":"sni.msvc.default.default.redis.b"}],"spec":{"state":"Unavailable","selector":{"dataplaneTags":{"app":"redis"}},"ports":[{"name":"b","port":6380,"appProtocol":"tcp"},{"port":6379,"targetPort":6379,"appProtocol":"tcp"}]},"status":{"tls":{},"dataplaneProxies":{}}}"#
     );
     // A MeshExternalService's one SNI is its match port.
     let body = json!({"type": "MeshExternalService", "name": "mes-tcp", "mesh": "default",
@@ -850,5 +851,49 @@ fn defaults_and_decoding_show_in_dry_run_and_get() {
     assert_eq!(
         serde_json::to_string(&stored).unwrap(),
         r#"{"type":"MeshTimeout","mesh":"default","name":"t1","labels":{"kuma.io/env":"universal","kuma.io/mesh":"default","kuma.io/origin":"zone","kuma.io/zone":"default"},"kri":"kri_mt_default_default__t1_","spec":{"targetRef":{"kind":"Mesh"},"to":[{"targetRef":{"kind":"Mesh"},"default":{"idleTimeout":"20s"}}]}}"#
+    );
+}
+
+#[test]
+fn key_order_of_answers_and_printing() {
+    let env = TestEnv::with_server();
+    let api = Api::new(env.server().api_url());
+    // Keys given in an arbitrary order come back in Go struct order.
+    let body = json!({"spec": {"to": [{"default": {"http": {"requestTimeout": "4s"}}, "targetRef": {"name": "api", "kind": "MeshService"}}],
+                               "targetRef": {"kind": "Mesh"}},
+                      "name": "timeout-1", "type": "MeshTimeout", "labels": {"team": "a"}});
+    assert_eq!(
+        api.put("/meshes/default/meshtimeouts/timeout-1", &body)
+            .status,
+        201
+    );
+    let masked = |text: &str| {
+        regex::Regex::new(r"\d{4}-\d\d-\d\dT[0-9:.]+Z")
+            .unwrap()
+            .replace_all(text, "T")
+            .into_owned()
+    };
+    let out = run(env
+        .kumactl()
+        .args(["get", "meshtimeout", "timeout-1", "-o", "json"]));
+    assert_eq!(
+        (masked(&out.stdout), out.stderr.as_str(), out.code),
+        (
+            "{\n  \"type\": \"MeshTimeout\",\n  \"mesh\": \"default\",\n  \"name\": \"timeout-1\",\n  \"creationTime\": \"T\",\n  \"modificationTime\": \"T\",\n  \"labels\": {\n    \"kuma.io/env\": \"universal\",\n    \"kuma.io/mesh\": \"default\",\n    \"kuma.io/origin\": \"zone\",\n    \"kuma.io/zone\": \"default\",\n    \"team\": \"a\"\n  },\n  \"kri\": \"kri_mt_default_default__timeout-1_\",\n  \"spec\": {\n    \"targetRef\": {\n      \"kind\": \"Mesh\"\n    },\n    \"to\": [\n      {\n        \"targetRef\": {\n          \"kind\": \"MeshService\",\n          \"name\": \"api\"\n        },\n        \"default\": {\n          \"http\": {\n            \"requestTimeout\": \"4s\"\n          }\n        }\n      }\n    ]\n  }\n}\n".to_string(),
+            "",
+            0
+        )
+    );
+    // YAML: one document, every key sorted (`type` after `spec`).
+    let out = run(env
+        .kumactl()
+        .args(["get", "meshtimeout", "timeout-1", "-o", "yaml"]));
+    assert_eq!(
+        (masked(&out.stdout), out.stderr.as_str(), out.code),
+        (
+            "creationTime: \"T\"\nkri: kri_mt_default_default__timeout-1_\nlabels:\n  kuma.io/env: universal\n  kuma.io/mesh: default\n  kuma.io/origin: zone\n  kuma.io/zone: default\n  team: a\nmesh: default\nmodificationTime: \"T\"\nname: timeout-1\nspec:\n  targetRef:\n    kind: Mesh\n  to:\n  - default:\n      http:\n        requestTimeout: 4s\n    targetRef:\n      kind: MeshService\n      name: api\ntype: MeshTimeout\n".to_string(),
+            "",
+            0
+        )
     );
 }

@@ -3,7 +3,9 @@
 //! `encoding/json`): keys that are no struct field are dropped (except under
 //! `x-kubernetes-preserve-unknown-fields`, whose values are kept whole), `null`s are
 //! dropped (nil pointers are not written), map values and list items are visited with
-//! their schemas. The request's `status` is never read: the server computes it.
+//! their schemas; struct fields come out in Go's field order (`x-kuma-order`, added to
+//! the schema data by `tools/kuma-schemas.py`), map keys sorted. The request's `status`
+//! is never read: the server computes it.
 
 use serde_json::{Map, Value, json};
 
@@ -46,18 +48,33 @@ pub fn prune(value: Value, schema: &Value) -> Value {
             if properties.is_none() && additional.is_none() {
                 return Value::Object(map);
             }
-            let mut out = Map::new();
+            let mut fields = Map::new();
+            let mut entries = Vec::new();
+            let mut unknown = Map::new();
             for (key, child) in map {
                 if let Some(property) = properties.and_then(|p| p.get(&key)) {
                     if !child.is_null() {
-                        out.insert(key, prune(child, property));
+                        fields.insert(key, prune(child, property));
                     }
                 } else if let Some(additional) = additional {
-                    out.insert(key, prune(child, additional));
+                    entries.push((key, prune(child, additional)));
                 } else if preserve {
-                    out.insert(key, child);
+                    unknown.insert(key, child);
                 }
             }
+            // Struct fields in Go's field order, then map entries sorted as Go writes maps.
+            let mut out = Map::new();
+            if let Some(Value::Array(order)) = schema.get("x-kuma-order") {
+                for key in order.iter().filter_map(Value::as_str) {
+                    if let Some(child) = fields.shift_remove(key) {
+                        out.insert(key.to_string(), child);
+                    }
+                }
+            }
+            out.extend(fields);
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            out.extend(entries);
+            out.extend(unknown);
             Value::Object(out)
         }
         Value::Array(items) => match schema.get("items") {
