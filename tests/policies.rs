@@ -897,3 +897,27 @@ fn key_order_of_answers_and_printing() {
         )
     );
 }
+
+#[test]
+fn display_name_length_is_a_manager_check() {
+    let env = TestEnv::with_server();
+    let api = Api::new(env.server().api_url());
+    let name = "a".repeat(64);
+    let body = json!({"type": "Workload", "name": name, "mesh": "default", "spec": {}});
+    // kumactl cannot see it (Kuma runs the rule with the request's meta only).
+    let doc = format!("type: Workload\nname: {name}\nspec: {{}}\n");
+    assert_eq!(dry_run(&env, &doc).code, 0);
+    let reply = api.put(&format!("/meshes/default/workloads/{name}"), &body);
+    let detail = "Resource is not valid";
+    assert_eq!(
+        (reply.status, reply.json()),
+        (
+            400,
+            json!({"type": "/std-errors", "status": 400, "title": "Failed to create a resource",
+                   "detail": detail,
+                   "invalid_parameters": [{"field": "name", "reason": "must not be longer than 63 characters"}],
+                   "details": detail,
+                   "causes": [{"field": "name", "message": "must not be longer than 63 characters"}]})
+        )
+    );
+}

@@ -548,6 +548,10 @@ fn create(
             return Err(WriteError::Api(invalid(CREATE_ERROR_TITLE, violations)));
         }
     }
+    let violations = crate::resources::policies::manager_violations(resource);
+    if !violations.is_empty() {
+        return Err(WriteError::Api(invalid(CREATE_ERROR_TITLE, violations)));
+    }
     let now = Utc::now();
     resource.meta.creation_time = now;
     resource.meta.modification_time = now;
@@ -590,6 +594,10 @@ fn update(
         if !violations.is_empty() {
             return Err(WriteError::Api(invalid(UPDATE_ERROR_TITLE, violations)));
         }
+    }
+    let violations = crate::resources::policies::manager_violations(resource);
+    if !violations.is_empty() {
+        return Err(WriteError::Api(invalid(UPDATE_ERROR_TITLE, violations)));
     }
     resource.meta.creation_time = previous.meta.creation_time;
     resource.meta.modification_time = Utc::now();
