@@ -1,8 +1,9 @@
 //! Validators of the service and identity types (Go:
 //! `pkg/core/resources/apis/{meshservice,meshexternalservice,meshmultizoneservice,meshidentity,meshtrust,hostnamegenerator,meshopentelemetrybackend}/api/v1alpha1/validator.go`
 //! (`validate.go` for hostnamegenerator), `api/common/v1alpha1/datasource/datasource.go`).
-//! Go `text/template` parsing (MeshIdentity SPIFFE ID templates, HostnameGenerator
-//! templates) is not reproduced.
+//! Go `text/template` parse errors (MeshIdentity SPIFFE ID templates, HostnameGenerator
+//! templates) are not reproduced; HostnameGenerator templates made of the stub fields and
+//! `label` are rendered and checked.
 
 use super::common::*;
 use super::proxy::tls_version;
@@ -205,8 +206,21 @@ pub fn hostname_generator(spec: &Value) -> Violations {
             "exact one selector (meshService, meshExternalService) must be defined",
         );
     }
-    if text(spec, "template").is_empty() {
+    let template = text(spec, "template");
+    if template.is_empty() {
         v.add("spec.template", MUST_NOT_BE_EMPTY);
+    } else if let Some(rendered) = render_with_stubs(template) {
+        let errors = dns1123_subdomain(&rendered);
+        if !errors.is_empty() {
+            v.add(
+                "spec.template",
+                format!(
+                    "template renders to {} which is not a valid DNS name: {}",
+                    crate::resources::spec::gojson::quote(&rendered),
+                    errors.join(", ")
+                ),
+            );
+        }
     }
     if let Some(extension) = field(spec, "extension")
         && text(extension, "type").is_empty()
@@ -214,6 +228,39 @@ pub fn hostname_generator(spec: &Value) -> Violations {
         v.add("spec.extension.type", MUST_NOT_BE_EMPTY);
     }
     v
+}
+
+/// A HostnameGenerator template rendered with Kuma's stub values (`.Name` → `name`,
+/// `.DisplayName` → `displayname`, `.Namespace`, `.Mesh`, `.Zone` likewise, and
+/// `label "<key>"` → `label`). `None` when the template uses anything else, which only a
+/// Go `text/template` engine could render.
+fn render_with_stubs(template: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let end = after.find("}}")?;
+        let action = after[..end].trim();
+        let value = match action {
+            ".Name" => "name",
+            ".DisplayName" => "displayname",
+            ".Namespace" => "namespace",
+            ".Mesh" => "mesh",
+            ".Zone" => "zone",
+            _ => {
+                let key = action.strip_prefix("label ")?.trim();
+                if key.len() < 2 || !key.starts_with('"') || !key.ends_with('"') {
+                    return None;
+                }
+                "label"
+            }
+        };
+        out.push_str(value);
+        rest = &after[end + 2..];
+    }
+    out.push_str(rest);
+    Some(out)
 }
 
 pub fn mesh_open_telemetry_backend(spec: &Value) -> Violations {
@@ -378,6 +425,30 @@ fn data_source(v: &mut Violations, path: &str, source: &Value) {
         v.add(
             format!("{path}.secretRef.kind"),
             format!("{} must be one of: Secret", text(object, "kind")),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn hostname_templates_render_with_stubs() {
+        assert_eq!(
+            render_with_stubs("{{ .DisplayName }}.{{ .Zone }}.mesh.local").as_deref(),
+            Some("displayname.zone.mesh.local")
+        );
+        assert_eq!(
+            render_with_stubs("{{ label \"x\" }}.a").as_deref(),
+            Some("label.a")
+        );
+        assert_eq!(render_with_stubs("{{ .Other }}"), None);
+        let spec = json!({"selector": {"meshService": {}}, "template": "{{ .Name }}_x"});
+        assert_eq!(
+            hostname_generator(&spec).into_vec()[0].to_string(),
+            "spec.template: template renders to \"name_x\" which is not a valid DNS name: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
         );
     }
 }
