@@ -742,6 +742,29 @@ fn computed_fields_and_status() {
         get_without_times(&api, "/meshes/default/meshservices/redis"),
         r#"{"type":"MeshService","mesh":"default","name":"redis","labels":{"kuma.io/env":"universal","kuma.io/mesh":"default","kuma.io/origin":"zone","kuma.io/zone":"default"},"kri":"kri_msvc_default_default__redis_","snis":[{"port":6379,"sni":"sni.msvc.default.default.redis.6379"},{"port":6380,"sni":"sni.msvc.default.default.redis.b"}],"spec":{"state":"Unavailable","selector":{"dataplaneTags":{"app":"redis"}},"ports":[{"name":"b","port":6380,"appProtocol":"tcp"},{"port":6379,"targetPort":6379,"appProtocol":"tcp"}]},"status":{"tls":{},"dataplaneProxies":{}}}"#
     );
+    // Once a Dataplane serves every port on a ready inbound, the service is available
+    // (on GET and in lists).
+    for (name, port) in [("redis-1", 6379), ("redis-2", 6380)] {
+        let dataplane = json!({"type": "Dataplane", "mesh": "default", "name": name,
+            "networking": {"address": "10.0.0.1", "inbound": [
+                {"port": port, "tags": {"kuma.io/service": "redis", "app": "redis"}},
+                {"port": 6380, "name": "b", "tags": {"kuma.io/service": "redis", "app": "redis"}}]}});
+        assert_eq!(
+            api.put(&format!("/meshes/default/dataplanes/{name}"), &dataplane).status,
+            201
+        );
+    }
+    let computed = json!({"state": "Available", "counters": {"healthy": 1, "total": 2}});
+    let stored = api.get("/meshes/default/meshservices/redis").json();
+    assert_eq!(
+        json!({"state": stored["spec"]["state"], "counters": stored["status"]["dataplaneProxies"]}),
+        computed
+    );
+    let listed = api.get("/meshes/default/meshservices").json()["items"][0].clone();
+    assert_eq!(
+        json!({"state": listed["spec"]["state"], "counters": listed["status"]["dataplaneProxies"]}),
+        computed
+    );
     // A MeshExternalService's one SNI is its match port.
     let body = json!({"type": "MeshExternalService", "name": "mes-tcp", "mesh": "default",
         "spec": {"match": {"port": 4242}, "endpoints": [{"address": "1.1.1.1", "port": 4242}]}});

@@ -13,6 +13,7 @@ pub mod index;
 pub mod insights;
 pub mod labels;
 pub mod managers;
+pub mod mesh_services;
 pub mod options;
 pub mod overview;
 pub mod pagination;

@@ -240,9 +240,20 @@ fn list_resources(
     }
     let offset = list_request.offset()?;
     let mut writer = PageWriter::default();
-    let total = scan(state, t, mesh, &list_request, offset, &mut |json| {
-        writer.push(json)
-    });
+    // MeshService state and counters are computed on read, from the Dataplanes.
+    let dataplanes = (t.name == "MeshService")
+        .then(|| super::mesh_services::Dataplanes::read(state.store.as_ref()));
+    let total = scan(
+        state,
+        t,
+        mesh,
+        &list_request,
+        offset,
+        &mut |json| match &dataplanes {
+            Some(dataplanes) => writer.push(&super::mesh_services::on_read(dataplanes, json)),
+            None => writer.push(json),
+        },
+    );
     let next = list_request.next_link(&request.url, offset, total);
     Ok(json_bytes(
         StatusCode::OK,
@@ -263,7 +274,13 @@ fn find(t: &'static ResourceType, request: &ResourceRequest) -> Result<Response,
         .ok_or_else(|| not_found(GET_ERROR_TITLE))?;
     match request.url.query.get("format").unwrap_or_default() {
         "" | "universal" => {
-            let json = stored.resource.json();
+            let json = match t.name {
+                "MeshService" => super::mesh_services::on_read(
+                    &super::mesh_services::Dataplanes::read(state.store.as_ref()),
+                    stored.resource.json(),
+                ),
+                _ => std::borrow::Cow::Borrowed(stored.resource.json()),
+            };
             let mut body = Vec::with_capacity(json.len() + 1);
             body.extend_from_slice(json.as_bytes());
             body.push(b'\n');
