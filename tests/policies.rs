@@ -750,7 +750,8 @@ fn computed_fields_and_status() {
                 {"port": port, "tags": {"kuma.io/service": "redis", "app": "redis"}},
                 {"port": 6380, "name": "b", "tags": {"kuma.io/service": "redis", "app": "redis"}}]}});
         assert_eq!(
-            api.put(&format!("/meshes/default/dataplanes/{name}"), &dataplane).status,
+            api.put(&format!("/meshes/default/dataplanes/{name}"), &dataplane)
+                .status,
             201
         );
     }
@@ -942,5 +943,37 @@ fn display_name_length_is_a_manager_check() {
                    "details": detail,
                    "causes": [{"field": "name", "message": "must not be longer than 63 characters"}]})
         )
+    );
+}
+
+#[test]
+fn policy_role_label_narrows_top_level_kinds_at_the_manager_step() {
+    let env = TestEnv::with_server();
+    let api = Api::new(env.server().api_url());
+    let body = |labels: Value| {
+        json!({"type": "MeshTimeout", "name": "gw", "mesh": "default", "labels": labels,
+               "spec": {"targetRef": {"kind": "MeshGateway", "name": "edge"},
+                        "to": [{"targetRef": {"kind": "Mesh"}, "default": {"idleTimeout": "1s"}}]}})
+    };
+    let reply = api.put(
+        "/meshes/default/meshtimeouts/gw",
+        &body(json!({"kuma.io/policy-role": "consumer"})),
+    );
+    assert_eq!(
+        (
+            reply.status,
+            reply.json()["title"].clone(),
+            reply.json()["invalid_parameters"].clone()
+        ),
+        (
+            400,
+            json!("Failed to create a resource"),
+            json!([{"field": "spec.targetRef.kind", "reason": "value 'MeshGateway' is not supported"}])
+        )
+    );
+    assert_eq!(
+        api.put("/meshes/default/meshtimeouts/gw", &body(json!({})))
+            .status,
+        201
     );
 }

@@ -62,16 +62,55 @@ pub fn validate_spec(type_name: &str, spec: &Value) -> Vec<Violation> {
 /// validators of `pkg/core/resources/apis/{meshservice,meshexternalservice,workload}`,
 /// reachable only there because the first run has an empty meta): the display name
 /// (label `kuma.io/display-name`, else the name) is at most 63 characters.
+///
+/// The policy role also comes from the request's labels there: with a
+/// `kuma.io/policy-role` other than `system` some policies allow fewer top-level kinds
+/// (Go: `PolicyRole` in `pkg/core/resources/model/resource.go`). The spec already passed
+/// with role `system`, so the only difference is that kind.
 pub fn manager_violations(resource: &Resource) -> Vec<Violation> {
-    match resource.meta.resource_type.name {
+    let type_name = resource.meta.resource_type.name;
+    match type_name {
         "MeshService" | "MeshExternalService" | "Workload"
             if warnings::display_name(resource).chars().count() > 63 =>
         {
-            vec![Violation::new(
+            return vec![Violation::new(
                 "name",
                 "must not be longer than 63 characters",
-            )]
+            )];
         }
-        _ => Vec::new(),
+        _ => {}
     }
+    let role = resource.meta.labels.get("kuma.io/policy-role");
+    let shrinks = [
+        "MeshTimeout",
+        "MeshRetry",
+        "MeshHTTPRoute",
+        "MeshTCPRoute",
+        "MeshRateLimit",
+        "MeshFaultInjection",
+        "MeshTrace",
+        "MeshMetric",
+        "MeshProxyPatch",
+    ];
+    if role.is_some_and(|r| r != "system") && shrinks.contains(&type_name) {
+        let top = resource
+            .spec
+            .get("spec")
+            .and_then(|spec| common::field(spec, "targetRef"));
+        let kind = common::kind_of(top);
+        let allowed = [
+            "Mesh",
+            "MeshSubset",
+            "MeshService",
+            "MeshServiceSubset",
+            "Dataplane",
+        ];
+        if top.is_some() && !allowed.contains(&kind) {
+            return vec![Violation::new(
+                "spec.targetRef.kind",
+                format!("value '{kind}' is not supported"),
+            )];
+        }
+    }
+    Vec::new()
 }
