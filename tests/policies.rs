@@ -263,6 +263,24 @@ const INVALID: &[(&str, &[(&str, &str)])] = &[
     ),
 ];
 
+/// Go template errors in template fields.
+const TEMPLATE_ERRORS: &[(&str, &[(&str, &str)])] = &[
+    (
+        "type: MeshIdentity\nname: t\nspec:\n  spiffeID: {trustDomain: \"{{ invalid }}\"}\n  provider: {type: Bundled, bundled: {autogenerate: {enabled: true}}}\n",
+        &[(
+            "spec.spiffeID.trustDomain",
+            "couldn't parse template: template: :1: function \"invalid\" not defined",
+        )],
+    ),
+    (
+        "type: HostnameGenerator\nname: t\nspec:\n  selector: {meshService: {matchLabels: {a: b}}}\n  template: \"{{ .Name }}_x\"\n",
+        &[(
+            "spec.template",
+            "template renders to \"name_x\" which is not a valid DNS name: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+        )],
+    ),
+];
+
 /// Valid documents of every new-style type: kumactl accepts them, the server creates them.
 const VALID: &[&str] = &[
     "type: MeshTrafficPermission\nname: mtp\nspec:\n  targetRef: {kind: Dataplane, labels: {app: web}}\n  rules: [{default: {allow: [{spiffeID: {type: Prefix, value: \"spiffe://default/ns/web\"}}]}}]\n",
@@ -577,7 +595,7 @@ fn valid_documents_pass_kumactl_and_the_server() {
 fn invalid_documents_are_refused_by_kumactl_and_the_server() {
     let env = TestEnv::with_server();
     let api = Api::new(env.server().api_url());
-    for (doc, violations) in INVALID.iter().chain(INVALID_MORE) {
+    for (doc, violations) in INVALID.iter().chain(INVALID_MORE).chain(TEMPLATE_ERRORS) {
         let joined = violations
             .iter()
             .map(|(f, r)| format!("{f}: {r}"))

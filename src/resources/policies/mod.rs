@@ -6,6 +6,7 @@
 
 pub mod common;
 pub mod durations;
+pub mod gotemplate;
 pub mod observability;
 pub mod proxy;
 pub mod routes;

@@ -1,8 +1,8 @@
 //! Validators of the service and identity types (Go:
 //! `pkg/core/resources/apis/{meshservice,meshexternalservice,meshmultizoneservice,meshidentity,meshtrust,hostnamegenerator,meshopentelemetrybackend}/api/v1alpha1/validator.go`
 //! (`validate.go` for hostnamegenerator), `api/common/v1alpha1/datasource/datasource.go`).
-//! Go `text/template` parse errors (MeshIdentity SPIFFE ID templates, HostnameGenerator
-//! templates) are not reproduced; HostnameGenerator templates made of the stub fields and
+//! Go `text/template` parse errors of the template fields are found as far as
+//! [`super::gotemplate`] can; HostnameGenerator templates made of the stub fields and
 //! `label` are rendered and checked.
 
 use super::common::*;
@@ -209,6 +209,8 @@ pub fn hostname_generator(spec: &Value) -> Violations {
     let template = text(spec, "template");
     if template.is_empty() {
         v.add("spec.template", MUST_NOT_BE_EMPTY);
+    } else if let Some(err) = super::gotemplate::parse_error(template) {
+        v.add("spec.template", format!("couldn't parse template: {err}"));
     } else if let Some(rendered) = render_with_stubs(template) {
         let errors = dns1123_subdomain(&rendered);
         if !errors.is_empty() {
@@ -305,6 +307,16 @@ pub fn mesh_open_telemetry_backend(spec: &Value) -> Violations {
 
 pub fn mesh_identity(spec: &Value) -> Violations {
     let mut v = Violations::default();
+    if let Some(spiffe_id) = field(spec, "spiffeID") {
+        for key in ["trustDomain", "path"] {
+            if let Some(err) = super::gotemplate::parse_error(text(spiffe_id, key)) {
+                v.add(
+                    format!("spec.spiffeID.{key}"),
+                    format!("couldn't parse template: {err}"),
+                );
+            }
+        }
+    }
     let Some(provider) = field(spec, "provider") else {
         return v;
     };
