@@ -881,6 +881,17 @@ fn defaults_and_decoding_show_in_dry_run_and_get() {
         "",
         0,
     );
+    // Defaults inside the spec, the computed `snis` and the fresh status.
+    let out = dry_run(
+        &env,
+        "type: MeshExternalService\nname: a\nspec:\n  match: {port: 443}\n  endpoints: [{address: example.com, port: 443}]\n  tls: {enabled: true}\n",
+    );
+    assert_outcome(
+        &out,
+        "creationTime: \"0001-01-01T00:00:00Z\"\nkri: kri_extsvc_default___a_\nmesh: default\nmodificationTime: \"0001-01-01T00:00:00Z\"\nname: a\nsnis:\n- port: 443\n  sni: sni.extsvc.default.a.443\nspec:\n  endpoints:\n  - address: example.com\n    port: 443\n  match:\n    port: 443\n    protocol: tcp\n    type: HostnameGenerator\n  tls:\n    allowRenegotiation: false\n    enabled: true\nstatus:\n  vip: {}\ntype: MeshExternalService\n",
+        "",
+        0,
+    );
     let body = to_json(doc);
     assert_eq!(
         api.put("/meshes/default/meshtimeouts/t1", &body).status,
