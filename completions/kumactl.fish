@@ -36,6 +36,7 @@ complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "apply" -d 'Create o
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "completion" -d 'Output shell completion code for bash, fish, zsh or powershell'
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "config" -d 'Modify kumactl config files'
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "delete" -d 'Delete Kuma resources'
+complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "export" -d 'Export Kuma resources'
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "generate" -d 'Generate resources, tokens, etc'
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "get" -d 'Show Kuma resources'
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "help" -d 'Help about any command'
@@ -136,6 +137,18 @@ debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand delete" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand delete" -s h -l help -d 'help for delete'
 complete -c kumactl -n "__fish_kumactl_using_subcommand delete" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -s p -l profile -d 'Profile. Available values: all,federation,federation-with-policies,no-dataplanes' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -s f -l format -d 'Policy format output. Available values: "universal", "kubernetes"' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -s n -l system-namespace -d 'Define namespace in which control-plane was installed' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -s a -l include-admin -d 'Include admin resource types (like secrets), this flag is ignored on migration profiles like federation as these entities are required'
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -s h -l help -d 'help for export'
+complete -c kumactl -n "__fish_kumactl_using_subcommand export" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key tls-certificate user-token zone-token" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key tls-certificate user-token zone-token" -l context -d 'context to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand generate; and not __fish_seen_subcommand_from dataplane-token public-key signing-key tls-certificate user-token zone-token" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
@@ -1565,21 +1578,91 @@ debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand help" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand help" -s h -l help -d 'help for help'
 complete -c kumactl -n "__fish_kumactl_using_subcommand help" -l no-config -d 'if set no config file and config directory will be created'
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
 yaml\t''
 json\t''"
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -l config-file -d 'path to the configuration file to use' -r -F
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -l context -d 'context to use' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
 info\t''
 debug\t''"
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -s h -l help -d 'help for inspect'
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -l no-config -d 'if set no config file and config directory will be created'
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -f -a "meshes" -d 'Inspect Meshes'
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -f -a "zone-token" -d 'Inspect a Zone Token'
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -f -a "zoneegress" -d 'Inspect ZoneEgress'
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from meshes zone-token zoneegress zoneegresses" -f -a "zoneegresses" -d 'Inspect Zone Egresses'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -s h -l help -d 'help for inspect'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "dataplane" -d 'Inspect Dataplane'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "dataplanes" -d 'Inspect Dataplanes'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "meshes" -d 'Inspect Meshes'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "meshgateway" -d 'Inspect MeshGateway'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "services" -d 'Inspect Services'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "zone-token" -d 'Inspect a Zone Token'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "zoneegress" -d 'Inspect ZoneEgress'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "zoneegresses" -d 'Inspect Zone Egresses'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "zoneingress" -d 'Inspect ZoneIngress'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "zoneingresses" -d 'Inspect Zone Ingresses'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "zones" -d 'Inspect Zones'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "circuit-breaker" -d 'Inspect CircuitBreaker'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "fault-injection" -d 'Inspect FaultInjection'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "healthcheck" -d 'Inspect HealthCheck'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "proxytemplate" -d 'Inspect ProxyTemplate'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "rate-limit" -d 'Inspect RateLimit'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "retry" -d 'Inspect Retry'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "timeout" -d 'Inspect Timeout'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "traffic-log" -d 'Inspect TrafficLog'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "traffic-permission" -d 'Inspect TrafficPermission'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "traffic-route" -d 'Inspect TrafficRoute'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "traffic-trace" -d 'Inspect TrafficTrace'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "meshaccesslog" -d 'Inspect MeshAccessLog'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "meshcircuitbreaker" -d 'Inspect MeshCircuitBreaker'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "meshfaultinjection" -d 'Inspect MeshFaultInjection'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "meshhealthcheck" -d 'Inspect MeshHealthCheck'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "meshhttproute" -d 'Inspect MeshHTTPRoute'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "meshloadbalancingstrategy" -d 'Inspect MeshLoadBalancingStrategy'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "meshmetric" -d 'Inspect MeshMetric'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "meshpassthrough" -d 'Inspect MeshPassthrough'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "meshproxypatch" -d 'Inspect MeshProxyPatch'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "meshratelimit" -d 'Inspect MeshRateLimit'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "meshretry" -d 'Inspect MeshRetry'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "meshtcproute" -d 'Inspect MeshTCPRoute'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "meshtimeout" -d 'Inspect MeshTimeout'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "meshtls" -d 'Inspect MeshTLS'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "meshtrace" -d 'Inspect MeshTrace'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and not __fish_seen_subcommand_from dataplane dataplanes meshes meshgateway services zone-token zoneegress zoneegresses zoneingress zoneingresses zones circuit-breaker fault-injection healthcheck proxytemplate rate-limit retry timeout traffic-log traffic-permission traffic-route traffic-trace meshaccesslog meshcircuitbreaker meshfaultinjection meshhealthcheck meshhttproute meshloadbalancingstrategy meshmetric meshpassthrough meshproxypatch meshratelimit meshretry meshtcproute meshtimeout meshtls meshtrace meshtrafficpermission" -f -a "meshtrafficpermission" -d 'Inspect MeshTrafficPermission'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplane" -l type -d 'inspection type: one of policies|config-dump|stats|clusters|config' -r -f -a "policies\t''
+config-dump\t''
+stats\t''
+clusters\t''
+config\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplane" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplane" -l include -d 'an array of extra fields to include in the response. When include=diff the server computes a diff in JSONPatch format between the XDS config returned in \'xds\' and the current proxy XDS config.' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplane" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplane" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplane" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplane" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplane" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplane" -l config-dump -d 'if set then the command returns envoy config dump for provided dataplane'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplane" -l include-eds -d 'include EDS when dumping envoy config for dataplane'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplane" -l shadow -d 'when computing XDS config the CP takes into account policies with \'kuma.io/effect: shadow\' label'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplane" -s h -l help -d 'help for dataplane'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplane" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplanes" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplanes" -l tag -d 'filter by tag in format of key=value. You can provide many tags' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplanes" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplanes" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplanes" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplanes" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplanes" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplanes" -l gateway -d 'filter gateway dataplanes'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplanes" -l ingress -d 'filter ingress dataplanes'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplanes" -s h -l help -d 'help for dataplanes'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from dataplanes" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshes" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
 yaml\t''
 json\t''"
@@ -1591,6 +1674,30 @@ debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshes" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshes" -s h -l help -d 'help for meshes'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshes" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshgateway" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshgateway" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshgateway" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshgateway" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshgateway" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshgateway" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshgateway" -s h -l help -d 'help for meshgateway'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshgateway" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from services" -s m -l mesh -d 'mesh' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from services" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from services" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from services" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from services" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from services" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from services" -s h -l help -d 'help for services'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from services" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zone-token" -l public-key-path -d 'path to a PEM public key (RSA PUBLIC KEY or PUBLIC KEY) to verify the token with' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zone-token" -l signing-key-path -d 'path to the PEM private signing key whose public half verifies the token' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zone-token" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
@@ -1616,8 +1723,8 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen
 info\t''
 debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -l include-eds -d 'include Envoy EDS in the config dump'
-complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -l config-dump -d 'deprecated: use --type=config-dump'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -l include-eds -d 'include EDS when dumping envoy config for dataplane'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -l config-dump -d 'if set then the command returns envoy config dump for provided dataplane'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -s h -l help -d 'help for zoneegress'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegress" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
@@ -1631,6 +1738,422 @@ debug\t''"
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -s h -l help -d 'help for zoneegresses'
 complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneegresses" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneingress" -l type -d 'inspection type: one of config-dump|stats|clusters' -r -f -a "config-dump\t''
+stats\t''
+clusters\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneingress" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneingress" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneingress" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneingress" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneingress" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneingress" -l include-eds -d 'include EDS when dumping envoy config for dataplane'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneingress" -l config-dump -d 'if set then the command returns envoy config dump for provided dataplane'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneingress" -s h -l help -d 'help for zoneingress'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneingress" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneingresses" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneingresses" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneingresses" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneingresses" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneingresses" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneingresses" -s h -l help -d 'help for zoneingresses'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zoneingresses" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zones" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zones" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zones" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zones" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zones" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zones" -s h -l help -d 'help for zones'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from zones" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from circuit-breaker" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from circuit-breaker" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from circuit-breaker" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from circuit-breaker" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from circuit-breaker" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from circuit-breaker" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from circuit-breaker" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from circuit-breaker" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from circuit-breaker" -s h -l help -d 'help for circuit-breaker'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from circuit-breaker" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from fault-injection" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from fault-injection" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from fault-injection" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from fault-injection" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from fault-injection" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from fault-injection" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from fault-injection" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from fault-injection" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from fault-injection" -s h -l help -d 'help for fault-injection'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from fault-injection" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from healthcheck" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from healthcheck" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from healthcheck" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from healthcheck" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from healthcheck" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from healthcheck" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from healthcheck" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from healthcheck" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from healthcheck" -s h -l help -d 'help for healthcheck'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from healthcheck" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from proxytemplate" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from proxytemplate" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from proxytemplate" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from proxytemplate" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from proxytemplate" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from proxytemplate" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from proxytemplate" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from proxytemplate" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from proxytemplate" -s h -l help -d 'help for proxytemplate'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from proxytemplate" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from rate-limit" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from rate-limit" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from rate-limit" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from rate-limit" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from rate-limit" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from rate-limit" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from rate-limit" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from rate-limit" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from rate-limit" -s h -l help -d 'help for rate-limit'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from rate-limit" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from retry" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from retry" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from retry" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from retry" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from retry" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from retry" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from retry" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from retry" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from retry" -s h -l help -d 'help for retry'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from retry" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from timeout" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from timeout" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from timeout" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from timeout" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from timeout" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from timeout" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from timeout" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from timeout" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from timeout" -s h -l help -d 'help for timeout'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from timeout" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-log" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-log" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-log" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-log" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-log" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-log" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-log" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-log" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-log" -s h -l help -d 'help for traffic-log'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-log" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-permission" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-permission" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-permission" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-permission" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-permission" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-permission" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-permission" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-permission" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-permission" -s h -l help -d 'help for traffic-permission'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-permission" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-route" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-route" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-route" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-route" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-route" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-route" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-route" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-route" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-route" -s h -l help -d 'help for traffic-route'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-route" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-trace" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-trace" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-trace" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-trace" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-trace" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-trace" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-trace" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-trace" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-trace" -s h -l help -d 'help for traffic-trace'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from traffic-trace" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshaccesslog" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshaccesslog" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshaccesslog" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshaccesslog" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshaccesslog" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshaccesslog" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshaccesslog" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshaccesslog" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshaccesslog" -s h -l help -d 'help for meshaccesslog'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshaccesslog" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshcircuitbreaker" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshcircuitbreaker" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshcircuitbreaker" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshcircuitbreaker" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshcircuitbreaker" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshcircuitbreaker" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshcircuitbreaker" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshcircuitbreaker" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshcircuitbreaker" -s h -l help -d 'help for meshcircuitbreaker'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshcircuitbreaker" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshfaultinjection" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshfaultinjection" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshfaultinjection" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshfaultinjection" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshfaultinjection" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshfaultinjection" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshfaultinjection" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshfaultinjection" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshfaultinjection" -s h -l help -d 'help for meshfaultinjection'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshfaultinjection" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhealthcheck" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhealthcheck" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhealthcheck" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhealthcheck" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhealthcheck" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhealthcheck" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhealthcheck" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhealthcheck" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhealthcheck" -s h -l help -d 'help for meshhealthcheck'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhealthcheck" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhttproute" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhttproute" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhttproute" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhttproute" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhttproute" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhttproute" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhttproute" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhttproute" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhttproute" -s h -l help -d 'help for meshhttproute'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshhttproute" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshloadbalancingstrategy" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshloadbalancingstrategy" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshloadbalancingstrategy" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshloadbalancingstrategy" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshloadbalancingstrategy" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshloadbalancingstrategy" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshloadbalancingstrategy" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshloadbalancingstrategy" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshloadbalancingstrategy" -s h -l help -d 'help for meshloadbalancingstrategy'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshloadbalancingstrategy" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshmetric" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshmetric" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshmetric" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshmetric" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshmetric" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshmetric" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshmetric" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshmetric" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshmetric" -s h -l help -d 'help for meshmetric'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshmetric" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshpassthrough" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshpassthrough" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshpassthrough" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshpassthrough" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshpassthrough" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshpassthrough" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshpassthrough" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshpassthrough" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshpassthrough" -s h -l help -d 'help for meshpassthrough'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshpassthrough" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshproxypatch" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshproxypatch" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshproxypatch" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshproxypatch" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshproxypatch" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshproxypatch" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshproxypatch" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshproxypatch" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshproxypatch" -s h -l help -d 'help for meshproxypatch'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshproxypatch" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshratelimit" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshratelimit" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshratelimit" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshratelimit" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshratelimit" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshratelimit" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshratelimit" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshratelimit" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshratelimit" -s h -l help -d 'help for meshratelimit'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshratelimit" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshretry" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshretry" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshretry" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshretry" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshretry" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshretry" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshretry" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshretry" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshretry" -s h -l help -d 'help for meshretry'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshretry" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtcproute" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtcproute" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtcproute" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtcproute" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtcproute" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtcproute" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtcproute" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtcproute" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtcproute" -s h -l help -d 'help for meshtcproute'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtcproute" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtimeout" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtimeout" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtimeout" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtimeout" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtimeout" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtimeout" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtimeout" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtimeout" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtimeout" -s h -l help -d 'help for meshtimeout'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtimeout" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtls" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtls" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtls" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtls" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtls" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtls" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtls" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtls" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtls" -s h -l help -d 'help for meshtls'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtls" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrace" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrace" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrace" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrace" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrace" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrace" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrace" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrace" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrace" -s h -l help -d 'help for meshtrace'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrace" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrafficpermission" -s m -l mesh -d 'mesh to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrafficpermission" -l offset -d 'the offset for pagination' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrafficpermission" -s o -l output -d 'output format: one of table|yaml|json' -r -f -a "table\t''
+yaml\t''
+json\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrafficpermission" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrafficpermission" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrafficpermission" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrafficpermission" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrafficpermission" -l new-api -d 'use the newer version of the inspect api'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrafficpermission" -s h -l help -d 'help for meshtrafficpermission'
+complete -c kumactl -n "__fish_kumactl_using_subcommand inspect; and __fish_seen_subcommand_from meshtrafficpermission" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds demo" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds demo" -l context -d 'context to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and not __fish_seen_subcommand_from control-plane crds demo" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''

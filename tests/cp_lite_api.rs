@@ -901,7 +901,7 @@ fn envoy_admin_views_say_there_is_no_envoy() {
     assert_reply(
         &api.get("/zoneegresses/nope/xds"),
         404,
-        error(404, "Could not retrieve a resource", "Not found"),
+        error(404, "Could not get zone egress resource", "Not found"),
     );
 }
 
@@ -926,8 +926,12 @@ fn mesh_insights_count_dataplanes_and_policies() {
     assert_eq!(
         without_times(insights["items"][0].clone()),
         json!({"type": "MeshInsight", "name": "default",
+               "resources": {"CircuitBreaker": {"total": 1}, "Dataplane": {"total": 1}, "TrafficPermission": {"total": 2}},
+               "dataplanesByType": {"standard": {"total": 1, "offline": 1}, "gateway": {}, "gatewayBuiltin": {}, "gatewayDelegated": {}},
                "dataplanes": {"total": 1, "offline": 1},
-               "policies": {"CircuitBreaker": {"total": 1}, "TrafficPermission": {"total": 2}}})
+               "policies": {"CircuitBreaker": {"total": 1}, "TrafficPermission": {"total": 2}},
+               "dpVersions": {"kumaDp": {"unknown": {"total": 1, "offline": 1}}, "envoy": {"unknown": {"total": 1, "offline": 1}}},
+               "mTLS": {}, "services": {}})
     );
     assert_eq!(api.get("/mesh-insights/default").status, 200);
     assert_eq!(api.get("/mesh-insights/nope").status, 404);

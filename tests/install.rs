@@ -563,6 +563,159 @@ fn cni_enabled() {
     );
 }
 
+/// Every `cni.*` key the chart's DaemonSet reads, `tpl` in the affinity, the pull
+/// secrets of the ServiceAccount and the allow-listed RoleBindings.
+#[test]
+fn cni_values() {
+    let values = r#"
+global:
+  imagePullSecrets: [regcred]
+namespaceAllowList: [kuma-demo, kuma-test]
+cni:
+  namespace: cni-system
+  logLevel: debug
+  binDir: /opt/cni/bin
+  delayStartupSeconds: 5
+  tolerations:
+    - key: dedicated
+      operator: Exists
+      effect: NoSchedule
+  podAnnotations:
+    example.com/note: "1"
+  affinity:
+    nodeAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+        nodeSelectorTerms:
+          - matchExpressions:
+              - key: '{{ include "kuma.name" . }}.io/cni'
+                operator: In
+                values: ['{{ .Release.Name }}', '{{ .Release.Namespace }}']
+  restartPolicy: OnFailure
+  podSecurityContext:
+    fsGroup: 0
+  resources:
+    limits:
+      memory: 200Mi
+"#;
+    let docs = golden_case_without_crds("cni-values", &["--cni-enabled", "-f", "-"], Some(values));
+    let names = kinds_and_names(&docs);
+    let role_bindings: Vec<&String> = names
+        .iter()
+        .filter(|n| n.starts_with("RoleBinding") || n.starts_with("ClusterRoleBinding"))
+        .collect();
+    assert_eq!(
+        role_bindings,
+        vec![
+            "ClusterRoleBinding kuma-control-plane",
+            "RoleBinding kuma-cni",
+            "RoleBinding kuma-cni",
+            "RoleBinding kuma-control-plane-workloads",
+            "RoleBinding kuma-control-plane-workloads",
+            "RoleBinding kuma-control-plane",
+        ]
+    );
+    let cni_bindings: Vec<&Value> = docs
+        .iter()
+        .filter(|d| d["kind"] == "RoleBinding" && d["metadata"]["name"] == "kuma-cni")
+        .collect();
+    assert_eq!(cni_bindings[0]["metadata"]["namespace"], "kuma-demo");
+    assert_eq!(cni_bindings[1]["metadata"]["namespace"], "kuma-test");
+    // The chart's subject is in the release namespace, not cni.namespace.
+    assert_eq!(
+        cni_bindings[0]["subjects"],
+        json!([{"kind": "ServiceAccount", "name": "kuma-cni", "namespace": "kuma-system"}])
+    );
+    assert_eq!(
+        cni_bindings[0]["metadata"]["labels"]["app"],
+        "kuma-control-plane"
+    );
+    assert_eq!(
+        find(&docs, "ServiceAccount", "kuma-cni")["imagePullSecrets"],
+        json!([{"name": "regcred"}])
+    );
+    assert_eq!(
+        find(&docs, "ConfigMap", "kuma-cni-config")["data"]["cni_network_config"],
+        "{\n  \"cniVersion\": \"0.3.1\",\n  \"name\": \"kuma-cni\",\n  \"type\": \"kuma-cni\",\n  \"log_level\": \"debug\",\n  \"kubernetes\": {\n      \"kubeconfig\": \"__KUBECONFIG_FILEPATH__\",\n      \"cni_bin_dir\": \"/opt/cni/bin\",\n      \"exclude_namespaces\": [ \"kube-system\" ]\n  }\n}"
+    );
+    let spec = pod(&docs, "DaemonSet", "kuma-cni-node");
+    assert_eq!(spec["tolerations"].as_array().unwrap().len(), 4);
+    assert_eq!(spec["tolerations"][3]["key"], "dedicated");
+    assert_eq!(spec["restartPolicy"], "OnFailure");
+    assert_eq!(spec["securityContext"], json!({"fsGroup": 0}));
+    assert_eq!(
+        spec["affinity"]["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]["nodeSelectorTerms"]
+            [0]["matchExpressions"][0],
+        json!({"key": "kuma.io/cni", "operator": "In", "values": ["kuma", "kuma-system"]})
+    );
+    let container = &spec["containers"][0];
+    assert_eq!(container["args"], json!(["sleep 5 && exec /install-cni"]));
+    assert_eq!(container["readinessProbe"]["initialDelaySeconds"], 5);
+    assert_eq!(
+        container["resources"],
+        json!({"requests": {"cpu": "100m", "memory": "100Mi"}, "limits": {"memory": "200Mi"}})
+    );
+    let annotations =
+        &find(&docs, "DaemonSet", "kuma-cni-node")["spec"]["template"]["metadata"]["annotations"];
+    assert_eq!(annotations["example.com/note"], "1");
+}
+
+/// With eBPF the ConfigMap goes, and merbridge's installer replaces the CNI's.
+#[test]
+fn cni_ebpf() {
+    let docs = golden_case_without_crds(
+        "cni-ebpf",
+        &[
+            "--cni-enabled",
+            "--set",
+            "experimental.ebpf.enabled=true,cni.logLevel=debug",
+        ],
+        None,
+    );
+    assert!(!kinds_and_names(&docs).contains(&"ConfigMap kuma-cni-config".to_string()));
+    assert_eq!(
+        find(&docs, "ClusterRole", "kuma-cni")["rules"],
+        json!([{"apiGroups": [""], "resources": ["pods"], "verbs": ["get", "list", "watch"]}])
+    );
+    let template = &find(&docs, "DaemonSet", "kuma-cni-node")["spec"]["template"];
+    assert_eq!(
+        template["metadata"]["annotations"]["checksum/config"],
+        "01ba4719c80b6fe911b091a7c05124b64eeece964e09c058ef8f9805daca546b"
+    );
+    let container = &template["spec"]["containers"][0];
+    assert_eq!(container["image"], "docker.io/kumahq/merbridge:0.8.5");
+    assert_eq!(
+        container["args"],
+        json!([
+            "/app/mbctl",
+            "--mode=kuma",
+            "--use-reconnect=true",
+            "--cni-mode=true",
+            "--debug=true"
+        ])
+    );
+    assert_eq!(container["securityContext"]["privileged"], true);
+    assert!(container.get("env").is_none());
+}
+
+/// `skipRBAC` leaves the CNI its ServiceAccount only, after the chart's warning.
+#[test]
+fn cni_skip_rbac() {
+    let out = install_deterministic(&[
+        "--cni-enabled",
+        "--set",
+        "skipRBAC=true",
+        "--skip-kinds",
+        "CustomResourceDefinition",
+    ]);
+    let docs = rendered(&out);
+    assert!(out.stdout.contains(
+        "\n---\n# WARNING: RBAC is skipped. If this was intentional, remember to create the necessary resources for kuma-cni manually.\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  labels:\n    app: kuma-cni\n"
+    ));
+    let names = kinds_and_names(&docs);
+    assert!(names.contains(&"ServiceAccount kuma-cni".to_string()));
+    assert!(!names.iter().any(|n| n.contains("Role")));
+}
+
 #[test]
 fn overrides_in_namespace_kuma() {
     let docs = golden_case_without_crds(
@@ -1419,6 +1572,294 @@ fn cert_manager_issues_the_certificate() {
     );
 }
 
+/// An issuer without a kind is an Issuer; DNS names go through `tpl`; the universal
+/// environment renders no cert-manager object.
+#[test]
+fn cert_manager_issuer_kind_tpl_and_environment() {
+    let values = r#"
+controlPlane:
+  tls:
+    general:
+      certManager:
+        enabled: true
+        issuerRef:
+          name: corp-ca
+          kind: ""
+        dnsNames:
+          - '{{ include "kuma.name" . }}-cp.{{ .Release.Namespace }}'
+          - '{{ .Values.controlPlane.mode }}.example.com'
+"#;
+    let out = install_with_stdin(
+        &["--skip-kinds", "CustomResourceDefinition", "-f", "-"],
+        Some(values),
+    );
+    let docs = rendered(&out);
+    let spec = &find(&docs, "Certificate", "kuma-tls-cert")["spec"];
+    assert_eq!(
+        spec["issuerRef"],
+        json!({"kind": "Issuer", "name": "corp-ca"})
+    );
+    assert_eq!(
+        spec["dnsNames"],
+        json!(["kuma-cp.kuma-system", "zone.example.com"])
+    );
+
+    let out = install_with_stdin(
+        &[
+            "--skip-kinds",
+            "CustomResourceDefinition",
+            "-f",
+            "-",
+            "--set",
+            "controlPlane.environment=universal",
+        ],
+        Some(values),
+    );
+    let docs = rendered(&out);
+    let names = kinds_and_names(&docs);
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with("Certificate") || n.starts_with("Issuer"))
+    );
+
+    let out = install_with_stdin(
+        &["--skip-kinds", "CustomResourceDefinition", "-f", "-"],
+        Some(&values.replace(".Values.controlPlane.mode", ".Release.Namespace | upper")),
+    );
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.stderr,
+        "Error: controlPlane.tls.general.certManager.dnsNames: the template action {{ .Release.Namespace | upper }} is not supported (only .Release.Name, .Release.Namespace, .Chart.Name, .Values.<key> and include \"kuma.name\" .)\n"
+    );
+}
+
+/// `dataPlane.<container>.resources` reach the control plane's injector settings; an
+/// empty value takes the chart's fallback.
+#[test]
+fn dataplane_resources() {
+    let values = r#"
+dataPlane:
+  sidecarContainer:
+    resources:
+      requests: {cpu: 100m, memory: 128Mi}
+      limits: {cpu: 500m, memory: 256Mi}
+  initContainer:
+    resources:
+      requests: {cpu: 50m, memory: 32Mi}
+      limits: {cpu: 200m, memory: 64Mi}
+  validationContainer:
+    resources:
+      requests: {cpu: 0, memory: ""}
+      limits: {cpu: 1, memory: 1Gi}
+"#;
+    let docs = golden_case_without_crds("dataplane-resources", &["-f", "-"], Some(values));
+    let cp = &cp_pod(&docs)["containers"][0];
+    for (name, value) in [
+        ("SIDECAR_CONTAINER_RESOURCES_REQUESTS_CPU", "100m"),
+        ("SIDECAR_CONTAINER_RESOURCES_REQUESTS_MEMORY", "128Mi"),
+        ("SIDECAR_CONTAINER_RESOURCES_LIMITS_CPU", "500m"),
+        ("SIDECAR_CONTAINER_RESOURCES_LIMITS_MEMORY", "256Mi"),
+        ("INIT_CONTAINER_RESOURCES_REQUESTS_CPU", "50m"),
+        ("INIT_CONTAINER_RESOURCES_REQUESTS_MEMORY", "32Mi"),
+        ("INIT_CONTAINER_RESOURCES_LIMITS_CPU", "200m"),
+        ("INIT_CONTAINER_RESOURCES_LIMITS_MEMORY", "64Mi"),
+        ("VALIDATION_CONTAINER_RESOURCES_REQUESTS_CPU", "20m"),
+        ("VALIDATION_CONTAINER_RESOURCES_REQUESTS_MEMORY", "20M"),
+        ("VALIDATION_CONTAINER_RESOURCES_LIMITS_CPU", "1"),
+        ("VALIDATION_CONTAINER_RESOURCES_LIMITS_MEMORY", "1Gi"),
+    ] {
+        let name = format!("KUMA_INJECTOR_{name}");
+        assert_eq!(env_value(cp, &name).unwrap(), value, "{name}");
+    }
+}
+
+/// `dnsPolicy` only when set; `dnsConfig` only with a list, and only its non-empty lists.
+#[test]
+fn dns_config() {
+    let values = r#"
+controlPlane:
+  dns:
+    config:
+      nameservers: [10.0.0.10]
+egress:
+  enabled: true
+  dns:
+    config:
+      searches: [svc.cluster.local]
+ingress:
+  enabled: true
+  dns:
+    policy: None
+    config:
+      nameservers: [1.1.1.1]
+"#;
+    let docs = golden_case_without_crds("dns-config", &["-f", "-"], Some(values));
+    let cp = cp_pod(&docs);
+    assert!(cp.get("dnsPolicy").is_none());
+    assert_eq!(cp["dnsConfig"], json!({"nameservers": ["10.0.0.10"]}));
+    let egress = pod(&docs, "Deployment", "kuma-egress");
+    assert!(egress.get("dnsPolicy").is_none());
+    assert_eq!(
+        egress["dnsConfig"],
+        json!({"searches": ["svc.cluster.local"]})
+    );
+    let ingress = pod(&docs, "Deployment", "kuma-ingress");
+    assert_eq!(ingress["dnsPolicy"], "None");
+    assert_eq!(ingress["dnsConfig"], json!({"nameservers": ["1.1.1.1"]}));
+}
+
+/// Helm's `tpl` in the affinities and topology spread constraints of the control plane,
+/// egress and ingress.
+#[test]
+fn tpl_in_scheduling_values() {
+    let values = r#"
+controlPlane:
+  topologySpreadConstraints:
+    - maxSkew: 1
+      topologyKey: topology.kubernetes.io/zone
+      whenUnsatisfiable: ScheduleAnyway
+      labelSelector:
+        matchLabels:
+          app: '{{ include "kuma.name" . }}-control-plane'
+egress:
+  enabled: true
+  affinity:
+    podAffinity:
+      requiredDuringSchedulingIgnoredDuringExecution:
+        - topologyKey: kubernetes.io/hostname
+          namespaces: ['{{ .Release.Namespace }}']
+          labelSelector:
+            matchLabels:
+              app: '{{ .Release.Name }}-control-plane'
+ingress:
+  enabled: true
+  topologySpreadConstraints:
+    - maxSkew: 2
+      topologyKey: kubernetes.io/hostname
+      whenUnsatisfiable: DoNotSchedule
+      labelSelector:
+        matchLabels:
+          app: '{{ .Chart.Name }}-ingress'
+"#;
+    let docs = golden_case_without_crds(
+        "tpl-values",
+        &["-f", "-", "--namespace", "mesh-system"],
+        Some(values),
+    );
+    assert_eq!(
+        cp_pod(&docs)["topologySpreadConstraints"][0]["labelSelector"]["matchLabels"]["app"],
+        "kuma-control-plane"
+    );
+    let term = &pod(&docs, "Deployment", "kuma-egress")["affinity"]["podAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]
+        [0];
+    assert_eq!(term["namespaces"], json!(["mesh-system"]));
+    assert_eq!(
+        term["labelSelector"]["matchLabels"]["app"],
+        "kuma-control-plane"
+    );
+    assert_eq!(
+        pod(&docs, "Deployment", "kuma-ingress")["topologySpreadConstraints"][0]["labelSelector"]["matchLabels"]
+            ["app"],
+        "kuma-ingress"
+    );
+}
+
+/// Universal on Kubernetes: the migration container mounts the postgres TLS files, and
+/// the TLS file settings exist only when the mode verifies the server.
+#[test]
+fn postgres_tls() {
+    let universal = "controlPlane.environment=universal,postgres.tls.caSecretName=pg-ca,postgres.tls.secretName=pg-client,postgres.tls.disableSSLSNI=true";
+    let docs = golden_case_without_crds(
+        "postgres-tls",
+        &["--set", universal, "--set", "postgres.tls.mode=verifyCa"],
+        None,
+    );
+    let spec = cp_pod(&docs);
+    let migration = &spec["initContainers"][0];
+    assert_eq!(
+        migration["volumeMounts"],
+        json!([
+            {"name": "postgres-tls-cert-ca", "subPath": "ca.crt", "mountPath": "/var/run/secrets/kuma.io/postgres-tls-cert/ca.crt", "readOnly": true},
+            {"name": "postgres-tls-cert", "subPath": "tls.crt", "mountPath": "/var/run/secrets/kuma.io/postgres-tls-cert/tls.crt", "readOnly": true},
+            {"name": "postgres-tls-cert", "subPath": "tls.key", "mountPath": "/var/run/secrets/kuma.io/postgres-tls-cert/tls.key", "readOnly": true},
+            {"name": "kuma-control-plane-config", "mountPath": "/etc/kuma.io/kuma-control-plane", "readOnly": true}
+        ])
+    );
+    const TLS_FILES: [&str; 4] = [
+        "KUMA_STORE_POSTGRES_TLS_CA_PATH",
+        "KUMA_STORE_POSTGRES_TLS_CERT_PATH",
+        "KUMA_STORE_POSTGRES_TLS_KEY_PATH",
+        "KUMA_STORE_POSTGRES_TLS_DISABLE_SSLSNI",
+    ];
+    for container in [migration, &spec["containers"][0]] {
+        for name in TLS_FILES {
+            assert!(env_value(container, name).is_some(), "{name}");
+        }
+    }
+
+    for mode in ["disable", "verifyNone"] {
+        let out = install_deterministic(&[
+            "--skip-kinds",
+            "CustomResourceDefinition",
+            "--set",
+            universal,
+            "--set",
+            &format!("postgres.tls.mode={mode}"),
+        ]);
+        let docs = rendered(&out);
+        let spec = cp_pod(&docs);
+        let cp = &spec["containers"][0];
+        assert_eq!(env_value(cp, "KUMA_STORE_POSTGRES_TLS_MODE").unwrap(), mode);
+        for name in TLS_FILES {
+            assert!(env_value(cp, name).is_none(), "{mode}: {name}");
+        }
+        // The files are still mounted.
+        assert_eq!(
+            spec["initContainers"][0]["volumeMounts"]
+                .as_array()
+                .unwrap()
+                .len(),
+            4
+        );
+    }
+}
+
+/// The KDS Secrets carry the control plane labels and the `secretName` given; the
+/// global-zone-sync Service takes `controlPlane.globalZoneSyncService.name`.
+#[test]
+fn kds_secret_names_and_global_zone_sync_name() {
+    let out = install_deterministic(&[
+        "--skip-kinds",
+        "CustomResourceDefinition",
+        "--set",
+        "controlPlane.tls.kdsZoneClient.create=true,controlPlane.tls.kdsZoneClient.cert=CA,controlPlane.tls.kdsZoneClient.secretName=my-kds-ca",
+    ]);
+    let docs = rendered(&out);
+    let secret = find(&docs, "Secret", "my-kds-ca");
+    assert_eq!(secret["metadata"]["labels"]["app"], "kuma-control-plane");
+    assert!(secret["metadata"].get("namespace").is_none());
+    assert!(secret.get("type").is_none());
+    assert_eq!(secret["stringData"], json!({"ca.crt": "CA"}));
+
+    let out = install_deterministic(&[
+        "--skip-kinds",
+        "CustomResourceDefinition",
+        "--mode",
+        "global",
+        "--set",
+        "controlPlane.tls.kdsGlobalServer.create=true,controlPlane.tls.kdsGlobalServer.cert=C,controlPlane.tls.kdsGlobalServer.key=K,controlPlane.tls.kdsGlobalServer.secretName=my-kds",
+        "--set",
+        "controlPlane.globalZoneSyncService.name=zone-sync",
+    ]);
+    assert_eq!(out.stderr, "");
+    let docs = rendered(&out);
+    let secret = find(&docs, "Secret", "my-kds");
+    assert_eq!(secret["type"], "kubernetes.io/tls");
+    assert_eq!(secret["metadata"]["labels"]["app"], "kuma-control-plane");
+    find(&docs, "Service", "zone-sync");
+}
+
 #[test]
 fn skip_rbac_keeps_only_the_service_account() {
     let docs = golden_case_without_crds("skip-rbac", &["--values", "-"], Some("skipRBAC: true\n"));
@@ -1520,7 +1961,7 @@ fn mesh_scoped_zone_proxies() {
         &["--values", "-"],
         Some(
             "meshes:\n  - name: default\n    ingress:\n      enabled: true\n    egress:\n      enabled: true\n\
-             \x20 - name: payments\n    egress:\n      enabled: true\n      replicas: 2\n      service:\n        name: payments-egress\n",
+             \x20 - name: payments\n    egress:\n      enabled: true\n      deployment:\n        replicas: 2\n      service:\n        name: payments-egress\n",
         ),
     );
     let names = kinds_and_names(&docs);
@@ -1544,30 +1985,261 @@ fn mesh_scoped_zone_proxies() {
         .collect();
     assert_eq!(accounts[0], "ServiceAccount kuma-control-plane");
     assert_eq!(accounts[3], "ServiceAccount kuma-payments-egress");
+    let labels = json!({
+        "app": "kuma-payments-egress",
+        "kuma.io/mesh": "payments",
+        "app.kubernetes.io/name": "kuma",
+        "app.kubernetes.io/instance": "kuma"
+    });
+    let selector = json!({
+        "app": "kuma-payments-egress",
+        "app.kubernetes.io/name": "kuma",
+        "app.kubernetes.io/instance": "kuma"
+    });
+    assert_eq!(
+        find(&docs, "ServiceAccount", "kuma-payments-egress")["metadata"]["labels"],
+        labels
+    );
     let deployment = find(&docs, "Deployment", "kuma-payments-egress");
+    assert_eq!(deployment["metadata"]["labels"], labels);
     assert_eq!(deployment["spec"]["replicas"], 2);
+    assert_eq!(
+        deployment["spec"]["strategy"],
+        json!({"rollingUpdate": {"maxSurge": 1, "maxUnavailable": 0}})
+    );
+    assert_eq!(deployment["spec"]["selector"]["matchLabels"], selector);
     let pod = &deployment["spec"]["template"];
+    assert_eq!(
+        pod["metadata"]["annotations"],
+        json!({"kuma.io/reachable-backends": "{\"refs\":[]}"})
+    );
     // What the mesh-zoneproxy injector webhook selects.
     assert_eq!(
-        pod["metadata"]["labels"]["kuma.io/sidecar-injection"],
-        "enabled"
+        pod["metadata"]["labels"],
+        json!({
+            "app": "kuma-payments-egress",
+            "kuma.io/mesh": "payments",
+            "app.kubernetes.io/name": "kuma",
+            "app.kubernetes.io/instance": "kuma",
+            "kuma.io/sidecar-injection": "enabled",
+            "k8s.kuma.io/zone-proxy-type": "egress"
+        })
     );
-    assert_eq!(pod["metadata"]["labels"]["kuma.io/mesh"], "payments");
+    let spec = &pod["spec"];
     assert_eq!(
-        pod["metadata"]["labels"]["k8s.kuma.io/zone-proxy-type"],
+        spec["securityContext"],
+        json!({"runAsUser": 5678, "runAsGroup": 5678, "seccompProfile": {"type": "RuntimeDefault"}})
+    );
+    assert_eq!(spec["automountServiceAccountToken"], true);
+    assert_eq!(spec["restartPolicy"], "Always");
+    assert_eq!(spec["terminationGracePeriodSeconds"], 40);
+    assert!(spec.get("nodeSelector").is_none());
+    assert_eq!(
+        spec["containers"],
+        json!([{
+            "name": "pause",
+            "image": "registry.k8s.io/pause:3.10@sha256:ee6521f290b2168b6e0935a181d4cff9be1ac3f505666ef0e3c98fae8199917a",
+            "imagePullPolicy": "IfNotPresent",
+            "securityContext": {
+                "readOnlyRootFilesystem": true,
+                "runAsNonRoot": true,
+                "allowPrivilegeEscalation": false,
+                "capabilities": {"drop": ["ALL"]}
+            },
+            "resources": {"requests": {"cpu": "10m", "memory": "16Mi"}, "limits": {"memory": "16Mi"}}
+        }])
+    );
+    let service = find(&docs, "Service", "payments-egress");
+    assert_eq!(
+        service["metadata"]["labels"]["k8s.kuma.io/zone-proxy-type"],
         "egress"
     );
     assert_eq!(
-        pod["spec"]["containers"][0]["image"],
-        "registry.k8s.io/pause:3.10@sha256:ee6521f290b2168b6e0935a181d4cff9be1ac3f505666ef0e3c98fae8199917a"
+        service["spec"],
+        json!({
+            "type": "ClusterIP",
+            "ports": [{"port": 10002, "protocol": "TCP", "targetPort": 10002}],
+            "selector": selector
+        })
     );
     assert_eq!(
         find(&docs, "Service", "kuma-default-ingress")["spec"]["type"],
         "LoadBalancer"
     );
+}
+
+/// Every per-mesh setting the chart's mesh-zoneproxy templates read.
+#[test]
+fn mesh_zone_proxy_settings() {
+    let values = r#"
+global:
+  imagePullSecrets: [regcred]
+meshZoneProxyDefaults:
+  ingress:
+    service:
+      targetPort: 20001
+meshes:
+  - name: edge
+    ingress:
+      enabled: true
+      image:
+        registry: override.example.com
+        tag: "3.10"
+      imagePullPolicy: Always
+      restartPolicy: Always
+      terminationGracePeriodSeconds: 0
+      automountServiceAccountToken: false
+      serviceAccountAnnotations:
+        eks.amazonaws.com/role-arn: arn:aws:iam::1:role/x
+      service:
+        type: NodePort
+        port: 30001
+        annotations:
+          example.com/lb: internal
+        labels:
+          team: edge
+        spec:
+          externalIPs: [192.168.5.2]
+          loadBalancerSourceRanges: [10.0.0.0/8]
+      deployment:
+        replicas: 0
+        annotations:
+          custom.io/annotation: value
+        labels:
+          team: platform
+        podSpec:
+          priorityClassName: high
+          nodeSelector:
+            disk: ssd
+          tolerations:
+            - key: edge
+              operator: Exists
+          affinity:
+            podAntiAffinity:
+              preferredDuringSchedulingIgnoredDuringExecution:
+                - weight: 100
+                  podAffinityTerm:
+                    topologyKey: kubernetes.io/hostname
+                    labelSelector:
+                      matchLabels:
+                        app: '{{ include "kuma.name" . }}-edge-ingress'
+          securityContext:
+            runAsUser: 1000
+          containerSecurityContext:
+            readOnlyRootFilesystem: true
+          resources:
+            limits:
+              memory: 256Mi
+          containerResources:
+            requests:
+              cpu: 5m
+      hpa:
+        enabled: true
+        maxReplicas: 7
+      pdb:
+        enabled: true
+        maxUnavailable: 0
+    egress:
+      enabled: true
+      hpa:
+        enabled: true
+        metrics:
+          - type: Resource
+            resource:
+              name: memory
+              target:
+                type: Utilization
+                averageUtilization: 60
+"#;
+    let docs = golden_case_without_crds("mesh-zone-proxy-settings", &["-f", "-"], Some(values));
+    let names = kinds_and_names(&docs);
+    let hpas: Vec<&String> = names
+        .iter()
+        .filter(|n| {
+            n.starts_with("HorizontalPodAutoscaler") || n.starts_with("PodDisruptionBudget")
+        })
+        .collect();
     assert_eq!(
-        find(&docs, "Service", "payments-egress")["spec"]["type"],
-        "ClusterIP"
+        hpas,
+        vec![
+            "PodDisruptionBudget kuma-edge-ingress",
+            "HorizontalPodAutoscaler kuma-edge-ingress",
+            "HorizontalPodAutoscaler kuma-edge-egress",
+        ]
+    );
+    let account = find(&docs, "ServiceAccount", "kuma-edge-ingress");
+    assert_eq!(
+        account["metadata"]["annotations"],
+        json!({"eks.amazonaws.com/role-arn": "arn:aws:iam::1:role/x"})
+    );
+    assert_eq!(account["imagePullSecrets"], json!([{"name": "regcred"}]));
+    let service = find(&docs, "Service", "kuma-edge-ingress");
+    assert_eq!(service["metadata"]["labels"]["team"], "edge");
+    assert_eq!(
+        service["metadata"]["annotations"],
+        json!({"example.com/lb": "internal"})
+    );
+    assert_eq!(service["spec"]["type"], "NodePort");
+    assert_eq!(
+        service["spec"]["ports"],
+        json!([{"port": 30001, "protocol": "TCP", "targetPort": 20001}])
+    );
+    assert_eq!(service["spec"]["externalIPs"], json!(["192.168.5.2"]));
+    assert_eq!(
+        service["spec"]["loadBalancerSourceRanges"],
+        json!(["10.0.0.0/8"])
+    );
+    let deployment = find(&docs, "Deployment", "kuma-edge-ingress");
+    assert_eq!(deployment["metadata"]["labels"]["team"], "platform");
+    assert_eq!(
+        deployment["metadata"]["annotations"],
+        json!({"custom.io/annotation": "value"})
+    );
+    // The HPA owns the replica count.
+    assert!(deployment["spec"].get("replicas").is_none());
+    let spec = &deployment["spec"]["template"]["spec"];
+    assert_eq!(spec["priorityClassName"], "high");
+    assert_eq!(spec["nodeSelector"], json!({"disk": "ssd"}));
+    assert_eq!(
+        spec["tolerations"],
+        json!([{"key": "edge", "operator": "Exists"}])
+    );
+    assert_eq!(
+        spec["affinity"]["podAntiAffinity"]["preferredDuringSchedulingIgnoredDuringExecution"][0]["podAffinityTerm"]
+            ["labelSelector"]["matchLabels"]["app"],
+        "kuma-edge-ingress"
+    );
+    assert_eq!(spec["securityContext"], json!({"runAsUser": 1000}));
+    assert_eq!(spec["resources"], json!({"limits": {"memory": "256Mi"}}));
+    // `default` fallbacks: 0 and false are empty.
+    assert_eq!(spec["terminationGracePeriodSeconds"], 40);
+    assert_eq!(spec["automountServiceAccountToken"], true);
+    let container = &spec["containers"][0];
+    assert_eq!(container["image"], "override.example.com/pause:3.10");
+    assert_eq!(container["imagePullPolicy"], "Always");
+    assert_eq!(
+        container["securityContext"],
+        json!({"readOnlyRootFilesystem": true})
+    );
+    assert_eq!(container["resources"], json!({"requests": {"cpu": "5m"}}));
+    let hpa = find(&docs, "HorizontalPodAutoscaler", "kuma-edge-ingress");
+    assert_eq!(hpa["apiVersion"], "autoscaling/v2");
+    assert_eq!(hpa["spec"]["minReplicas"], 2);
+    assert_eq!(hpa["spec"]["maxReplicas"], 7);
+    assert_eq!(
+        hpa["spec"]["metrics"][0]["resource"],
+        json!({"name": "cpu", "target": {"type": "Utilization", "averageUtilization": 80}})
+    );
+    assert_eq!(
+        find(&docs, "HorizontalPodAutoscaler", "kuma-edge-egress")["spec"]["metrics"][0]["resource"]
+            ["name"],
+        "memory"
+    );
+    let pdb = find(&docs, "PodDisruptionBudget", "kuma-edge-ingress");
+    assert_eq!(pdb["spec"]["maxUnavailable"], 1);
+    assert_eq!(
+        pdb["spec"]["selector"]["matchLabels"],
+        json!({"app": "kuma-edge-ingress", "app.kubernetes.io/name": "kuma", "app.kubernetes.io/instance": "kuma"})
     );
 }
 
@@ -1638,9 +2310,23 @@ fn kds_secrets_created_from_the_values() {
 fn extra_mounts_transparent_proxy_ingress_and_service_monitor() {
     let docs = golden_case_without_crds(
         "extras",
-        &["--values", "-"],
+        &[
+            "--values",
+            "-",
+            "--api-versions",
+            "monitoring.coreos.com/v1/ServiceMonitor",
+        ],
         Some(
             r#"controlPlane:
+  extraLabels:
+    team: mesh
+  config: |
+    store:
+      type: kubernetes
+
+
+  globalZoneSyncService:
+    name: ignored-outside-global
   extraConfigMaps:
     - name: extra-config
       mountPath: /etc/extra-config
@@ -1648,6 +2334,7 @@ fn extra_mounts_transparent_proxy_ingress_and_service_monitor() {
       values:
         extra.yaml: |
           some: text
+        plain.txt: line1
     - name: existing-config
       mountPath: /etc/existing-config
   extraSecrets:
@@ -1663,9 +2350,16 @@ fn extra_mounts_transparent_proxy_ingress_and_service_monitor() {
       nginx.ingress.kubernetes.io/backend-protocol: HTTP
   serviceMonitor:
     enabled: true
+    annotations:
+      example.com/kept: "yes"
+      example.com/dropped: ""
 transparentProxy:
   configMap:
     enabled: true
+    config:
+      redirect:
+        inbound:
+          excludePorts: [8080]
 "#,
         ),
     );
@@ -1682,15 +2376,41 @@ transparentProxy:
     assert!(names.contains(&"Ingress kuma-control-plane".to_string()));
     assert_eq!(
         find(&docs, "ConfigMap", "extra-config")["data"],
-        serde_json::json!({"extra.yaml": "some: text\n"})
+        serde_json::json!({"extra.yaml": "some: text\n", "plain.txt": "line1\n"})
     );
-    let tproxy: Value = serde_yaml::from_str(
-        find(&docs, "ConfigMap", "kuma-transparent-proxy-config")["data"]["config.yaml"]
-            .as_str()
-            .unwrap(),
-    )
-    .unwrap();
-    assert_eq!(tproxy["redirect"]["inbound"]["port"], 15006);
+    // The header, two empty lines, then the text with one final newline.
+    assert_eq!(
+        find(&docs, "ConfigMap", "kuma-control-plane-config")["data"]["config.yaml"],
+        "# use this file to override default configuration of `kuma-cp`\n#\n# see conf/kuma-cp.conf.yml for available settings\n\n\nstore:\n  type: kubernetes\n"
+    );
+    // Helm's toYaml of the chart's settings with the user's merged in: keys sorted the
+    // go-yaml way (ip6tables before iptables).
+    assert_eq!(
+        find(&docs, "ConfigMap", "kuma-transparent-proxy-config")["data"]["config.yaml"],
+        TRANSPARENT_PROXY_CONFIG.replace(
+            "  inbound:\n    enabled: true\n    excludePorts: []",
+            "  inbound:\n    enabled: true\n    excludePorts:\n    - 8080"
+        )
+    );
+    let monitor = find(&docs, "ServiceMonitor", "kuma-control-plane");
+    assert_eq!(
+        monitor["metadata"]["annotations"],
+        json!({"example.com/kept": "yes"})
+    );
+    assert_eq!(
+        monitor["spec"],
+        json!({
+            "endpoints": [{"scheme": "http", "targetPort": "diagnostics"}],
+            "jobLabel": "kuma",
+            "namespaceSelector": {"matchNames": ["kuma-system"]},
+            "selector": {"matchLabels": {
+                "app": "kuma-control-plane",
+                "team": "mesh",
+                "app.kubernetes.io/name": "kuma",
+                "app.kubernetes.io/instance": "kuma"
+            }}
+        })
+    );
     let pod = cp_pod(&docs);
     assert_eq!(
         env_value(
@@ -1728,10 +2448,85 @@ transparentProxy:
     );
 }
 
+/// Helm's toYaml of the chart's transparent proxy settings.
+const TRANSPARENT_PROXY_CONFIG: &str = "comments:
+  disabled: false
+dropInvalidPackets: false
+ebpf:
+  bpffsPath: /run/kuma/bpf
+  cgroupPath: /sys/fs/cgroup
+  enabled: false
+  instanceIPEnvVarName: \"\"
+  programsSourcePath: /tmp/kuma-ebpf
+  tcAttachIface: \"\"
+ipFamilyMode: dualstack
+iptablesExecutables:
+  ip6tables: \"\"
+  ip6tables-restore: \"\"
+  ip6tables-save: \"\"
+  iptables: \"\"
+  iptables-restore: \"\"
+  iptables-save: \"\"
+kumaDPUser: \"5678\"
+log:
+  enabled: false
+redirect:
+  dns:
+    captureAll: true
+    enabled: true
+    port: 15053
+    resolvConfigPath: /etc/resolv.conf
+    skipConntrackZoneSplit: false
+  inbound:
+    enabled: true
+    excludePorts: []
+    excludePortsForIPs: []
+    excludePortsForUIDs: []
+    includePorts: []
+    insertRedirectInsteadOfAppend: false
+    port: 15006
+  outbound:
+    enabled: true
+    excludePorts: []
+    excludePortsForIPs: []
+    excludePortsForUIDs: []
+    includePorts: []
+    insertRedirectInsteadOfAppend: false
+    port: 15001
+  vnet:
+    networks: []
+retry:
+  maxRetries: 4
+  sleepBetweenRetries: 2s
+storeFirewalld: false
+verbose: false
+wait: 5
+waitInterval: 0
+";
+
+/// Without the Prometheus Operator's API the ServiceMonitor is not rendered.
+#[test]
+fn service_monitor_needs_its_api() {
+    let out = install_deterministic(&[
+        "--set",
+        "controlPlane.serviceMonitor.enabled=true",
+        "--skip-kinds",
+        "CustomResourceDefinition",
+    ]);
+    let docs = rendered(&out);
+    assert!(
+        !kinds_and_names(&docs)
+            .iter()
+            .any(|n| n.starts_with("ServiceMonitor"))
+    );
+}
+
 #[test]
 fn new_validation_errors() {
-    let long_mesh = "m".repeat(60);
-    let long_mesh_set = format!("meshes[0].name={long_mesh},meshes[0].ingress.enabled=true");
+    let long_service = "s".repeat(64);
+    let long_service_set = format!(
+        "meshes[0].name=m,meshes[0].ingress.enabled=true,meshes[0].ingress.service.name={long_service}"
+    );
     let cases: Vec<(Vec<&str>, String)> = vec![
         (
             vec!["--set", "controlPlane.environment=universal,postgres.tls.mode=verifyCa"],
@@ -1774,8 +2569,8 @@ fn new_validation_errors() {
             "meshes[m].ingress.image is missing: set .Values.zoneProxyImage or meshes[].ingress.image (registry/repository/tag)".into(),
         ),
         (
-            vec!["--set", &long_mesh_set],
-            format!("zone proxy service name \"kuma-{long_mesh}-ingress\" exceeds 63 characters; use service.name to set a shorter name"),
+            vec!["--set", &long_service_set],
+            format!("zone proxy service name \"{long_service}\" exceeds 63 characters; use service.name to set a shorter name"),
         ),
     ];
     for (args, message) in cases {
@@ -1853,12 +2648,120 @@ fn described_keys_are_not_reported_as_unused() {
         &[],
         "controlPlane:\n  serviceMonitor:\n    enabled: false\n  ingress:\n    enabled: false\n  extraSecrets: null\n\
              postgres:\n  port: \"5433\"\ntransparentProxy:\n  configMap:\n    config:\n      anything: 1\n\
-             meshes:\n  - name: default\n    ingress:\n      enabled: false\n      nodeSelector:\n        zone: a\n      typo: 1\n",
+             meshes:\n  - name: default\n    ingress:\n      enabled: false\n      deployment:\n        podSpec:\n          nodeSelector:\n            zone: a\n      typo: 1\n",
     );
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stderr,
         "WARNING: value \"meshes[0].ingress.typo\" is not used by kumactl install control-plane and has no effect\n"
+    );
+}
+
+/// Every key Kuma's chart reads for the objects kumactl renders is taken without a
+/// warning, template-only keys included.
+#[test]
+fn keys_the_chart_uses_are_not_reported() {
+    let values = r#"
+cni:
+  tolerations: [{key: a, operator: Exists}]
+  podAnnotations: {a: b}
+  affinity: {}
+  restartPolicy: Always
+  delayStartupSeconds: 1
+  experimental:
+    imageEbpf: {registry: r, repository: m, tag: t}
+  resources: {requests: {cpu: 1m}}
+  podSecurityContext: {}
+  containerSecurityContext: {runAsUser: 0}
+dataPlane:
+  sidecarContainer:
+    resources: {requests: {cpu: 1m, memory: 1Mi}, limits: {cpu: 1m, memory: 1Mi}}
+  initContainer:
+    resources: {requests: {cpu: 1m, memory: 1Mi}, limits: {cpu: 1m, memory: 1Mi}}
+  validationContainer:
+    resources: {requests: {cpu: 1m, memory: 1Mi}, limits: {cpu: 1m, memory: 1Mi}}
+controlPlane:
+  config: "a: b"
+  globalZoneSyncService:
+    name: sync
+meshZoneProxyDefaults:
+  ingress:
+    service: {targetPort: 1}
+  egress:
+    service: {targetPort: 2}
+meshes:
+  - name: m
+    egress:
+      enabled: false
+      restartPolicy: Always
+      imagePullPolicy: Always
+      terminationGracePeriodSeconds: 1
+      automountServiceAccountToken: true
+      serviceAccountAnnotations: {a: b}
+      service: {spec: {externalIPs: []}, labels: {a: b}}
+      deployment:
+        replicas: 1
+        annotations: {a: b}
+        labels: {a: b}
+        podSpec:
+          resources: {}
+          affinity: {}
+          topologySpreadConstraints: []
+          priorityClassName: p
+          securityContext: {}
+          nodeSelector: {a: b}
+          tolerations: []
+          containerSecurityContext: {}
+          containerResources: {}
+      hpa:
+        enabled: false
+        minReplicas: 1
+        maxReplicas: 2
+        targetCPUUtilizationPercentage: 50
+        metrics: []
+      pdb: {enabled: false, maxUnavailable: 1}
+"#;
+    let out =
+        install_deterministic_with_values(&["--skip-kinds", "CustomResourceDefinition"], values);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stderr, "");
+}
+
+/// Keys that drive only the Helm hook jobs (which kumactl leaves out), or nothing, are
+/// reported, listed in the defaults or not.
+#[test]
+fn keys_without_effect_are_reported() {
+    let values = "patchSystemNamespace: false\ninstallCrdsOnUpgrade:\n  enabled: false\nnoHelmHooks: true\n\
+                  kumactl:\n  image:\n    tag: x\nfullnameOverride: x\nhooks:\n  tolerations: []\n\
+                  controlPlane:\n  annotations:\n    a: b\n  dns:\n    config:\n      options: []\n";
+    let out =
+        install_deterministic_with_values(&["--skip-kinds", "CustomResourceDefinition"], values);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let warned: Vec<&str> = out
+        .stderr
+        .lines()
+        .map(|line| {
+            line.strip_prefix("WARNING: value \"")
+                .and_then(|rest| {
+                    rest.strip_suffix(
+                        "\" is not used by kumactl install control-plane and has no effect",
+                    )
+                })
+                .unwrap_or(line)
+        })
+        .collect();
+    assert_eq!(
+        warned,
+        vec![
+            "patchSystemNamespace",
+            "installCrdsOnUpgrade",
+            "noHelmHooks",
+            "kumactl",
+            "fullnameOverride",
+            "hooks.tolerations",
+            "controlPlane.annotations",
+            "controlPlane.dns.config.options",
+        ]
     );
 }
 

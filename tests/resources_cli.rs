@@ -1073,7 +1073,7 @@ fn inspect_zoneegress_against_kuma_cp_lite() {
     assert_outcome(
         &out,
         "",
-        "Error: Could not retrieve a resource (Not found)\n",
+        "Error: Could not get zone egress resource (Not found)\n",
         1,
     );
 }

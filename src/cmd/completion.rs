@@ -15,7 +15,14 @@ use clap_complete::Shell;
                   bash:       source <(kumactl completion bash)\n  \
                   zsh:        kumactl completion zsh > \"${fpath[1]}/_kumactl\"\n  \
                   fish:       kumactl completion fish > ~/.config/fish/completions/kumactl.fish\n  \
-                  powershell: kumactl completion powershell | Out-String | Invoke-Expression"
+                  powershell: kumactl completion powershell | Out-String | Invoke-Expression\n\n\
+                  To also complete resource names from the current control plane \
+                  (kumactl get meshtimeout <TAB>, kumactl delete zoneegress <TAB>, --mesh <TAB>), \
+                  load the dynamic script instead:\n\n  \
+                  bash:       source <(COMPLETE=bash kumactl)\n  \
+                  zsh:        source <(COMPLETE=zsh kumactl)\n  \
+                  fish:       COMPLETE=fish kumactl | source\n  \
+                  powershell: $env:COMPLETE = \"powershell\"; kumactl | Out-String | Invoke-Expression; Remove-Item Env:\\COMPLETE"
 )]
 pub struct CompletionArgs {
     #[command(subcommand)]

@@ -8,6 +8,8 @@ pub mod completion;
 pub mod config;
 pub mod context;
 pub mod delete;
+pub mod dynamic_completion;
+pub mod export;
 pub mod generate;
 pub mod generated_docs;
 pub mod get;
@@ -84,6 +86,7 @@ pub enum Command {
     Completion(completion::CompletionArgs),
     Config(config::ConfigArgs),
     Delete(delete::DeleteArgs),
+    Export(export::ExportArgs),
     Generate(generate::GenerateArgs),
     #[command(about = "Show Kuma resources", long_about = "Show Kuma resources.")]
     Get(get::GetArgs),
@@ -206,6 +209,9 @@ fn style_one(cmd: clap::Command, path: &str) -> clap::Command {
 /// Runs kumactl with the process arguments; the exit code follows Go kumactl: 0 on
 /// success and for help, 1 for every error.
 pub fn main() -> ExitCode {
+    // A shell asking for completions (`COMPLETE=<shell>`) is answered here, and the
+    // process exits.
+    dynamic_completion::complete_if_requested();
     // `args_os`: `args` panics on an argument that is not UTF-8 (a file name, say).
     let argv: Vec<OsString> = std::env::args_os().collect();
     run_with_args(&argv)
@@ -265,6 +271,7 @@ fn dispatch(ctx: &mut RootContext, command: Command) -> anyhow::Result<()> {
         Command::Completion(args) => completion::run(ctx, args),
         Command::Config(args) => config::run(ctx, args),
         Command::Delete(args) => delete::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
         Command::Generate(args) => generate::run(ctx, args),
         Command::Get(args) => get::run(ctx, args),
         // Normally answered before the start-up sequence (see run_with_args).

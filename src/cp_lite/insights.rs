@@ -6,11 +6,12 @@ use super::store::{ResourceKey, ResourceStore, StoreError};
 use crate::resources::Resource;
 use crate::resources::descriptor::{self, RESOURCE_TYPES, ResourceType, Scope};
 use crate::resources::meta::Meta;
+use crate::resources::proxy_status::{self, Dataplane, GatewayType, Status};
 use crate::resources::spec::insight::{DiscoverySubscription, ProxyInsightSpec};
 use crate::resources::spec::jsonpb::{Reader, Writer};
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 pub const MESH_INSIGHT: &str = "MeshInsight";
@@ -165,10 +166,57 @@ fn is_policy(t: &ResourceType) -> bool {
     t.scope == Scope::Mesh && !t.read_only && !NOT_POLICIES.contains(&t.name)
 }
 
-/// One MeshInsight per mesh, sorted by name: its dataplanes (total, online, offline)
-/// and, per policy type present in the mesh, the number of policies. (inferred) Policy
-/// types with no policies are left out, and the other statistics of Kuma's MeshInsight
-/// (versions, mTLS, services) are not computed.
+/// A `DataplaneStat` being counted.
+#[derive(Default)]
+struct DataplaneStat {
+    total: u32,
+    online: u32,
+    offline: u32,
+    partially_degraded: u32,
+}
+
+impl DataplaneStat {
+    fn add(&mut self, status: Status) {
+        self.total += 1;
+        match status {
+            Status::Online => self.online += 1,
+            Status::Offline => self.offline += 1,
+            Status::PartiallyDegraded => self.partially_degraded += 1,
+        }
+    }
+
+    /// Versions and backends count a proxy as online or not: total = online + offline.
+    fn add_online_or_not(&mut self, status: Status) {
+        self.add(if status == Status::Online {
+            Status::Online
+        } else {
+            Status::Offline
+        });
+    }
+
+    fn write(&self) -> Map<String, Value> {
+        let mut w = Writer::new();
+        w.uint32("total", self.total)
+            .uint32("online", self.online)
+            .uint32("offline", self.offline)
+            .uint32("partiallyDegraded", self.partially_degraded);
+        w.finish()
+    }
+}
+
+fn stat_map(stats: &BTreeMap<String, DataplaneStat>) -> Option<Map<String, Value>> {
+    (!stats.is_empty()).then(|| {
+        stats
+            .iter()
+            .map(|(k, v)| (k.clone(), Value::Object(v.write())))
+            .collect()
+    })
+}
+
+/// One MeshInsight per mesh, sorted by name (Kuma's `createOrUpdateMeshInsight` in
+/// `pkg/insights/resyncer.go`): its dataplanes by status and by type, the versions of
+/// their kuma-dp and Envoy, their certificate backends, its services, and the number of
+/// resources and policies of each type present in the mesh.
 pub fn mesh_insights(store: &dyn ResourceStore) -> Vec<Arc<Resource>> {
     let Some(insight_type) = descriptor::by_name(MESH_INSIGHT) else {
         return Vec::new();
@@ -178,40 +226,123 @@ pub fn mesh_insights(store: &dyn ResourceStore) -> Vec<Arc<Resource>> {
         .into_iter()
         .map(|mesh| {
             let mesh = &mesh.resource;
+            let mesh_name = &mesh.meta.name;
             let mut last_change = mesh.meta.modification_time;
-            let dataplanes = store.list("Dataplane", Some(&mesh.meta.name));
-            let online = dataplanes
-                .iter()
-                .filter(|dp| {
-                    proxy_insight(store, "Dataplane", &mesh.meta.name, &dp.resource.meta.name)
-                        .is_some_and(|insight| insight.is_online())
-                })
-                .count();
+            let mut dataplanes = DataplaneStat::default();
+            let mut by_type: [DataplaneStat; 4] = Default::default();
+            let mut kuma_dp: BTreeMap<String, DataplaneStat> = BTreeMap::new();
+            let mut envoy: BTreeMap<String, DataplaneStat> = BTreeMap::new();
+            let mut issued: BTreeMap<String, DataplaneStat> = BTreeMap::new();
+            let mut supported: BTreeMap<String, DataplaneStat> = BTreeMap::new();
+            let mut internal_services: BTreeSet<String> = BTreeSet::new();
+            for stored in store.list("Dataplane", Some(mesh_name)) {
+                let dp = &stored.resource;
+                let insight = proxy_insight_json(store, mesh_name, &dp.meta.name);
+                let dataplane = Dataplane::from_spec(&dp.spec);
+                let (status, _) = dataplane.status(insight.as_ref());
+                dataplanes.add(status);
+                match dataplane.gateway_type() {
+                    None => {
+                        by_type[0].add(status);
+                        internal_services
+                            .extend(dataplane.inbound_services().into_iter().map(String::from));
+                    }
+                    Some(kind) => {
+                        by_type[1].add(status);
+                        by_type[if kind == GatewayType::Builtin { 2 } else { 3 }].add(status);
+                        if let Some((_, service)) = dataplane
+                            .gateway_tags()
+                            .into_iter()
+                            .find(|(k, _)| *k == proxy_status::SERVICE_TAG)
+                        {
+                            internal_services.insert(service.to_string());
+                        }
+                    }
+                }
+                let last = proxy_status::subscriptions(insight.as_ref()).last();
+                let version = |path: &str| match proxy_status::str_at(last, path) {
+                    "" => "unknown".to_string(),
+                    v => v.to_string(),
+                };
+                kuma_dp
+                    .entry(version("/version/kumaDp/version"))
+                    .or_default()
+                    .add_online_or_not(status);
+                envoy
+                    .entry(version("/version/envoy/version"))
+                    .or_default()
+                    .add_online_or_not(status);
+                let backend = proxy_status::str_at(insight.as_ref(), "/mTLS/issuedBackend");
+                if !backend.is_empty() {
+                    issued
+                        .entry(backend.to_string())
+                        .or_default()
+                        .add_online_or_not(status);
+                }
+                let backends = insight
+                    .as_ref()
+                    .and_then(|i| i.pointer("/mTLS/supportedBackends"))
+                    .and_then(Value::as_array);
+                for backend in backends.into_iter().flatten().filter_map(Value::as_str) {
+                    supported
+                        .entry(backend.to_string())
+                        .or_default()
+                        .add_online_or_not(status);
+                }
+            }
             let mut policies = Map::new();
-            for t in RESOURCE_TYPES.iter().filter(|t| is_policy(t)) {
-                let items = store.list(t.name, Some(&mesh.meta.name));
+            let mut resources = Map::new();
+            let mut external_services = 0;
+            for t in RESOURCE_TYPES
+                .iter()
+                .filter(|t| t.scope == Scope::Mesh && !t.read_only)
+            {
+                let items = store.list(t.name, Some(mesh_name));
                 for item in &items {
                     last_change = last_change.max(item.resource.meta.modification_time);
                 }
-                if !items.is_empty() {
-                    let mut stat = Writer::new();
-                    stat.uint32("total", count(items.len()));
-                    policies.insert(t.name.to_string(), Value::Object(stat.finish()));
+                if items.is_empty() {
+                    continue;
                 }
+                if t.name == "ExternalService" {
+                    external_services = count(items.len());
+                }
+                let mut stat = Writer::new();
+                stat.uint32("total", count(items.len()));
+                let stat = Value::Object(stat.finish());
+                if is_policy(t) {
+                    policies.insert(t.name.to_string(), stat.clone());
+                }
+                resources.insert(t.name.to_string(), stat);
             }
-            for dp in &dataplanes {
-                last_change = last_change.max(dp.resource.meta.modification_time);
+            let internal = count(internal_services.len());
+            let mut services = Writer::new();
+            services
+                .uint32("total", internal.saturating_add(external_services))
+                .uint32("internal", internal)
+                .uint32("external", external_services);
+            let mut versions = Writer::new();
+            versions
+                .message("kumaDp", stat_map(&kuma_dp))
+                .message("envoy", stat_map(&envoy));
+            let mut mtls = Writer::new();
+            mtls.message("issuedBackends", stat_map(&issued))
+                .message("supportedBackends", stat_map(&supported));
+            let mut types = Writer::new();
+            for (name, stat) in ["standard", "gateway", "gatewayBuiltin", "gatewayDelegated"]
+                .iter()
+                .zip(&by_type)
+            {
+                types.message(name, Some(stat.write()));
             }
-            let mut stats = Writer::new();
-            stats
-                .uint32("total", count(dataplanes.len()))
-                .uint32("online", count(online))
-                .uint32("offline", count(dataplanes.len() - online));
             let mut spec = Writer::new();
-            spec.message("dataplanes", Some(stats.finish()));
-            if !policies.is_empty() {
-                spec.message("policies", Some(policies));
-            }
+            spec.message("dataplanes", Some(dataplanes.write()));
+            spec.message("policies", (!policies.is_empty()).then_some(policies))
+                .message("dpVersions", Some(versions.finish()))
+                .message("mTLS", Some(mtls.finish()))
+                .message("services", Some(services.finish()))
+                .message("dataplanesByType", Some(types.finish()))
+                .message("resources", (!resources.is_empty()).then_some(resources));
             Arc::new(Resource {
                 meta: Meta {
                     resource_type: insight_type,
@@ -225,6 +356,13 @@ pub fn mesh_insights(store: &dyn ResourceStore) -> Vec<Arc<Resource>> {
             })
         })
         .collect()
+}
+
+/// The insight of a Dataplane as JSON, for the status rules of `resources::proxy_status`.
+fn proxy_insight_json(store: &dyn ResourceStore, mesh: &str, name: &str) -> Option<Value> {
+    let insight_type = insight_type_of("Dataplane")?;
+    let stored = store.get(&ResourceKey::new(insight_type, mesh, name))?;
+    Some(Value::Object(stored.resource.spec.clone()))
 }
 
 fn count(n: usize) -> u32 {
@@ -287,12 +425,36 @@ mod tests {
         let owner = Some(ResourceKey::mesh("default"));
         put(
             &store,
-            json!({"type": "Dataplane", "mesh": "default", "name": "dp-1"}),
+            json!({"type": "Dataplane", "mesh": "default", "name": "dp-1", "networking": {
+                "inbound": [{"port": 1, "tags": {"kuma.io/service": "web"}}]}}),
             owner.clone(),
         );
         put(
             &store,
+            json!({"type": "Dataplane", "mesh": "default", "name": "gw", "networking": {
+                "gateway": {"type": "BUILTIN", "tags": {"kuma.io/service": "edge"}}}}),
+            owner.clone(),
+        );
+        put(
+            &store,
+            json!({"type": "DataplaneInsight", "mesh": "default", "name": "gw",
+                "subscriptions": [{"id": "1", "connectTime": "2020-01-01T00:00:00Z",
+                    "version": {"kumaDp": {"version": "2.14.3"}}}],
+                "mTLS": {"issuedBackend": "ca-1", "supportedBackends": ["ca-1", "ca-2"]}}),
+            Some(ResourceKey::new(
+                descriptor::by_name("Dataplane").unwrap(),
+                "default",
+                "gw",
+            )),
+        );
+        put(
+            &store,
             json!({"type": "TrafficPermission", "mesh": "default", "name": "tp"}),
+            owner.clone(),
+        );
+        put(
+            &store,
+            json!({"type": "ExternalService", "mesh": "default", "name": "es"}),
             owner.clone(),
         );
         put(
@@ -302,9 +464,27 @@ mod tests {
         );
         let insights = mesh_insights(&store);
         assert_eq!(insights.len(), 1);
+        let online = json!({"total": 1, "online": 1});
+        let offline = json!({"total": 1, "offline": 1});
         assert_eq!(
             Value::Object(insights[0].spec.clone()),
-            json!({"dataplanes": {"total": 1, "offline": 1}, "policies": {"TrafficPermission": {"total": 1}}})
+            json!({
+                "dataplanes": {"total": 2, "online": 1, "offline": 1},
+                "policies": {"ExternalService": {"total": 1}, "TrafficPermission": {"total": 1}},
+                "dpVersions": {
+                    "kumaDp": {"2.14.3": online, "unknown": offline},
+                    "envoy": {"unknown": {"total": 2, "online": 1, "offline": 1}}
+                },
+                "mTLS": {"issuedBackends": {"ca-1": online}, "supportedBackends": {"ca-1": online, "ca-2": online}},
+                "services": {"total": 3, "internal": 2, "external": 1},
+                "dataplanesByType": {"standard": offline, "gateway": online, "gatewayBuiltin": online, "gatewayDelegated": {}},
+                "resources": {
+                    "Dataplane": {"total": 2},
+                    "ExternalService": {"total": 1},
+                    "Secret": {"total": 1},
+                    "TrafficPermission": {"total": 1}
+                }
+            })
         );
     }
 }

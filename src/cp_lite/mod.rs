@@ -11,6 +11,8 @@ pub mod cli;
 pub mod dp_server;
 pub mod index;
 pub mod insights;
+pub mod inspect;
+pub mod kubernetes_form;
 pub mod labels;
 pub mod managers;
 pub mod mesh_services;
@@ -28,6 +30,7 @@ pub mod state;
 pub mod store;
 pub mod tls;
 pub mod token_service;
+pub mod type_descriptions;
 
 pub use options::{Mode, ServerOptions};
 pub use server::{RunningServer, start};

@@ -9,6 +9,8 @@
 )]
 
 use super::insights;
+use super::inspect::DataplaneFilter;
+use super::pagination;
 use super::pagination::{ListRequest, Page};
 use super::request::ResourceRequest;
 use super::resources::{GET_ERROR_TITLE, check_access, check_mesh, not_found, scan, target};
@@ -48,6 +50,13 @@ pub fn routes(
             &format!("{item_route}/_overview"),
             get(move |request: ResourceRequest| get_overview(t, request)),
         );
+    if t.scope == Scope::Mesh {
+        // Across all meshes (`/dataplanes/_overview`).
+        router = router.route(
+            &format!("/{}/_overview", t.path),
+            get(move |request: ResourceRequest| list_overviews(t, request)),
+        );
+    }
     // The legacy paths of the same views; only the main path has them.
     if list_route.ends_with(&format!("/{}", t.path)) {
         let legacy = match t.name {
@@ -117,6 +126,25 @@ async fn list_overviews(t: &'static ResourceType, request: ResourceRequest) -> R
         }
         check_access(t, &request.user)?;
         let list_request = ListRequest::parse(&request.url.query, &request.route)?;
+        if t.name == "Dataplane" {
+            let filter = DataplaneFilter::parse(&request.url.query, &request.route)?;
+            if !filter.is_empty() {
+                let matching: Vec<_> = state
+                    .store
+                    .list(t.name, mesh)
+                    .into_iter()
+                    .filter(|stored| {
+                        let meta = &stored.resource.meta;
+                        list_request.matches(&meta.name, &meta.labels)
+                            && filter.matches(&stored.resource.spec)
+                    })
+                    .collect();
+                let page = pagination::page(matching, &list_request, &request.url, |stored| {
+                    overview_json(state, &stored.resource)
+                })?;
+                return Ok(json(StatusCode::OK, &page));
+            }
+        }
         let offset = list_request.offset()?;
         let mut on_page = Vec::new();
         let total = scan(state, t, mesh, &list_request, offset, &mut |json| {
@@ -164,10 +192,30 @@ async fn envoy_admin(
         let state = &request.state;
         let (mesh, name) = target(t, &request);
         check_mesh(state, t, &mesh)?;
-        state
+        // Kuma's titles (`pkg/api-server/inspect_envoy_admin_endpoints.go`), except that a
+        // Zone Egress is not called a zone ingress.
+        let kind = match t.name {
+            "Dataplane" => "dataplane",
+            "ZoneIngress" => "zone ingress",
+            _ => "zone egress",
+        };
+        let stored = state
             .store
             .get(&ResourceKey::new(t, &mesh, &name))
-            .ok_or_else(|| not_found(GET_ERROR_TITLE))?;
+            .ok_or_else(|| not_found(&format!("Could not get {kind} resource")))?;
+        let zone = stored
+            .resource
+            .spec
+            .get("zone")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        if t.scope == Scope::Global && !zone.is_empty() && zone != state.options.zone {
+            return Err(ApiError::new(
+                400,
+                format!("Could not connect to {kind} that resides in another zone"),
+                "Resource is not valid",
+            ));
+        }
         Err(ApiError::new(
             503,
             "Could not execute admin operation",

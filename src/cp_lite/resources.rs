@@ -10,6 +10,7 @@
 
 use super::caller::User;
 use super::insights;
+use super::kubernetes_form::kubernetes_form;
 use super::labels;
 use super::managers;
 use super::options::Mode;
@@ -229,6 +230,11 @@ fn list_resources(
         check_mesh(state, t, mesh)?;
     }
     check_access(t, &request.user)?;
+    if t.name == "ServiceInsight"
+        && let Some(mesh) = mesh
+    {
+        return super::inspect::list_service_insights(request, mesh);
+    }
     let list_request = ListRequest::parse(&request.url.query, &request.route)?;
     if let Some(resources) = computed(state, t) {
         let matching: Vec<Arc<Resource>> = resources
@@ -286,7 +292,10 @@ fn find(t: &'static ResourceType, request: &ResourceRequest) -> Result<Response,
             body.push(b'\n');
             Ok(json_bytes(StatusCode::OK, body))
         }
-        "k8s" | "kubernetes" => Ok(json(StatusCode::OK, &kubernetes_form(&stored.resource))),
+        "k8s" | "kubernetes" => Ok(json(
+            StatusCode::OK,
+            &kubernetes_form(&stored.resource, request.url.query.get("namespace")),
+        )),
         // (inferred) The reason text; Kuma rejects the value with a validation error.
         _ => Err(invalid(
             GET_ERROR_TITLE,
@@ -296,46 +305,6 @@ fn find(t: &'static ResourceType, request: &ResourceRequest) -> Result<Response,
             )],
         )),
     }
-}
-
-/// (inferred) The Kubernetes form of a resource: `apiVersion`, `kind`, `metadata`, the
-/// mesh of legacy mesh-scoped types, then `spec`.
-fn kubernetes_form(resource: &Resource) -> Value {
-    let t = resource.resource_type();
-    let mut metadata = Map::new();
-    metadata.insert("name".into(), resource.meta.name.clone().into());
-    metadata.insert(
-        "creationTimestamp".into(),
-        resource
-            .meta
-            .creation_time
-            .format("%Y-%m-%dT%H:%M:%SZ")
-            .to_string()
-            .into(),
-    );
-    if !resource.meta.labels.is_empty() {
-        metadata.insert(
-            "labels".into(),
-            serde_json::to_value(&resource.meta.labels).unwrap_or_default(),
-        );
-    }
-    let mut out = Map::new();
-    out.insert("apiVersion".into(), "kuma.io/v1alpha1".into());
-    out.insert("kind".into(), t.name.into());
-    if t.scope == Scope::Mesh && t.family == crate::resources::descriptor::BodyFamily::Legacy {
-        out.insert("mesh".into(), resource.meta.mesh.clone().into());
-    }
-    out.insert("metadata".into(), Value::Object(metadata));
-    let spec = match t.family {
-        crate::resources::descriptor::BodyFamily::Legacy => Value::Object(resource.spec.clone()),
-        crate::resources::descriptor::BodyFamily::SpecObject => resource
-            .spec
-            .get("spec")
-            .cloned()
-            .unwrap_or(Value::Object(Map::new())),
-    };
-    out.insert("spec".into(), spec);
-    Value::Object(out)
 }
 
 /// `{}` or `{"warnings": [...]}`.

@@ -8,6 +8,7 @@ use super::resources;
 use super::response;
 use super::state::SharedState;
 use super::token_service;
+use super::type_descriptions;
 use axum::Router;
 use axum::middleware;
 use axum::routing::get;
@@ -17,7 +18,9 @@ pub fn api_router(state: SharedState) -> Router {
     let router = Router::new()
         .route("/", get(index::index))
         .route("/who-am-i", get(index::who_am_i))
+        .route("/_resources", get(type_descriptions::resource_types))
         .merge(resources::routes())
+        .merge(super::inspect::routes())
         .merge(token_service::routes())
         // Who calls, for every route (unknown routes are answered without it).
         .route_layer(middleware::from_fn_with_state(state.clone(), authn::layer))

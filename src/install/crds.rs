@@ -196,6 +196,27 @@ pub fn placeholders() -> Vec<Object> {
         .collect()
 }
 
+/// How the CRD of a kind holds a resource, for the Kubernetes form of a Universal one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shape {
+    /// Namespace-scoped (else cluster-scoped).
+    pub namespaced: bool,
+    /// A legacy kind: `mesh` at the root beside `spec`.
+    pub mesh_at_root: bool,
+    /// A legacy insight whose data is the object's `status`, not its `spec`.
+    pub data_in_status: bool,
+}
+
+/// The [`Shape`] of a `kuma.io` kind, `None` for kinds without a CRD.
+pub fn shape(kind: &str) -> Option<Shape> {
+    let crd = CRDS.iter().find(|crd| crd.kind == kind)?;
+    Some(Shape {
+        namespaced: crd.scope == Namespaced,
+        mesh_at_root: matches!(crd.body, Legacy | LegacyStatus),
+        data_in_status: crd.body == LegacyStatus,
+    })
+}
+
 /// The `<plural>.kuma.io` names in chart file order.
 pub fn names() -> Vec<String> {
     CRDS.iter()

@@ -87,6 +87,16 @@ impl Object {
         self
     }
 
+    /// The same object with a YAML comment line before it in the output (the chart
+    /// writes warnings that way).
+    pub fn with_comment(self, comment: &str) -> Object {
+        let text = format!("# {comment}\n{}", self.to_yaml());
+        Object {
+            rendered: Some(Cow::Owned(text)),
+            ..self
+        }
+    }
+
     /// A typed Kubernetes object (k8s-openapi writes `apiVersion` and `kind` itself).
     pub fn typed<T: k8s_openapi::Resource + Serialize>(object: &T) -> anyhow::Result<Object> {
         Ok(Object::json(T::KIND, serde_json::to_value(object)?))

@@ -11,6 +11,7 @@ pub mod manifest;
 pub mod render;
 pub mod strvals;
 pub mod tls;
+pub mod tpl;
 pub mod validate;
 pub mod values;
 

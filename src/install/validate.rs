@@ -171,7 +171,7 @@ fn check_mesh_zone_proxies(values: &Values, mode: &str) -> anyhow::Result<()> {
             bail!("meshes[{name}]: mesh-scoped zone proxies require controlPlane.mode=zone");
         }
         for role in roles {
-            let service = super::render::mesh_zone_proxy::service_name(values, &name, mesh, role);
+            let service = super::render::mesh_zone_proxy::service_name(mesh, role);
             if service.len() > MAX_SERVICE_NAME {
                 bail!(
                     "zone proxy service name \"{service}\" exceeds {MAX_SERVICE_NAME} characters; use service.name to set a shorter name"

@@ -21,27 +21,47 @@ const OPEN_MAPS: &[&str] = &[
     "controlPlane.podSecurityContext",
     "controlPlane.containerSecurityContext",
     "controlPlane.service.annotations",
-    "controlPlane.dns.config",
     "controlPlane.tls.general.certManager.issuerRef",
     "egress.nodeSelector",
     "egress.affinity",
     "egress.resources",
     "egress.podSecurityContext",
     "egress.containerSecurityContext",
-    "egress.dns.config",
     "ingress.nodeSelector",
     "ingress.affinity",
     "ingress.resources",
     "ingress.podSecurityContext",
     "ingress.containerSecurityContext",
-    "ingress.dns.config",
     "cni.nodeSelector",
+    "cni.resources",
+    "cni.containerSecurityContext",
     "hooks.nodeSelector",
     "plugins.policies",
     "plugins.resources",
     "transparentProxy.configMap.config",
-    "meshZoneProxyDefaults.ingress.nodeSelector",
-    "meshZoneProxyDefaults.egress.nodeSelector",
+];
+
+/// Keys Kuma's chart templates read although its values.yaml does not list them.
+const TEMPLATE_ONLY_KEYS: &[&str] = &[
+    // The name of the global-zone-sync Service (`_helpers.tpl`).
+    "controlPlane.globalZoneSyncService.name",
+    // Text appended to the control plane's config.yaml (`templates/cp-configmap.yaml`).
+    "controlPlane.config",
+    // The name prefix of every object (`_helpers.tpl` `kuma.name`).
+    "nameOverride",
+];
+
+/// Keys of Kuma's chart that no object kumactl renders reads (only the Helm hook jobs,
+/// which kumactl leaves out, or nothing at all): setting them is reported although
+/// `--dump-values` lists the ones with a default.
+const NO_EFFECT_KEYS: &[&str] = &[
+    "patchSystemNamespace",
+    "installCrdsOnUpgrade",
+    "noHelmHooks",
+    "kumactl",
+    "kubectl",
+    "fullnameOverride",
+    "controlPlane.annotations",
 ];
 
 /// [`DEFAULT_VALUES_YAML`] as JSON, converted by build.rs: parsing JSON costs a fraction
@@ -137,10 +157,15 @@ fn collect_unknown(
         } else {
             format!("{prefix}.{key}")
         };
+        if NO_EFFECT_KEYS.contains(&path.as_str()) {
+            unknown.push(path);
+            continue;
+        }
         match defaults.get(key) {
+            None if TEMPLATE_ONLY_KEYS.contains(&path.as_str()) => {}
             None => unknown.push(path),
             Some(_) if path == "meshes" => {
-                let template = mesh_entry_template(defaults);
+                let template = mesh_entry_template();
                 for (i, entry) in value.as_array().into_iter().flatten().enumerate() {
                     if let Value::Object(entry) = entry {
                         collect_unknown(entry, &template, &format!("meshes[{i}]"), unknown);
@@ -159,30 +184,39 @@ fn collect_unknown(
     }
 }
 
-/// The keys a `meshes[]` entry may have: a name, and per role the keys of
-/// `meshZoneProxyDefaults.<role>` plus `enabled`, `image` and `service.name`.
-fn mesh_entry_template(defaults: &Map<String, Value>) -> Map<String, Value> {
+/// The keys a `meshes[]` entry may have: what the templates read (Kuma's
+/// `templates/mesh-zoneproxy-*.yaml`), some of which the chart's values.yaml leaves out.
+/// Empty maps take keys of the user's own.
+fn mesh_entry_template() -> Map<String, Value> {
+    let role = serde_json::json!({
+        "enabled": false,
+        "image": {"registry": "", "repository": "", "tag": ""},
+        "service": {
+            "name": "", "type": "", "port": 0, "spec": {}, "annotations": {}, "labels": {}
+        },
+        "deployment": {
+            "replicas": 1, "annotations": {}, "labels": {},
+            "podSpec": {
+                "resources": {}, "affinity": {}, "topologySpreadConstraints": [],
+                "priorityClassName": "", "securityContext": {}, "nodeSelector": {},
+                "tolerations": [], "containerSecurityContext": {}, "containerResources": {}
+            }
+        },
+        "hpa": {
+            "enabled": false, "minReplicas": 2, "maxReplicas": 5,
+            "targetCPUUtilizationPercentage": 80, "metrics": []
+        },
+        "pdb": {"enabled": false, "maxUnavailable": 1},
+        "restartPolicy": "",
+        "imagePullPolicy": "",
+        "terminationGracePeriodSeconds": 40,
+        "automountServiceAccountToken": true,
+        "serviceAccountAnnotations": {}
+    });
     let mut entry = Map::new();
     entry.insert("name".into(), Value::String(String::new()));
-    for role in ["ingress", "egress"] {
-        let mut keys = match defaults
-            .get("meshZoneProxyDefaults")
-            .and_then(|d| d.get(role))
-        {
-            Some(Value::Object(role_defaults)) => role_defaults.clone(),
-            _ => Map::new(),
-        };
-        // Open maps (user keys of their own) are empty in the template.
-        keys.insert("nodeSelector".into(), Value::Object(Map::new()));
-        let own: Map<String, Value> = serde_json::from_value(serde_json::json!({
-            "enabled": false,
-            "image": {"registry": "", "repository": "", "tag": ""},
-            "service": {"name": ""},
-        }))
-        .unwrap_or_default();
-        merge_maps(&mut keys, own);
-        entry.insert(role.into(), Value::Object(keys));
-    }
+    entry.insert("ingress".into(), role.clone());
+    entry.insert("egress".into(), role);
     entry
 }
 
@@ -253,12 +287,20 @@ impl Values {
     /// (the chart's `with`/`if` guards) is `None`.
     pub fn typed<T: DeserializeOwned>(&self, path: &str) -> anyhow::Result<Option<T>> {
         match self.get(path) {
-            Some(value) if is_truthy(value) => serde_json::from_value(normalize(value.clone()))
-                .map(Some)
-                .with_context(|| format!("invalid {path}")),
-            _ => Ok(None),
+            Some(value) => typed_value(value.clone(), path),
+            None => Ok(None),
         }
     }
+}
+
+/// A Kubernetes structure read from `value` (found at `path`); null or empty is `None`.
+pub fn typed_value<T: DeserializeOwned>(value: Value, path: &str) -> anyhow::Result<Option<T>> {
+    if !is_truthy(&value) {
+        return Ok(None);
+    }
+    serde_json::from_value(normalize(value))
+        .map(Some)
+        .with_context(|| format!("invalid {path}"))
 }
 
 /// Quantities and similar fields read from YAML files may be numbers with a fractional
@@ -378,7 +420,7 @@ mod tests {
             "egress": {"enabled": true},
             "meshes": [
                 {"name": "m", "ingress": {"enabled": true, "service": {"name": "s", "type": "x"},
-                                          "nodeSelector": {"free": "form"}, "bad": 1}},
+                                          "deployment": {"podSpec": {"nodeSelector": {"free": "form"}}}, "bad": 1}},
                 {"name": "n", "extra": true}
             ],
             "top": 1

@@ -243,58 +243,7 @@ fn counter(value: Option<&Value>) -> u64 {
 /// The `inspect zoneegresses` table, computed from each overview's subscriptions
 /// (Go: `app/kumactl/cmd/inspect/inspect_zoneegresses.go`).
 pub fn zoneegress_overview_table(items: &[Value], now: DateTime<Utc>) -> String {
-    let rows: Vec<Vec<String>> = items
-        .iter()
-        .map(|item| {
-            let subscriptions: &[Value] = item
-                .pointer("/zoneEgressInsight/subscriptions")
-                .and_then(Value::as_array)
-                .map(Vec::as_slice)
-                .unwrap_or_default();
-            let online = subscriptions.iter().any(|s| {
-                s.get("connectTime").is_some_and(|t| !t.is_null())
-                    && s.get("disconnectTime").is_none_or(Value::is_null)
-            });
-            let last = subscriptions.last();
-            let ago = |path: &[&str]| match last.map(|s| str_at(s, path)) {
-                Some(time) if !time.is_empty() => age_of(time, now),
-                _ => "never".to_string(),
-            };
-            let total = |field: &str| -> u64 {
-                subscriptions
-                    .iter()
-                    .map(|s| counter(s.pointer(&format!("/status/total/{field}"))))
-                    .sum()
-            };
-            vec![
-                str_at(item, &["name"]).to_string(),
-                if online { "Online" } else { "Offline" }.to_string(),
-                ago(&["connectTime"]),
-                ago(&["status", "lastUpdateTime"]),
-                total("responsesSent").to_string(),
-                total("responsesRejected").to_string(),
-                last.map(|s| str_at(s, &["version", "kumaDp", "version"]))
-                    .unwrap_or_default()
-                    .to_string(),
-                last.map(|s| str_at(s, &["version", "envoy", "version"]))
-                    .unwrap_or_default()
-                    .to_string(),
-            ]
-        })
-        .collect();
-    table::render(
-        &[
-            "NAME",
-            "STATUS",
-            "LAST CONNECTED AGO",
-            "LAST UPDATED AGO",
-            "TOTAL UPDATES",
-            "TOTAL ERRORS",
-            "KUMA-DP VERSION",
-            "ENVOY VERSION",
-        ],
-        &rows,
-    )
+    super::inspect::proxy_overview_table(items, "zoneEgressInsight", now)
 }
 
 /// The policy columns of `inspect meshes`, with the type each one counts.

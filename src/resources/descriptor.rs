@@ -70,6 +70,11 @@ pub struct ResourceType {
     pub provided_by: ProvidedBy,
     /// Has `/_overview` endpoints joining the resource and its insight.
     pub has_insights: bool,
+    /// Kuma's KDS sends it from the global control plane down to zones (its
+    /// `GlobalToZonesFlag`), so federating a zone carries it over.
+    pub synced_to_zones: bool,
+    /// A legacy (selector-based) policy; the targetRef policies are known from their schema.
+    pub legacy_policy: bool,
 }
 
 impl ResourceType {
@@ -125,6 +130,8 @@ const fn row(name: &'static str, path: &'static str) -> ResourceType {
         columns: TableColumns::MeshName,
         provided_by: ProvidedBy::Global,
         has_insights: false,
+        synced_to_zones: true,
+        legacy_policy: false,
     }
 }
 
@@ -141,7 +148,9 @@ const fn legacy_policy(
     single: &'static str,
     list: &'static str,
 ) -> ResourceType {
-    nouns(row(name, path), single, list)
+    let mut t = nouns(row(name, path), single, list);
+    t.legacy_policy = true;
+    t
 }
 
 /// A new (`spec` object) mesh-scoped policy, creatable on global and zones.
@@ -191,6 +200,7 @@ const fn read_only_insight(name: &'static str, path: &'static str, scope: Scope)
     t.scope = scope;
     t.read_only = true;
     t.provided_by = ProvidedBy::Both;
+    t.synced_to_zones = false;
     t.columns = match scope {
         Scope::Global => TableColumns::Name,
         Scope::Mesh => TableColumns::MeshName,
@@ -212,6 +222,7 @@ pub static RESOURCE_TYPES: &[ResourceType] = &[
         t.proxy_type = Some("dataplane");
         t.columns = TableColumns::MeshNameTagsAddress;
         t.provided_by = ProvidedBy::Zone;
+        t.synced_to_zones = false;
         t.has_insights = true;
         t
     },
@@ -224,6 +235,7 @@ pub static RESOURCE_TYPES: &[ResourceType] = &[
             "external-services",
         );
         t.columns = TableColumns::MeshNameTagsAddress;
+        t.legacy_policy = false;
         t
     },
     legacy_policy(
@@ -273,6 +285,7 @@ pub static RESOURCE_TYPES: &[ResourceType] = &[
     {
         let mut t = legacy_policy("MeshGateway", "meshgateways", "meshgateway", "meshgateways");
         t.short_name = Some("mgw");
+        t.legacy_policy = false;
         t
     },
     legacy_policy(
@@ -308,6 +321,7 @@ pub static RESOURCE_TYPES: &[ResourceType] = &[
     {
         let mut t = new_policy("MeshService", "meshservices", "msvc");
         t.provided_by = ProvidedBy::Zone;
+        t.synced_to_zones = false;
         t
     },
     new_policy("MeshTCPRoute", "meshtcproutes", "mtcpr"),
@@ -316,7 +330,12 @@ pub static RESOURCE_TYPES: &[ResourceType] = &[
     new_policy("MeshTrace", "meshtraces", "mtr"),
     new_policy("MeshTrafficPermission", "meshtrafficpermissions", "mtp"),
     new_policy("MeshTrust", "meshtrusts", "mtrust"),
-    new_policy("MeshZoneAddress", "meshzoneaddresses", "mza"),
+    {
+        // Zones report their addresses up to global, never the other way.
+        let mut t = new_policy("MeshZoneAddress", "meshzoneaddresses", "mza");
+        t.synced_to_zones = false;
+        t
+    },
     legacy_policy(
         "ProxyTemplate",
         "proxytemplates",
@@ -361,6 +380,7 @@ pub static RESOURCE_TYPES: &[ResourceType] = &[
     {
         let mut t = new_policy("Workload", "workloads", "wl");
         t.provided_by = ProvidedBy::Zone;
+        t.synced_to_zones = false;
         t
     },
     {
@@ -369,6 +389,8 @@ pub static RESOURCE_TYPES: &[ResourceType] = &[
         t.short_name = Some("z");
         t.columns = TableColumns::Name;
         t.has_insights = true;
+        // Each zone control plane keeps its own Zone records; global does not send them.
+        t.synced_to_zones = false;
         t
     },
     {
@@ -382,6 +404,7 @@ pub static RESOURCE_TYPES: &[ResourceType] = &[
         t.proxy_type = Some("zoneegress");
         t.columns = TableColumns::Name;
         t.provided_by = ProvidedBy::Zone;
+        t.synced_to_zones = false;
         t.has_insights = true;
         t
     },
@@ -400,11 +423,45 @@ pub static RESOURCE_TYPES: &[ResourceType] = &[
         t.proxy_type = Some("zoneingress");
         t.columns = TableColumns::Name;
         t.provided_by = ProvidedBy::Zone;
+        t.synced_to_zones = false;
         t.has_insights = true;
         t
     },
     read_only_insight("ZoneIngressInsight", "zone-ingress-insights", Scope::Global),
     read_only_insight("ZoneInsight", "zone-insights", Scope::Global),
+];
+
+/// The policy types whose descriptor allows inspection in Kuma 2.14 (`inspect <policy>`)
+/// (`pkg/core/resources/apis/mesh/zz_generated.resources.go`,
+/// `pkg/plugins/policies/*/api/v1alpha1/zz_generated.resource.go`).
+pub const INSPECTABLE_POLICIES: [&str; 27] = [
+    "CircuitBreaker",
+    "FaultInjection",
+    "HealthCheck",
+    "ProxyTemplate",
+    "RateLimit",
+    "Retry",
+    "Timeout",
+    "TrafficLog",
+    "TrafficPermission",
+    "TrafficRoute",
+    "TrafficTrace",
+    "MeshAccessLog",
+    "MeshCircuitBreaker",
+    "MeshFaultInjection",
+    "MeshHealthCheck",
+    "MeshHTTPRoute",
+    "MeshLoadBalancingStrategy",
+    "MeshMetric",
+    "MeshPassthrough",
+    "MeshProxyPatch",
+    "MeshRateLimit",
+    "MeshRetry",
+    "MeshTCPRoute",
+    "MeshTimeout",
+    "MeshTLS",
+    "MeshTrace",
+    "MeshTrafficPermission",
 ];
 
 /// The type whose `type` field is `name`.

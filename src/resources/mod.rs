@@ -8,12 +8,14 @@ pub mod kri;
 pub mod meta;
 pub mod openapi;
 pub mod policies;
+pub mod proxy_status;
 pub mod resource;
 pub mod schemas;
 pub mod spec;
 pub mod split;
 pub mod template;
 pub mod time;
+pub mod type_description;
 
 pub use descriptor::{ResourceType, Scope};
 pub use meta::{Meta, Violation};

@@ -47,7 +47,7 @@ pub fn command(t: &'static ResourceType) -> Option<clap::Command> {
 }
 
 /// pflag's `int` flag: Go's `strconv.ParseInt` wording on failure.
-fn go_int(raw: &str) -> Result<i64, String> {
+pub fn go_int(raw: &str) -> Result<i64, String> {
     raw.parse::<i64>().map_err(|e| {
         let reason = match e.kind() {
             std::num::IntErrorKind::PosOverflow | std::num::IntErrorKind::NegOverflow => {

@@ -9,5 +9,5 @@ use clap::Args;
 pub struct MeshesArgs {}
 
 pub fn run(ctx: &mut RootContext, output: &str, _args: MeshesArgs) -> anyhow::Result<()> {
-    super::print_list(ctx, "/mesh-insights", output, mesh_insights_table)
+    super::print_list(ctx, "mesh", "/mesh-insights", output, mesh_insights_table)
 }

@@ -2,8 +2,7 @@
 //! the Envoy admin data of one Zone Egress, passed through as the control plane
 //! returns it.
 
-use crate::cmd::args::{exact_args, suggest};
-use crate::cmd::cli_errors::usage_error;
+use crate::cmd::args::suggest;
 use crate::cmd::context::RootContext;
 use anyhow::bail;
 use clap::{ArgAction, Args};
@@ -21,10 +20,10 @@ pub struct ZoneEgressArgs {
         hide_possible_values = true
     )]
     pub inspection_type: String,
-    /// include Envoy EDS in the config dump
+    /// include EDS when dumping envoy config for dataplane
     #[arg(long)]
     pub include_eds: bool,
-    /// deprecated: use --type=config-dump
+    /// if set then the command returns envoy config dump for provided dataplane
     #[arg(long, hide = true)]
     pub config_dump: bool,
     /// name of the Zone Egress
@@ -40,44 +39,84 @@ pub struct ZoneEgressArgs {
 
 impl ZoneEgressArgs {
     pub fn validate_args(&self) -> anyhow::Result<()> {
-        exact_args(&self.names, 1).map_err(|e| {
-            let argv = ["kumactl", "inspect", "zoneegress"].map(String::from);
-            usage_error(&argv, &e.to_string())
-        })
+        super::one_name(&self.names, "zoneegress")
     }
 
     /// The admin endpoint for `--type`.
     pub fn request_path(&self) -> anyhow::Result<String> {
-        let Some(name) = crate::cmd::get::path_segment(&self.names[0]) else {
-            bail!("there is no ZoneEgress with name {:?}", self.names[0]);
-        };
-        Ok(match self.inspection_type.as_str() {
-            "config-dump" => format!("/zoneegresses/{name}/xds?include_eds={}", self.include_eds),
-            "stats" => format!("/zoneegresses/{name}/stats"),
-            "clusters" => format!("/zoneegresses/{name}/clusters"),
-            "policies" => bail!(
-                "Policies are not applied on ZoneEgress, please use '--config-dump' flag to get envoy config dump of the ZoneEgress"
-            ),
-            other => bail!("invalid inspection type {other:?}: one of config-dump|stats|clusters"),
-        })
+        admin_path(
+            "ZoneEgress",
+            "zoneegresses",
+            &self.names[0],
+            &self.inspection_type,
+            self.config_dump,
+            self.include_eds,
+        )
     }
 }
 
-pub fn run(ctx: &mut RootContext, args: ZoneEgressArgs) -> anyhow::Result<()> {
-    if args.config_dump {
+/// The Envoy admin endpoint of a zone proxy for `--type` (Go:
+/// `app/kumactl/cmd/inspect/inspect_zoneegress.go`, `inspect_zoneingress.go`):
+/// `type_name` is `ZoneEgress` or `ZoneIngress`, `path` its REST path.
+pub(super) fn admin_path(
+    type_name: &str,
+    path: &str,
+    name: &str,
+    inspection_type: &str,
+    config_dump: bool,
+    include_eds: bool,
+) -> anyhow::Result<String> {
+    let inspection_type = if config_dump {
+        "config-dump"
+    } else {
+        inspection_type
+    };
+    if include_eds && inspection_type != "config-dump" {
+        bail!("flag '--include-eds' can be used only when '--type=config-dump'");
+    }
+    let name = super::segment(type_name, name)?;
+    Ok(match inspection_type {
+        "config-dump" => format!("/{path}/{name}/xds?include_eds={include_eds}"),
+        "stats" => format!("/{path}/{name}/stats"),
+        "clusters" => format!("/{path}/{name}/clusters"),
+        "policies" => bail!(
+            "Policies are not applied on {type_name}, please use '--config-dump' flag to get envoy config dump of the {type_name}"
+        ),
+        other => bail!("invalid inspection type {other:?}: one of config-dump|stats|clusters"),
+    })
+}
+
+/// Prints the raw body of an Envoy admin view (after the deprecation notice of
+/// `--config-dump`).
+pub(super) fn print_admin_view(
+    ctx: &RootContext,
+    what: &str,
+    config_dump: bool,
+    path: anyhow::Result<String>,
+) -> anyhow::Result<()> {
+    if config_dump {
         writeln!(
             std::io::stdout().lock(),
             "Flag --config-dump has been deprecated, use --type=config-dump"
         )?;
     }
-    let path = args.request_path()?;
-    let client = ctx.api_client()?;
+    let path = path?;
+    let client = super::client(ctx, what)?;
     let response = client.get(&path)?;
     if !response.is_success() {
         return Err(response.error().into());
     }
     std::io::stdout().lock().write_all(&response.body)?;
     Ok(())
+}
+
+pub fn run(ctx: &mut RootContext, args: ZoneEgressArgs) -> anyhow::Result<()> {
+    print_admin_view(
+        ctx,
+        "zoneegress inspect",
+        args.config_dump,
+        args.request_path(),
+    )
 }
 
 #[cfg(test)]
@@ -110,6 +149,10 @@ mod tests {
         assert_eq!(
             args("config-dump", true).request_path().unwrap(),
             "/zoneegresses/ze-1/xds?include_eds=true"
+        );
+        assert_eq!(
+            args("stats", true).request_path().unwrap_err().to_string(),
+            "flag '--include-eds' can be used only when '--type=config-dump'"
         );
         assert_eq!(
             args("config-dump", false).request_path().unwrap(),

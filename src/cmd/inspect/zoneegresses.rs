@@ -10,7 +10,11 @@ use clap::Args;
 pub struct ZoneEgressesArgs {}
 
 pub fn run(ctx: &mut RootContext, output: &str, _args: ZoneEgressesArgs) -> anyhow::Result<()> {
-    super::print_list(ctx, "/zoneegresses/_overview", output, |items| {
-        zoneegress_overview_table(items, chrono::Utc::now())
-    })
+    super::print_list(
+        ctx,
+        "zone egress",
+        "/zoneegresses/_overview",
+        output,
+        |items| zoneegress_overview_table(items, chrono::Utc::now()),
+    )
 }

@@ -42,9 +42,10 @@ const CONFIG_HEADER: &str = "# use this file to override default configuration o
 pub fn config_maps(ctx: &Context) -> anyhow::Result<Vec<Object>> {
     let values = ctx.values;
     let mut config = CONFIG_HEADER.to_string();
-    let extra = values.text("controlPlane.config");
-    if !extra.trim().is_empty() {
-        config.push_str(extra.trim_end());
+    if values.truthy("controlPlane.config") {
+        // Two empty lines, then the text, whose trailing newlines collapse into one.
+        config.push_str("\n\n");
+        config.push_str(values.text("controlPlane.config").trim_end_matches('\n'));
         config.push('\n');
     }
     let mut objects = vec![Object::typed(&ConfigMap {
@@ -63,7 +64,11 @@ pub fn config_maps(ctx: &Context) -> anyhow::Result<Vec<Object>> {
             if value.is_array() || value.is_object() {
                 bail!("controlPlane.extraConfigMaps[{i}].values.{key} must be text");
             }
-            entries.insert(key.clone(), go_text(value));
+            // The chart writes each file as a block whose trailing newlines collapse
+            // into one.
+            let mut text = go_text(value).trim_end_matches('\n').to_string();
+            text.push('\n');
+            entries.insert(key.clone(), text);
         }
         objects.push(Object::typed(&ConfigMap {
             metadata: ctx.cp_meta(&field_text(extra, "name"))?,
@@ -81,12 +86,23 @@ pub fn config_maps(ctx: &Context) -> anyhow::Result<Vec<Object>> {
             text.push('\n');
         }
         objects.push(Object::typed(&ConfigMap {
-            metadata: ctx.cp_meta(&values.text("transparentProxy.configMap.name"))?,
+            metadata: ctx.cp_meta(&transparent_proxy_config_map_name(ctx))?,
             data: Some(BTreeMap::from([("config.yaml".to_string(), text)])),
             ..ConfigMap::default()
         })?);
     }
     Ok(objects)
+}
+
+/// `transparentProxy.configMap.name` cut to 253 characters less one trailing `-`, or the
+/// chart's name when that is empty.
+fn transparent_proxy_config_map_name(ctx: &Context) -> String {
+    let name = ctx.values.text("transparentProxy.configMap.name");
+    let name: String = name.chars().take(253).collect();
+    match name.strip_suffix('-').unwrap_or(&name) {
+        "" => "kuma-transparent-proxy-config".to_string(),
+        name => name.to_string(),
+    }
 }
 
 /// `controlPlane.extraConfigMaps`: a list of `{name, mountPath, readOnly, values}`.
@@ -228,7 +244,13 @@ fn universal_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
     // under `kdsGlobalServer.secretName` alone for this environment (not `.create`, and in
     // any mode), unlike the kubernetes one.
     let kds_server = values.truthy("controlPlane.tls.kdsGlobalServer.secretName");
-    let postgres_client = values.truthy("postgres.tls.secretName");
+    // The certificate files are given to the control plane only when it verifies the
+    // server (Kuma's chart: `kuma.universal.defaultEnv` in _helpers.tpl).
+    let verify = matches!(
+        values.text("postgres.tls.mode").as_str(),
+        "verifyCa" | "verifyFull"
+    );
+    let postgres_client = verify && values.truthy("postgres.tls.secretName");
     let mut env = common_env(ctx, kds_server);
     env.extend([
         ("KUMA_ENVIRONMENT", Some("universal".to_string())),
@@ -248,7 +270,7 @@ fn universal_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
         (
             "KUMA_STORE_POSTGRES_TLS_CA_PATH",
             when(
-                values.truthy("postgres.tls.caSecretName"),
+                verify && values.truthy("postgres.tls.caSecretName"),
                 &format!("{POSTGRES_TLS_DIR}/ca.crt"),
             ),
         ),
@@ -258,8 +280,7 @@ fn universal_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
         ),
         (
             "KUMA_STORE_POSTGRES_TLS_DISABLE_SSLSNI",
-            values
-                .truthy("postgres.tls.disableSSLSNI")
+            (verify && values.truthy("postgres.tls.disableSSLSNI"))
                 .then(|| values.text("postgres.tls.disableSSLSNI")),
         ),
         (
@@ -273,6 +294,52 @@ fn universal_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
         ("KUMA_STORE_TYPE", Some("postgres".to_string())),
     ]);
     env
+}
+
+/// The resources the injector gives the containers it adds, from
+/// `dataPlane.<container>.resources`; an empty value takes the chart's fallback.
+fn injector_resources_env(ctx: &Context) -> Vec<(&'static str, Option<String>)> {
+    const RESOURCES: &[(&str, &str, &str)] = &[
+        ("sidecarContainer", "requests.cpu", "50m"),
+        ("sidecarContainer", "requests.memory", "64Mi"),
+        ("sidecarContainer", "limits.cpu", "0"),
+        ("sidecarContainer", "limits.memory", "512Mi"),
+        ("initContainer", "requests.cpu", "20m"),
+        ("initContainer", "requests.memory", "20M"),
+        ("initContainer", "limits.cpu", "0"),
+        ("initContainer", "limits.memory", "50M"),
+        ("validationContainer", "requests.cpu", "20m"),
+        ("validationContainer", "requests.memory", "20M"),
+        ("validationContainer", "limits.cpu", "0"),
+        ("validationContainer", "limits.memory", "50M"),
+    ];
+    const NAMES: &[&str] = &[
+        "KUMA_INJECTOR_SIDECAR_CONTAINER_RESOURCES_REQUESTS_CPU",
+        "KUMA_INJECTOR_SIDECAR_CONTAINER_RESOURCES_REQUESTS_MEMORY",
+        "KUMA_INJECTOR_SIDECAR_CONTAINER_RESOURCES_LIMITS_CPU",
+        "KUMA_INJECTOR_SIDECAR_CONTAINER_RESOURCES_LIMITS_MEMORY",
+        "KUMA_INJECTOR_INIT_CONTAINER_RESOURCES_REQUESTS_CPU",
+        "KUMA_INJECTOR_INIT_CONTAINER_RESOURCES_REQUESTS_MEMORY",
+        "KUMA_INJECTOR_INIT_CONTAINER_RESOURCES_LIMITS_CPU",
+        "KUMA_INJECTOR_INIT_CONTAINER_RESOURCES_LIMITS_MEMORY",
+        "KUMA_INJECTOR_VALIDATION_CONTAINER_RESOURCES_REQUESTS_CPU",
+        "KUMA_INJECTOR_VALIDATION_CONTAINER_RESOURCES_REQUESTS_MEMORY",
+        "KUMA_INJECTOR_VALIDATION_CONTAINER_RESOURCES_LIMITS_CPU",
+        "KUMA_INJECTOR_VALIDATION_CONTAINER_RESOURCES_LIMITS_MEMORY",
+    ];
+    RESOURCES
+        .iter()
+        .zip(NAMES)
+        .map(|((container, field, fallback), name)| {
+            let path = format!("dataPlane.{container}.resources.{field}");
+            let value = if ctx.values.truthy(&path) {
+                ctx.values.text(&path)
+            } else {
+                fallback.to_string()
+            };
+            (*name, Some(value))
+        })
+        .collect()
 }
 
 /// The environment of a control plane storing its state in Kubernetes (the chart's
@@ -290,6 +357,7 @@ fn kubernetes_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
     let ebpf_text = |path: &str| ebpf.then(|| values.text(path)).and_then(non_empty);
 
     let mut env = common_env(ctx, kds_server);
+    env.extend(injector_resources_env(ctx));
     env.extend([
         ("KUMA_API_SERVER_AUTHN_LOCALHOST_IS_ADMIN", fixed("false")),
         ("KUMA_API_SERVER_READ_ONLY", fixed("true")),
@@ -326,54 +394,6 @@ fn kubernetes_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
         (
             "KUMA_INJECTOR_INIT_CONTAINER_IMAGE",
             Some(ctx.image("dataPlane.initImage")),
-        ),
-        (
-            "KUMA_INJECTOR_INIT_CONTAINER_RESOURCES_LIMITS_CPU",
-            fixed("0"),
-        ),
-        (
-            "KUMA_INJECTOR_INIT_CONTAINER_RESOURCES_LIMITS_MEMORY",
-            fixed("50M"),
-        ),
-        (
-            "KUMA_INJECTOR_INIT_CONTAINER_RESOURCES_REQUESTS_CPU",
-            fixed("20m"),
-        ),
-        (
-            "KUMA_INJECTOR_INIT_CONTAINER_RESOURCES_REQUESTS_MEMORY",
-            fixed("20M"),
-        ),
-        (
-            "KUMA_INJECTOR_SIDECAR_CONTAINER_RESOURCES_LIMITS_CPU",
-            fixed("0"),
-        ),
-        (
-            "KUMA_INJECTOR_SIDECAR_CONTAINER_RESOURCES_LIMITS_MEMORY",
-            fixed("512Mi"),
-        ),
-        (
-            "KUMA_INJECTOR_SIDECAR_CONTAINER_RESOURCES_REQUESTS_CPU",
-            fixed("50m"),
-        ),
-        (
-            "KUMA_INJECTOR_SIDECAR_CONTAINER_RESOURCES_REQUESTS_MEMORY",
-            fixed("64Mi"),
-        ),
-        (
-            "KUMA_INJECTOR_VALIDATION_CONTAINER_RESOURCES_LIMITS_CPU",
-            fixed("0"),
-        ),
-        (
-            "KUMA_INJECTOR_VALIDATION_CONTAINER_RESOURCES_LIMITS_MEMORY",
-            fixed("50M"),
-        ),
-        (
-            "KUMA_INJECTOR_VALIDATION_CONTAINER_RESOURCES_REQUESTS_CPU",
-            fixed("20m"),
-        ),
-        (
-            "KUMA_INJECTOR_VALIDATION_CONTAINER_RESOURCES_REQUESTS_MEMORY",
-            fixed("20M"),
         ),
         (
             "KUMA_MONITORING_ASSIGNMENT_SERVER_ENABLED",
@@ -418,8 +438,7 @@ fn kubernetes_env(ctx: &Context) -> BTreeMap<&'static str, Option<String>> {
             "KUMA_RUNTIME_KUBERNETES_INJECTOR_TRANSPARENT_PROXY_CONFIGMAP_NAME",
             values
                 .truthy("transparentProxy.configMap.enabled")
-                .then(|| values.text("transparentProxy.configMap.name"))
-                .and_then(non_empty),
+                .then(|| transparent_proxy_config_map_name(ctx)),
         ),
         (
             "KUMA_RUNTIME_KUBERNETES_INJECTOR_UNIFIED_RESOURCE_NAMING_ENABLED",
@@ -637,6 +656,29 @@ fn mount_as(entry: &Value) -> VolumeMount {
     }
 }
 
+/// The mounts of the PostgreSQL TLS files: the CA, then the client certificate and key
+/// (both containers, whatever the environment).
+fn postgres_mounts(ctx: &Context) -> Vec<VolumeMount> {
+    let mut mounts = Vec::new();
+    if ctx.values.truthy("postgres.tls.caSecretName") {
+        mounts.push(mount(
+            "postgres-tls-cert-ca",
+            &format!("{POSTGRES_TLS_DIR}/ca.crt"),
+            Some("ca.crt"),
+        ));
+    }
+    if ctx.values.truthy("postgres.tls.secretName") {
+        for file in ["tls.crt", "tls.key"] {
+            mounts.push(mount(
+                "postgres-tls-cert",
+                &format!("{POSTGRES_TLS_DIR}/{file}"),
+                Some(file),
+            ));
+        }
+    }
+    mounts
+}
+
 /// The volumes and their mounts, in the chart's order (`templates/cp-deployment.yaml`).
 fn volumes(ctx: &Context) -> anyhow::Result<(Vec<VolumeMount>, Vec<Volume>)> {
     let values = ctx.values;
@@ -679,24 +721,13 @@ fn volumes(ctx: &Context) -> anyhow::Result<(Vec<VolumeMount>, Vec<Volume>)> {
         mounts.push(mount("api-server-tls-cert", API_SERVER_TLS_DIR, None));
         volumes.push(secret_volume("api-server-tls-cert", api_server_secret));
     }
+    mounts.extend(postgres_mounts(ctx));
     let postgres_ca = values.text("postgres.tls.caSecretName");
     if !postgres_ca.is_empty() {
-        mounts.push(mount(
-            "postgres-tls-cert-ca",
-            &format!("{POSTGRES_TLS_DIR}/ca.crt"),
-            Some("ca.crt"),
-        ));
         volumes.push(secret_volume("postgres-tls-cert-ca", postgres_ca));
     }
     let postgres_client = values.text("postgres.tls.secretName");
     if !postgres_client.is_empty() {
-        for file in ["tls.crt", "tls.key"] {
-            mounts.push(mount(
-                "postgres-tls-cert",
-                &format!("{POSTGRES_TLS_DIR}/{file}"),
-                Some(file),
-            ));
-        }
         volumes.push(secret_volume("postgres-tls-cert", postgres_client));
     }
     let client_certs = values.text("controlPlane.tls.apiServer.clientCertsSecretName");
@@ -820,7 +851,7 @@ pub fn deployment(
     // As in Kuma's chart (deployments/charts/kuma/templates/cp-deployment.yaml): the
     // control plane's image, pull policy and security context, fixed args, the merged env
     // then the secret env entries (the database credentials the migration needs), the
-    // resources and the config volume (the chart also mounts postgres TLS files here).
+    // resources, the postgres TLS files and the config volume.
     let migration = (!ctx.is_kubernetes())
         .then(|| -> anyhow::Result<Container> {
             Ok(Container {
@@ -836,7 +867,12 @@ pub fn deployment(
                     format!("--config-file={CONFIG_DIR}/config.yaml"),
                 ]),
                 resources: values.typed("controlPlane.resources")?,
-                volume_mounts: Some(vec![mount(CONFIG_MAP_NAME, CONFIG_DIR, None)]),
+                volume_mounts: Some(
+                    postgres_mounts(ctx)
+                        .into_iter()
+                        .chain([mount(CONFIG_MAP_NAME, CONFIG_DIR, None)])
+                        .collect(),
+                ),
                 ..Container::default()
             })
         })
@@ -868,8 +904,8 @@ pub fn deployment(
     node_selector.retain(|_, v| !v.is_empty());
     let (dns_policy, dns_config) = super::zone_proxy::dns(ctx, "controlPlane")?;
     let pod = PodSpec {
-        affinity: values.typed("controlPlane.affinity")?,
-        topology_spread_constraints: values.typed("controlPlane.topologySpreadConstraints")?,
+        affinity: ctx.tpl().typed("controlPlane.affinity")?,
+        topology_spread_constraints: ctx.tpl().typed("controlPlane.topologySpreadConstraints")?,
         priority_class_name: non_empty_text(values.text("controlPlane.priorityClassName")),
         security_context: values.typed("controlPlane.podSecurityContext")?,
         service_account_name: Some(CONTROL_PLANE_NAME.to_string()),
@@ -1051,7 +1087,11 @@ pub fn global_zone_sync_service(ctx: &Context) -> anyhow::Result<Object> {
     if service_type == "NodePort" {
         port.node_port = values.int(&format!("{prefix}.nodePort"))?;
     }
-    let mut metadata = ctx.cp_meta("kuma-global-zone-sync")?;
+    let name = match values.text(&format!("{prefix}.name")) {
+        name if name.is_empty() => "kuma-global-zone-sync".to_string(),
+        name => name,
+    };
+    let mut metadata = ctx.cp_meta(&name)?;
     metadata.annotations = non_empty(values.string_map(&format!("{prefix}.annotations"))?);
     let source_ranges = values.string_list(&format!("{prefix}.loadBalancerSourceRanges"))?;
     Object::typed(&Service {

@@ -89,6 +89,14 @@ impl<'a> Context<'a> {
         })
     }
 
+    /// Helm's `tpl` over values, with this release's namespace.
+    pub fn tpl(&self) -> super::tpl::Scope<'_> {
+        super::tpl::Scope {
+            values: self.values,
+            namespace: &self.namespace,
+        }
+    }
+
     pub fn is_global(&self) -> bool {
         self.mode == "global"
     }

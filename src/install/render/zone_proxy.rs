@@ -261,17 +261,18 @@ pub fn service_account_token_mount() -> VolumeMount {
 /// `dnsPolicy` and `dnsConfig` from `<key>.dns`, when set.
 pub fn dns(ctx: &Context, key: &str) -> anyhow::Result<(Option<String>, Option<PodDNSConfig>)> {
     let policy = non_empty_text(ctx.values.text(&format!("{key}.dns.policy")));
-    let config_path = format!("{key}.dns.config");
-    let has_config = ctx
+    let nameservers = ctx
         .values
-        .get(&config_path)
-        .and_then(Value::as_object)
-        .is_some_and(|config| config.values().any(crate::install::values::is_truthy));
-    let config = if has_config {
-        ctx.values.typed(&config_path)?
-    } else {
-        None
-    };
+        .string_list(&format!("{key}.dns.config.nameservers"))?;
+    let searches = ctx
+        .values
+        .string_list(&format!("{key}.dns.config.searches"))?;
+    // Each list only when it has entries, the whole config only when one has.
+    let config = (!nameservers.is_empty() || !searches.is_empty()).then(|| PodDNSConfig {
+        nameservers: (!nameservers.is_empty()).then_some(nameservers),
+        searches: (!searches.is_empty()).then_some(searches),
+        options: None,
+    });
     Ok((policy, config))
 }
 
@@ -381,8 +382,8 @@ fn deployment(ctx: &Context, proxy: &ZoneProxy) -> anyhow::Result<Object> {
     node_selector.retain(|_, v| !v.is_empty());
     let (dns_policy, dns_config) = dns(ctx, key)?;
     let pod = PodSpec {
-        affinity: values.typed(&path("affinity"))?,
-        topology_spread_constraints: values.typed(&path("topologySpreadConstraints"))?,
+        affinity: ctx.tpl().typed(&path("affinity"))?,
+        topology_spread_constraints: ctx.tpl().typed(&path("topologySpreadConstraints"))?,
         priority_class_name: non_empty_text(values.text(&path("priorityClassName"))),
         security_context: values.typed(&path("podSecurityContext"))?,
         service_account_name: Some(proxy.name.to_string()),
