@@ -38,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'kumactl' -ScriptBlock {
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Help about any command')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Inspect Kuma resources')
             [CompletionResult]::new('install', 'install', [CompletionResultType]::ParameterValue, 'Install various Kuma components.')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Move off resources that Kuma 3.0 removes')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print version')
             break
         }
@@ -2591,6 +2592,36 @@ Register-ArgumentCompleter -Native -CommandName 'kumactl' -ScriptBlock {
             [CompletionResult]::new('--without-gateway', '--without-gateway', [CompletionResultType]::ParameterName, 'Skip MeshGateway resources')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'help for demo')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'help for demo')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'if set no config file and config directory will be created')
+            break
+        }
+        'kumactl;migrate' {
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'path to the configuration file to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'context to use')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'log level: one of off|info|debug')
+            [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'help for migrate')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'help for migrate')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'if set no config file and config directory will be created')
+            [CompletionResult]::new('zone-egress', 'zone-egress', [CompletionResultType]::ParameterValue, 'Plan and carry out the move from the legacy ZoneEgress to mesh-scoped zone egress')
+            break
+        }
+        'kumactl;migrate;zone-egress' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'read ZoneEgress, Mesh, MeshIdentity and MeshTrafficPermission resources from files, not the control plane (''-'': stdin)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'read ZoneEgress, Mesh, MeshIdentity and MeshTrafficPermission resources from files, not the control plane (''-'': stdin)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'the configuration to produce: one of universal|kubernetes')
+            [CompletionResult]::new('--values', '--values', [CompletionResultType]::ParameterName, 'the control plane''s legacy Helm values files, whose egress.* values are converted (later ones win)')
+            [CompletionResult]::new('--egress-service-type', '--egress-service-type', [CompletionResultType]::ParameterName, 'the --egress-service-type the control plane was installed with')
+            [CompletionResult]::new('--egress-node-selector', '--egress-node-selector', [CompletionResultType]::ParameterName, 'the --egress-node-selector the control plane was installed with')
+            [CompletionResult]::new('--egress-drain-time', '--egress-drain-time', [CompletionResultType]::ParameterName, 'the --egress-drain-time the control plane was installed with')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'path to the configuration file to use')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'context to use')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'log level: one of off|info|debug')
+            [CompletionResult]::new('--api-timeout', '--api-timeout', [CompletionResultType]::ParameterName, 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout')
+            [CompletionResult]::new('--egress-enabled', '--egress-enabled', [CompletionResultType]::ParameterName, 'the control plane was installed with --egress-enabled')
+            [CompletionResult]::new('--apply', '--apply', [CompletionResultType]::ParameterName, 'create the planned Dataplanes on the control plane (Universal only) once all of them validate')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'help for zone-egress')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'help for zone-egress')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, 'if set no config file and config directory will be created')
             break
         }

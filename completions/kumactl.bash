@@ -46,6 +46,9 @@ _kumactl() {
             kumactl,install)
                 cmd="kumactl__subcmd__install"
                 ;;
+            kumactl,migrate)
+                cmd="kumactl__subcmd__migrate"
+                ;;
             kumactl,version)
                 cmd="kumactl__subcmd__version"
                 ;;
@@ -502,6 +505,9 @@ _kumactl() {
             kumactl__subcmd__install,demo)
                 cmd="kumactl__subcmd__install__subcmd__demo"
                 ;;
+            kumactl__subcmd__migrate,zone-egress)
+                cmd="kumactl__subcmd__migrate__subcmd__zone__subcmd__egress"
+                ;;
             *)
                 ;;
         esac
@@ -509,7 +515,7 @@ _kumactl() {
 
     case "${cmd}" in
         kumactl)
-            opts="-h --config-file --context --log-level --no-config --api-timeout --help apply completion config delete export generate get help inspect install version"
+            opts="-h --config-file --context --log-level --no-config --api-timeout --help apply completion config delete export generate get help inspect install migrate version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8302,6 +8308,94 @@ _kumactl() {
                     return 0
                     ;;
                 --system-namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kumactl__subcmd__migrate)
+            opts="-h --help --config-file --context --log-level --no-config --api-timeout zone-egress"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "off info debug" -- "${cur}"))
+                    return 0
+                    ;;
+                --api-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kumactl__subcmd__migrate__subcmd__zone__subcmd__egress)
+            opts="-f -h --file --format --values --egress-enabled --egress-service-type --egress-node-selector --egress-drain-time --apply --help --config-file --context --log-level --no-config --api-timeout"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "universal kubernetes" -- "${cur}"))
+                    return 0
+                    ;;
+                --values)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --egress-service-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --egress-node-selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --egress-drain-time)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -42,6 +42,7 @@ complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "get" -d 'Show Kuma 
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "help" -d 'Help about any command'
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "inspect" -d 'Inspect Kuma resources'
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "install" -d 'Install various Kuma components.'
+complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "migrate" -d 'Move off resources that Kuma 3.0 removes'
 complete -c kumactl -n "__fish_kumactl_needs_command" -f -a "version" -d 'Print version'
 complete -c kumactl -n "__fish_kumactl_using_subcommand apply" -s f -l file -d 'Path to file or directory to apply. When a directory is provided, all .yaml, .yml, and .json files are applied. Pass - to read from stdin' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand apply" -s v -l var -d 'Variable to replace in configuration' -r
@@ -2245,6 +2246,32 @@ complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from demo" -l without-gateway -d 'Skip MeshGateway resources'
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from demo" -s h -l help -d 'help for demo'
 complete -c kumactl -n "__fish_kumactl_using_subcommand install; and __fish_seen_subcommand_from demo" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and not __fish_seen_subcommand_from zone-egress" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and not __fish_seen_subcommand_from zone-egress" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and not __fish_seen_subcommand_from zone-egress" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and not __fish_seen_subcommand_from zone-egress" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and not __fish_seen_subcommand_from zone-egress" -s h -l help -d 'help for migrate'
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and not __fish_seen_subcommand_from zone-egress" -l no-config -d 'if set no config file and config directory will be created'
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and not __fish_seen_subcommand_from zone-egress" -f -a "zone-egress" -d 'Plan and carry out the move from the legacy ZoneEgress to mesh-scoped zone egress'
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and __fish_seen_subcommand_from zone-egress" -s f -l file -d 'read ZoneEgress, Mesh, MeshIdentity and MeshTrafficPermission resources from files, not the control plane (\'-\': stdin)' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and __fish_seen_subcommand_from zone-egress" -l format -d 'the configuration to produce: one of universal|kubernetes' -r -f -a "universal\t''
+kubernetes\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and __fish_seen_subcommand_from zone-egress" -l values -d 'the control plane\'s legacy Helm values files, whose egress.* values are converted (later ones win)' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and __fish_seen_subcommand_from zone-egress" -l egress-service-type -d 'the --egress-service-type the control plane was installed with' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and __fish_seen_subcommand_from zone-egress" -l egress-node-selector -d 'the --egress-node-selector the control plane was installed with' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and __fish_seen_subcommand_from zone-egress" -l egress-drain-time -d 'the --egress-drain-time the control plane was installed with' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and __fish_seen_subcommand_from zone-egress" -l config-file -d 'path to the configuration file to use' -r -F
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and __fish_seen_subcommand_from zone-egress" -l context -d 'context to use' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and __fish_seen_subcommand_from zone-egress" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''
+info\t''
+debug\t''"
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and __fish_seen_subcommand_from zone-egress" -l api-timeout -d 'the timeout for api calls. It includes connection time, any redirects, and reading the response body. A timeout of zero means no timeout' -r
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and __fish_seen_subcommand_from zone-egress" -l egress-enabled -d 'the control plane was installed with --egress-enabled'
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and __fish_seen_subcommand_from zone-egress" -l apply -d 'create the planned Dataplanes on the control plane (Universal only) once all of them validate'
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and __fish_seen_subcommand_from zone-egress" -s h -l help -d 'help for zone-egress'
+complete -c kumactl -n "__fish_kumactl_using_subcommand migrate; and __fish_seen_subcommand_from zone-egress" -l no-config -d 'if set no config file and config directory will be created'
 complete -c kumactl -n "__fish_kumactl_using_subcommand version" -l config-file -d 'path to the configuration file to use' -r -F
 complete -c kumactl -n "__fish_kumactl_using_subcommand version" -l context -d 'context to use' -r
 complete -c kumactl -n "__fish_kumactl_using_subcommand version" -l log-level -d 'log level: one of off|info|debug' -r -f -a "off\t''

@@ -13,6 +13,7 @@ pub mod duration;
 pub mod files;
 pub mod install;
 pub mod kubeconfig;
+pub mod migrate;
 pub mod nesting;
 pub mod os_error;
 pub mod output;

@@ -913,7 +913,6 @@ fn mesh_insights_count_dataplanes_and_policies() {
         ("traffic-permissions", "TrafficPermission", "tp-1"),
         ("traffic-permissions", "TrafficPermission", "tp-2"),
         ("circuit-breakers", "CircuitBreaker", "cb"),
-        ("dataplanes", "Dataplane", "dp"),
     ] {
         create(
             &api,
@@ -921,6 +920,10 @@ fn mesh_insights_count_dataplanes_and_policies() {
             &policy(kind, name),
         );
     }
+    // A Dataplane needs its networking address (dataplane_validator.go).
+    let mut dataplane = policy("Dataplane", "dp");
+    dataplane["networking"] = json!({"address": "10.0.0.1"});
+    create(&api, "/meshes/default/dataplanes/dp", &dataplane);
     let insights = api.get("/mesh-insights").json();
     assert_eq!(insights["total"], json!(1));
     assert_eq!(

@@ -72,7 +72,9 @@ fn populated() -> TestEnv {
     create(
         &api,
         "/meshes/default/dataplanes/dp",
-        json!({"type": "Dataplane", "mesh": "default", "name": "dp"}),
+        json!({"type": "Dataplane", "mesh": "default", "name": "dp",
+               "networking": {"address": "10.0.0.1",
+                              "inbound": [{"port": 8080, "tags": {"kuma.io/service": "web"}}]}}),
     );
     create(
         &api,

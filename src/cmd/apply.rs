@@ -377,6 +377,10 @@ fn upsert(client: &ApiClient, record: Record, stdout: &mut impl Write) -> anyhow
     let path = t.item_path(&record.mesh, &record.name);
 
     let existing = client.get(&path).map_err(unanswered)?;
+    if existing.status == 404 && crate::cmd::legacy_egress::is_legacy_type(t.name) {
+        crate::cmd::legacy_egress::require_legacy(client, t.name)
+            .map_err(|e| anyhow!("{label}: {e}"))?;
+    }
     let create = match existing.status {
         404 => true,
         _ if existing.is_success() => false,

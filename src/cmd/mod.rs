@@ -16,6 +16,8 @@ pub mod get;
 pub mod help;
 pub mod inspect;
 pub mod install;
+pub mod legacy_egress;
+pub mod migrate;
 pub mod version;
 
 use crate::duration::GoDuration;
@@ -93,6 +95,7 @@ pub enum Command {
     Help(help::HelpArgs),
     Inspect(inspect::InspectArgs),
     Install(install::InstallArgs),
+    Migrate(migrate::MigrateArgs),
     Version(version::VersionArgs),
 }
 
@@ -278,6 +281,7 @@ fn dispatch(ctx: &mut RootContext, command: Command) -> anyhow::Result<()> {
         Command::Help(args) => help::run(args),
         Command::Inspect(args) => inspect::run(ctx, args),
         Command::Install(args) => install::run(ctx, args),
+        Command::Migrate(args) => migrate::run(ctx, args),
         Command::Version(args) => version::run(ctx, args),
     }
 }

@@ -16,7 +16,8 @@ use super::response;
 use super::secrets::{SecretAccess, StoreSecrets};
 use super::state::{AppState, SharedState};
 use super::store::{ResourceKey, StoreError};
-use super::token_service::validate_zone_token;
+use super::token_service::{validate_dataplane_token, validate_zone_token};
+use super::zone_proxy;
 use crate::resources::Resource;
 use crate::resources::descriptor;
 use crate::resources::meta::{join_violations, validate_meta};
@@ -110,6 +111,8 @@ pub struct BootstrapRequest {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct DisconnectRequest {
+    /// Set for a Dataplane; empty for a Zone Egress.
+    pub mesh: String,
     pub name: String,
     pub dataplane_token: String,
 }
@@ -193,6 +196,14 @@ pub fn require_token(token: &str, token_path: &str) -> Result<(), Refusal> {
     Ok(())
 }
 
+/// Real Envoy would read the file named by dataplaneTokenPath; we cannot.
+fn path_only_refusal() -> Refusal {
+    Refusal::new(
+        422,
+        "kuma-cp-lite needs the token itself in dataplaneToken: it cannot read dataplaneTokenPath on the proxy's machine",
+    )
+}
+
 /// The bootstrap checks after the token and host ones: the proxy is an egress, we got the
 /// token itself, and its inline resource (if any) is a valid ZoneEgress. Returns the
 /// inline resource.
@@ -206,16 +217,12 @@ pub fn check_bootstrap_request(request: &BootstrapRequest) -> Result<Option<Reso
         return Err(Refusal::new(
             422,
             format!(
-                "kuma-cp-lite registers Zone Egress proxies only (proxyType \"egress\"), not {proxy_type:?}"
+                "kuma-cp-lite registers Zone Egress and Dataplane proxies only (proxyType \"egress\" or \"dataplane\"), not {proxy_type:?}"
             ),
         ));
     }
     if request.dataplane_token.trim().is_empty() {
-        // Real Envoy would read the file named by dataplaneTokenPath; we cannot.
-        return Err(Refusal::new(
-            422,
-            "kuma-cp-lite needs the token itself in dataplaneToken: it cannot read dataplaneTokenPath on the proxy's machine",
-        ));
+        return Err(path_only_refusal());
     }
     if request.dataplane_resource.is_empty() {
         return Ok(None);
@@ -263,7 +270,7 @@ const MAX_YAML_FLOW_COLLECTIONS: usize = 256;
 
 /// The inline resource as a JSON value. Kuma reads it as YAML, so JSON and YAML both
 /// work; JSON is read as JSON, which has no such cost.
-fn resource_value(text: &str) -> Result<Value, String> {
+pub(crate) fn resource_value(text: &str) -> Result<Value, String> {
     if let Ok(value) = serde_json::from_str(text) {
         return Ok(value);
     }
@@ -312,16 +319,46 @@ pub struct BootstrapResponse {
     pub kuma_sidecar_configuration: Value,
 }
 
-pub fn envoy_bootstrap_yaml(name: &str, admin_port: u32) -> String {
+/// The node of an Envoy bootstrap: `.<name>` for a Zone Egress, `<mesh>.<name>` for a
+/// Dataplane (`pkg/core/xds/types.go`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BootstrapNode {
+    pub id: String,
+    pub cluster: String,
+    pub proxy_type: &'static str,
+    pub admin_port: u32,
+}
+
+impl BootstrapNode {
+    pub fn zone_egress(name: &str, admin_port: u32) -> BootstrapNode {
+        BootstrapNode {
+            id: format!(".{name}"),
+            cluster: "egress".into(),
+            proxy_type: "egress",
+            admin_port,
+        }
+    }
+
+    pub fn dataplane(mesh: &str, name: &str, admin_port: u32) -> BootstrapNode {
+        BootstrapNode {
+            id: format!("{mesh}.{name}"),
+            cluster: name.into(),
+            proxy_type: "dataplane",
+            admin_port,
+        }
+    }
+}
+
+pub fn envoy_bootstrap_yaml(node: &BootstrapNode) -> String {
     format!(
-        "node:\n  id: .{name}\n  cluster: egress\n  metadata:\n    dataplane.proxyType: egress\nadmin:\n  address:\n    socketAddress:\n      address: 127.0.0.1\n      portValue: {admin_port}\n"
+        "node:\n  id: {}\n  cluster: {}\n  metadata:\n    dataplane.proxyType: {}\nadmin:\n  address:\n    socketAddress:\n      address: 127.0.0.1\n      portValue: {}\n",
+        node.id, node.cluster, node.proxy_type, node.admin_port
     )
 }
 
-pub fn bootstrap_response(name: &str, admin_port: u32) -> BootstrapResponse {
+pub fn bootstrap_response(node: &BootstrapNode) -> BootstrapResponse {
     BootstrapResponse {
-        bootstrap: base64::engine::general_purpose::STANDARD
-            .encode(envoy_bootstrap_yaml(name, admin_port)),
+        bootstrap: base64::engine::general_purpose::STANDARD.encode(envoy_bootstrap_yaml(node)),
         kuma_sidecar_configuration: json!({
             "networking": {"corefileTemplate": null, "address": ""},
             "metrics": {"aggregate": []}
@@ -434,8 +471,8 @@ fn new_subscription(
 }
 
 /// `POST /bootstrap`: the bootstrap checks, then the xDS authentication, then the
-/// registration of the ZoneEgress and its connection.
-fn register(dp: &DpState, host: &str, body: &[u8]) -> Result<(String, u32), Refusal> {
+/// registration of the ZoneEgress or Dataplane and its connection.
+fn register(dp: &DpState, host: &str, body: &[u8]) -> Result<BootstrapNode, Refusal> {
     let state = dp.app.as_ref();
     let request: BootstrapRequest =
         serde_json::from_slice(body).map_err(|_| Refusal::new(400, ""))?;
@@ -445,6 +482,25 @@ fn register(dp: &DpState, host: &str, body: &[u8]) -> Result<(String, u32), Refu
         return Err(Refusal::new(
             422,
             "a global control plane does not register proxies: connect the Zone Egress to a zone control plane",
+        ));
+    }
+    if matches!(request.proxy_type.as_str(), "" | "dataplane") {
+        if request.dataplane_token.trim().is_empty() {
+            return Err(path_only_refusal());
+        }
+        let subscription = new_subscription(state, &request.version, Utc::now());
+        let registered = zone_proxy::register(state, &request, subscription)?;
+        return Ok(BootstrapNode::dataplane(
+            &registered.mesh,
+            &registered.name,
+            registered.admin_port,
+        ));
+    }
+    if super::kuma3::enabled(&state.options) {
+        // Kuma 3.0's stream check for node metadata of a removed proxy type.
+        return Err(Refusal::new(
+            422,
+            format!("unsupported proxy type {:?}", request.proxy_type),
         ));
     }
     let inline = check_bootstrap_request(&request)?;
@@ -488,7 +544,7 @@ fn register(dp: &DpState, host: &str, body: &[u8]) -> Result<(String, u32), Refu
     let admin_port = ZoneEgressSpec::read(Reader::from_map(&resource.spec))
         .map(|spec| spec.admin_port())
         .unwrap_or(spec::zone_egress::DEFAULT_ADMIN_PORT);
-    Ok((name, admin_port))
+    Ok(BootstrapNode::zone_egress(&name, admin_port))
 }
 
 async fn bootstrap(
@@ -497,8 +553,8 @@ async fn bootstrap(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let (name, admin_port) = match register(&dp, &request_host(&headers, &uri), &body) {
-        Ok(registered) => registered,
+    let node = match register(&dp, &request_host(&headers, &uri), &body) {
+        Ok(node) => node,
         Err(refusal) => return refusal.into_response(),
     };
     let wants_json = headers
@@ -506,7 +562,7 @@ async fn bootstrap(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|accept| accept.contains("application/json"));
     if wants_json {
-        let body = serde_json::to_vec(&bootstrap_response(&name, admin_port))
+        let body = serde_json::to_vec(&bootstrap_response(&node))
             .expect("the bootstrap response serializes");
         (
             StatusCode::OK,
@@ -518,7 +574,7 @@ async fn bootstrap(
         (
             StatusCode::OK,
             [(header::CONTENT_TYPE, "text/x-yaml")],
-            envoy_bootstrap_yaml(&name, admin_port),
+            envoy_bootstrap_yaml(&node),
         )
             .into_response()
     }
@@ -532,6 +588,9 @@ fn disconnect_egress(dp: &DpState, host: &str, body: &[u8]) -> Result<(), Refusa
         serde_json::from_slice(body).map_err(|_| Refusal::new(400, ""))?;
     require_token(&request.dataplane_token, "")?;
     check_host(&dp.certificate, host)?;
+    if !request.mesh.is_empty() {
+        return disconnect_dataplane(state, &request);
+    }
     if state.store.get(&zone_egress_key(&request.name)).is_none() {
         return Err(Refusal::new(404, ""));
     }
@@ -556,6 +615,57 @@ fn disconnect_egress(dp: &DpState, host: &str, body: &[u8]) -> Result<(), Refusa
     for id in open {
         match insights::record_zone_egress_disconnect(state.store.as_ref(), &request.name, &id, now)
         {
+            Ok(()) | Err(insights::InsightError::SubscriptionNotFound { .. }) => {}
+            Err(insights::InsightError::ProxyNotFound { .. }) => return Err(Refusal::new(404, "")),
+            Err(other) => return Err(internal(other)),
+        }
+    }
+    Ok(())
+}
+
+/// The Dataplane form of [`disconnect_egress`]: the Dataplane's token, checked as on
+/// registration.
+fn disconnect_dataplane(state: &AppState, request: &DisconnectRequest) -> Result<(), Refusal> {
+    let key = ResourceKey::new(
+        descriptor::by_name(zone_proxy::DATAPLANE).expect("the descriptor table has Dataplane"),
+        &request.mesh,
+        &request.name,
+    );
+    let Some(stored) = state.store.get(&key) else {
+        return Err(Refusal::new(404, ""));
+    };
+    let claims = validate_dataplane_token(
+        &StoreSecrets(state),
+        &request.mesh,
+        request.dataplane_token.trim(),
+        SystemTime::now(),
+    )
+    .map_err(Refusal::authentication)?;
+    zone_proxy::check_claims(&claims, &stored.resource, None).map_err(Refusal::authentication)?;
+    let open: Vec<String> = insights::proxy_insight(
+        state.store.as_ref(),
+        zone_proxy::DATAPLANE,
+        &request.mesh,
+        &request.name,
+    )
+    .map(|insight| {
+        insight
+            .subscriptions
+            .iter()
+            .filter(|s| s.is_online())
+            .map(|s| s.id.clone())
+            .collect()
+    })
+    .unwrap_or_default();
+    let now = Utc::now();
+    for id in open {
+        match insights::record_dataplane_disconnect(
+            state.store.as_ref(),
+            &request.mesh,
+            &request.name,
+            &id,
+            now,
+        ) {
             Ok(()) | Err(insights::InsightError::SubscriptionNotFound { .. }) => {}
             Err(insights::InsightError::ProxyNotFound { .. }) => return Err(Refusal::new(404, "")),
             Err(other) => return Err(internal(other)),

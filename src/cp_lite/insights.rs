@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 pub const MESH_INSIGHT: &str = "MeshInsight";
 pub const ZONE_EGRESS: &str = "ZoneEgress";
+pub const DATAPLANE: &str = "Dataplane";
 
 /// How often an insight write is retried after losing a race with another writer.
 const WRITE_ATTEMPTS: usize = 64;
@@ -71,6 +72,41 @@ pub fn record_zone_egress_disconnect(
         } else {
             Err(InsightError::SubscriptionNotFound {
                 type_name: ZONE_EGRESS,
+                name: name.to_string(),
+                id: subscription_id.to_string(),
+            })
+        }
+    })
+}
+
+/// Records that the Dataplane `mesh`/`name` opened an xDS stream, in its
+/// DataplaneInsight (owned by the Dataplane), as for a ZoneEgress.
+pub fn record_dataplane_connect(
+    store: &dyn ResourceStore,
+    mesh: &str,
+    name: &str,
+    subscription: DiscoverySubscription,
+) -> Result<(), InsightError> {
+    modify_proxy_insight(store, DATAPLANE, mesh, name, |insight, now| {
+        insight.add_subscription(subscription.clone(), now);
+        Ok(())
+    })
+}
+
+/// Records that the stream `subscription_id` of the Dataplane `mesh`/`name` closed.
+pub fn record_dataplane_disconnect(
+    store: &dyn ResourceStore,
+    mesh: &str,
+    name: &str,
+    subscription_id: &str,
+    when: DateTime<Utc>,
+) -> Result<(), InsightError> {
+    modify_proxy_insight(store, DATAPLANE, mesh, name, |insight, _| {
+        if insight.disconnect(subscription_id, when) {
+            Ok(())
+        } else {
+            Err(InsightError::SubscriptionNotFound {
+                type_name: DATAPLANE,
                 name: name.to_string(),
                 id: subscription_id.to_string(),
             })

@@ -19,6 +19,7 @@ use super::store::{ResourceKey, Stored};
 use crate::api::ApiError;
 use crate::resources::descriptor::{self, BodyFamily, INSPECTABLE_POLICIES, ResourceType};
 use crate::resources::proxy_status::{self, Dataplane, GatewayType, SERVICE_TAG, Status, ZONE_TAG};
+use crate::resources::resource::Resource;
 use crate::resources::spec::gojson::quote;
 use crate::resources::spec::jsonpb::Writer;
 use axum::Router;
@@ -548,14 +549,46 @@ pub fn list_service_insights(request: &ResourceRequest, mesh: &str) -> Result<Re
         })
         .collect();
     let page = super::pagination::page(matching, &list_request, &request.url, |(name, stat)| {
-        let mut item = Map::new();
-        item.insert("type".into(), "ServiceInsight".into());
-        item.insert("mesh".into(), mesh.into());
-        item.insert("name".into(), name.clone().into());
-        item.insert("creationTime".into(), creation.clone().into());
-        item.insert("modificationTime".into(), modification.clone().into());
-        item.extend(service_json(&name, &stat));
-        Value::Object(item)
+        service_insight_item(mesh, &creation, &modification, &name, &stat)
     })?;
     Ok(json(StatusCode::OK, &page))
+}
+
+/// One ServiceInsight as the list serves it: the resource envelope (the mesh's times)
+/// around the `Service` message.
+fn service_insight_item(
+    mesh: &str,
+    creation: &str,
+    modification: &str,
+    name: &str,
+    stat: &ServiceStat,
+) -> Value {
+    let mut item = Map::new();
+    item.insert("type".into(), "ServiceInsight".into());
+    item.insert("mesh".into(), mesh.into());
+    item.insert("name".into(), name.into());
+    item.insert("creationTime".into(), creation.into());
+    item.insert("modificationTime".into(), modification.into());
+    item.extend(service_json(name, stat));
+    Value::Object(item)
+}
+
+/// `GET /meshes/{mesh}/service-insights/{name}`: the one service of the list, computed
+/// the same way (so `export` can read every item it listed), or `None`.
+pub fn find_service_insight(state: &AppState, mesh: &str, name: &str) -> Option<Resource> {
+    let mesh_resource = state.store.get(&ResourceKey::mesh(mesh))?;
+    let mesh_meta = &mesh_resource.resource.meta;
+    let creation = crate::resources::time::format(&mesh_meta.creation_time);
+    let modification = crate::resources::time::format(&mesh_meta.modification_time);
+    let (name, stat) = services_of(state, mesh)
+        .into_iter()
+        .find(|(service, _)| service == name)?;
+    Resource::from_json(service_insight_item(
+        mesh,
+        &creation,
+        &modification,
+        &name,
+        &stat,
+    ))
+    .ok()
 }

@@ -13,6 +13,7 @@ pub mod index;
 pub mod insights;
 pub mod inspect;
 pub mod kubernetes_form;
+pub mod kuma3;
 pub mod labels;
 pub mod managers;
 pub mod mesh_services;
@@ -31,6 +32,7 @@ pub mod store;
 pub mod tls;
 pub mod token_service;
 pub mod type_descriptions;
+pub mod zone_proxy;
 
 pub use options::{Mode, ServerOptions};
 pub use server::{RunningServer, start};

@@ -59,6 +59,9 @@ pub struct ServerOptions {
     /// write the admin user token to this file (mode 0600) at start-up, for when no local admin can fetch it
     #[arg(long, value_name = "path")]
     pub admin_token_file: Option<PathBuf>,
+    /// the Kuma version to report; 3 or later also drops the legacy Zone Egress as Kuma 3.0 does (for testing clients)
+    #[arg(long, hide = true, value_name = "version")]
+    pub kuma_version: Option<String>,
 }
 
 impl Default for ServerOptions {
@@ -76,6 +79,7 @@ impl Default for ServerOptions {
             dp_port: 5678,
             localhost_is_admin: true,
             admin_token_file: None,
+            kuma_version: None,
         }
     }
 }

@@ -199,6 +199,12 @@ pub fn scan(
 }
 
 fn load_one(state: &AppState, key: &ResourceKey) -> Option<Stored> {
+    if key.type_name == "ServiceInsight" {
+        return super::inspect::find_service_insight(state, &key.mesh, &key.name).map(|r| Stored {
+            resource: StoredResource::new(&r),
+            version: 0,
+        });
+    }
     if key.type_name == insights::MESH_INSIGHT {
         return insights::mesh_insights(state.store.as_ref())
             .into_iter()
@@ -463,6 +469,9 @@ pub fn upsert(
         mesh,
         &state.options,
     );
+    if t.name == "Dataplane" {
+        spec::dataplane::compute_labels(&mut resource.meta.labels, &resource.spec);
+    }
     for _ in 0..WRITE_ATTEMPTS {
         let existing = state.store.get(&key);
         check_access(t, user)?;

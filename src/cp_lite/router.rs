@@ -24,6 +24,10 @@ pub fn api_router(state: SharedState) -> Router {
         .merge(token_service::routes())
         // Who calls, for every route (unknown routes are answered without it).
         .route_layer(middleware::from_fn_with_state(state.clone(), authn::layer))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            super::kuma3::hide_removed_paths,
+        ))
         .fallback(response::page_not_found)
         .method_not_allowed_fallback(response::method_not_allowed)
         .with_state(state);

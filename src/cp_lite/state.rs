@@ -31,7 +31,10 @@ impl AppState {
             instance_id: format!("{hostname}-{}", &suffix[..4]),
             hostname,
             product: build_info::PRODUCT.into(),
-            version: build_info::KUMA_VERSION.into(),
+            version: options
+                .kuma_version
+                .clone()
+                .unwrap_or_else(|| build_info::KUMA_VERSION.into()),
         };
         let store = Arc::new(MemoryStore::new());
         if !options.skip_default_mesh {

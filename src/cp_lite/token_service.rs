@@ -152,7 +152,11 @@ pub fn zone_token(
     Ok(sign_global(secrets, ZONE_SIGNING_KEY_PREFIX, &claims)?)
 }
 
-/// `POST /tokens/dataplane`: signed with the mesh's `dataplane-token-signing-key-<mesh>-N`.
+/// The proxy types a dataplane token may be bound to.
+const DATAPLANE_TOKEN_TYPES: [&str; 3] = ["dataplane", "ingress", "egress"];
+
+/// `POST /tokens/dataplane`: the request is validated before the access check (unlike
+/// `/tokens/zone`), then signed with the mesh's `dataplane-token-signing-key-<mesh>-N`.
 pub fn dataplane_token(
     secrets: &dyn SecretAccess,
     user: &User,
@@ -161,15 +165,41 @@ pub fn dataplane_token(
 ) -> Result<String, TokenRequestError> {
     let request: DataplaneTokenRequest =
         serde_json::from_slice(body).map_err(|_| TokenRequestError::UnreadableBody)?;
-    check_access(
-        user,
-        &format!("generate dataplane token for mesh '{}'", request.mesh),
-    )?;
-    let valid_for = parse_valid_for(&request.valid_for)?;
+    let mut violations = Vec::new();
+    if request.mesh.is_empty() {
+        violations.push(("mesh".to_string(), "cannot be empty".to_string()));
+    }
+    let valid_for = if request.valid_for.is_empty() {
+        TEN_YEARS
+    } else {
+        match GoDuration::parse(&request.valid_for) {
+            Ok(duration) => duration,
+            Err(e) => {
+                violations.push(("validFor".to_string(), format!("is invalid: {e}")));
+                TEN_YEARS
+            }
+        }
+    };
+    if !request.proxy_type.is_empty()
+        && !DATAPLANE_TOKEN_TYPES.contains(&request.proxy_type.as_str())
+    {
+        violations.push((
+            "type".to_string(),
+            format!("{} is not a valid proxy type", request.proxy_type),
+        ));
+    }
+    if !violations.is_empty() {
+        return Err(TokenRequestError::Api(Box::new(
+            ApiError::new(400, "Invalid request", "Resource is not valid")
+                .with_parameters(violations),
+        )));
+    }
+    check_access(user, "generate dataplane token")?;
     let prefix = signing_keys::dataplane_signing_key_prefix(&request.mesh);
     if secrets.mesh_secret_names(&request.mesh, &prefix).is_empty() {
         // Kuma creates this key with the mesh; we create it on first use, so meshes
-        // that never issue dataplane tokens cost no key generation.
+        // that never issue dataplane tokens cost no key generation. A mesh that does not
+        // exist gets no key, hence Kuma's 404 below.
         let name = signing_keys::signing_key_name(&prefix, signing_keys::DEFAULT_KEY_ID);
         let pem = keys::private_key_to_pem(&keys::generate(keys::DEFAULT_KEY_BITS));
         secrets.create_mesh_secret(&request.mesh, &name, pem.as_bytes());
@@ -189,6 +219,24 @@ pub fn dataplane_token(
         |name| secrets.mesh_secret(&request.mesh, name),
         &claims,
     )?)
+}
+
+/// Validates a dataplane token for a Dataplane of `mesh`: the key named by its `kid`
+/// among the mesh's `dataplane-token-signing-key-<mesh>-N` Secrets, and the GlobalSecret
+/// `dataplane-token-revocations-<mesh>` (Go: `pkg/tokens/builtin/components.go`).
+pub fn validate_dataplane_token(
+    secrets: &dyn SecretAccess,
+    mesh: &str,
+    token: &str,
+    now: SystemTime,
+) -> Result<DataplaneClaims, ValidationError> {
+    let keys = SecretKeys {
+        prefix: signing_keys::dataplane_signing_key_prefix(mesh),
+        mesh: Some(mesh.to_string()),
+        revocations: secrets.global_secret(&format!("dataplane-token-revocations-{mesh}")),
+        lookup: |name: &str| secrets.mesh_secret(mesh, name),
+    };
+    validator::validate(token, &keys, Wording::InMemoryStore, now)
 }
 
 /// `POST /tokens/user`: `validFor` is required here.

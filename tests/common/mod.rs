@@ -4,6 +4,7 @@
 
 pub mod http;
 pub mod http_files;
+pub mod readme;
 
 use kumactl::config::{ApiServer, Config, Context, ControlPlane, Coordinates};
 use kumactl::cp_lite::{RunningServer, ServerOptions};

@@ -19,7 +19,9 @@ const PROXY_TYPES: &[&str] = &["dataplane", "ingress"];
     about = "Generate Dataplane Token",
     long_about = "Generate a Dataplane Token, the credential of a data plane proxy in a mesh.",
     after_help = "Examples:\n  \
-        $ kumactl generate dataplane-token --mesh demo --tag kuma.io/service=web --valid-for 720h"
+        $ kumactl generate dataplane-token --mesh demo --tag kuma.io/service=web --valid-for 720h\n\n  \
+        # a mesh-scoped zone egress (a Dataplane labelled kuma.io/workload: zone-egress)\n  \
+        $ kumactl generate dataplane-token --mesh demo --name zone-egress-1 --workload zone-egress --valid-for 720h"
 )]
 pub struct DataplaneTokenArgs {
     /// name of the Dataplane

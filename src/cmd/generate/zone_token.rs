@@ -83,6 +83,9 @@ pub fn run(ctx: &mut RootContext, args: ZoneTokenArgs) -> anyhow::Result<()> {
             .map_err(|e| e.context("failed to generate a zone token"))?
     } else {
         let client = token_client(ctx, "zone")?;
+        if scope.iter().any(|s| s == zone::EGRESS_SCOPE) {
+            crate::cmd::legacy_egress::require_legacy(&client, "The egress scope of zone tokens")?;
+        }
         let request = ZoneTokenRequest {
             zone,
             scope: Some(scope),

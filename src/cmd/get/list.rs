@@ -127,6 +127,9 @@ pub fn run(ctx: &mut RootContext, output: &str, args: ListArgs) -> anyhow::Resul
     let response = client
         .get(&args.request_path().with_context(fail)?)
         .with_context(fail)?;
+    if response.status == 404 && crate::cmd::legacy_egress::is_legacy_type(type_name) {
+        crate::cmd::legacy_egress::require_legacy(&client, type_name)?;
+    }
     if response.status == 404 && args.resource_type.scope == Scope::Mesh {
         // The mesh is missing. Kuma answers `Failed to retrieve Mesh (Not found)`, which
         // does not say which mesh; -m may have been forgotten or mistyped.

@@ -86,6 +86,9 @@ pub fn run(ctx: &mut RootContext, output: &str, args: SingleArgs) -> anyhow::Res
         .get(&t.item_path(&mesh_segment, &name_segment))
         .with_context(fail)?;
     if response.status == 404 {
+        if crate::cmd::legacy_egress::is_legacy_type(t.name) {
+            crate::cmd::legacy_egress::require_legacy(&client, t.name)?;
+        }
         return Err(not_found());
     }
     let resource = response.json().with_context(fail)?;

@@ -160,7 +160,12 @@ fn fetch_all(
                     .finish(),
             );
         }
-        let page: super::get::list::Page = client.get(&url)?.json()?;
+        let response = client.get(&url)?;
+        if response.status == 404 && path.starts_with("/zoneegresses") {
+            // A Kuma 3.x control plane has no ZoneEgress routes: say so instead of 404.
+            super::legacy_egress::require_legacy(client, "ZoneEgress")?;
+        }
+        let page: super::get::list::Page = response.json()?;
         if offset.is_none() {
             list.total = page.total.clone();
         }

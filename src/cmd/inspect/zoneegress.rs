@@ -103,6 +103,9 @@ pub(super) fn print_admin_view(
     let path = path?;
     let client = super::client(ctx, what)?;
     let response = client.get(&path)?;
+    if response.status == 404 {
+        crate::cmd::legacy_egress::require_legacy(&client, "ZoneEgress")?;
+    }
     if !response.is_success() {
         return Err(response.error().into());
     }

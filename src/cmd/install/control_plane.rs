@@ -343,6 +343,7 @@ pub fn run(_ctx: &mut RootContext, args: ControlPlaneArgs) -> anyhow::Result<()>
         stdout.write_all(install::values::DEFAULT_VALUES_YAML.as_bytes())?;
         return Ok(());
     }
+    let egress_enabled = args.egress_enabled;
     // kumactl never contacts a cluster, so --without-kubernetes-connection changes nothing.
     let request = args.request();
     // Messages quote values from --set and values files: no control character of
@@ -359,6 +360,9 @@ pub fn run(_ctx: &mut RootContext, args: ControlPlaneArgs) -> anyhow::Result<()>
     let manifest = install::manifest::join(&objects, &prepared.skip_kinds);
     stdout.write_all(manifest.as_bytes())?;
     stdout.flush()?;
+    if egress_enabled {
+        eprintln!("{}", crate::cmd::legacy_egress::INSTALL_NOTE);
+    }
     // The process ends next, and its memory with it: freeing the documents' many small
     // JSON nodes one by one was a fifth of the command's instructions.
     std::mem::forget((objects, prepared));

@@ -4,6 +4,7 @@
 
 use crate::resources::meta::Violation;
 use regex::Regex;
+use std::collections::BTreeMap;
 use std::net::IpAddr;
 use std::sync::LazyLock;
 
@@ -118,9 +119,99 @@ pub fn is_host_port(text: &str) -> bool {
     }
 }
 
+/// A tag map or selector as Kuma's validators see it: keys sorted.
+pub type Tags = BTreeMap<String, String>;
+
+/// A whole-map check: adds violations with full paths (e.g. the protocol tag rule).
+pub type MapCheck<'a> = &'a dyn Fn(&mut Violations, &str, &Tags);
+
+/// What a caller of [`validate_tags`] asks for beyond the character rules (Kuma's
+/// `ValidateTagsOpts`, `pkg/core/resources/apis/mesh/validators.go`).
+#[derive(Clone, Copy, Default)]
+pub struct TagRules<'a> {
+    /// `must have at least one tag` when the map is empty.
+    pub at_least_one: bool,
+    /// `mandatory tag "kuma.io/service" is missing` when absent.
+    pub require_service: bool,
+    /// `"kuma.io/service" must not be defined` when present.
+    pub forbid_service: bool,
+    /// Whole-map checks run after the "at least one" rule, before the keys.
+    pub map_check: Option<MapCheck<'a>>,
+}
+
+static TAG_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-zA-Z0-9.\-_:/]*$").expect("valid regex"));
+static TAG_VALUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-zA-Z0-9.\-_:]*$").expect("valid regex"));
+
+/// Kuma's `ValidateTags` for the tag map at `path`: at least one tag (option), the
+/// caller's whole-map checks, then each key in sorted order (name, then value), then the
+/// `kuma.io/service` options.
+pub fn validate_tags(violations: &mut Violations, path: &str, tags: &Tags, rules: TagRules<'_>) {
+    if rules.at_least_one && tags.is_empty() {
+        violations.add(path, "must have at least one tag");
+    }
+    if let Some(check) = rules.map_check {
+        check(violations, path, tags);
+    }
+    for (key, value) in tags {
+        let key_path = format!("{path}[{}]", super::gojson::quote(key));
+        if key.is_empty() {
+            violations.add(path, "tag name must be non-empty");
+        }
+        if !TAG_NAME.is_match(key) {
+            violations.add(
+                &key_path,
+                "tag name must consist of alphanumeric characters, dots, dashes, slashes and underscores",
+            );
+        }
+        if value.is_empty() {
+            violations.add(&key_path, "tag value must be non-empty");
+        }
+        if !TAG_VALUE.is_match(value) {
+            violations.add(
+                &key_path,
+                "tag value must consist of alphanumeric characters, dots, dashes and underscores",
+            );
+        }
+    }
+    let has_service = tags.contains_key("kuma.io/service");
+    if rules.forbid_service && has_service {
+        violations.add(path, "\"kuma.io/service\" must not be defined");
+    }
+    if rules.require_service && !has_service {
+        violations.add(path, "mandatory tag \"kuma.io/service\" is missing");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tag_maps() {
+        let tags: BTreeMap<String, String> = [("a b", "x"), ("k", ""), ("v", "a/b")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let mut v = Violations::default();
+        let rules = TagRules {
+            require_service: true,
+            ..TagRules::default()
+        };
+        validate_tags(&mut v, "tags", &tags, rules);
+        assert_eq!(
+            crate::resources::meta::join_violations(&v.0),
+            "tags[\"a b\"]: tag name must consist of alphanumeric characters, dots, dashes, slashes and underscores; tags[\"k\"]: tag value must be non-empty; tags[\"v\"]: tag value must consist of alphanumeric characters, dots, dashes and underscores; tags: mandatory tag \"kuma.io/service\" is missing"
+        );
+        let mut v = Violations::default();
+        let rules = TagRules {
+            at_least_one: true,
+            ..TagRules::default()
+        };
+        validate_tags(&mut v, "tags", &BTreeMap::new(), rules);
+        assert_eq!(v.0.len(), 1);
+    }
 
     #[test]
     fn addresses() {

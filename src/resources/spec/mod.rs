@@ -14,11 +14,13 @@
 //! `failed to parse resource: `.
 
 pub mod checks;
+pub mod dataplane;
 pub mod gojson;
 pub mod insight;
 pub mod jsonpb;
 pub mod k8s;
 pub mod mesh;
+pub mod mesh_identity;
 pub mod secret;
 pub mod zone_egress;
 pub mod zone_ingress;
@@ -153,11 +155,15 @@ pub fn decode(mut resource: Resource) -> Result<Resource, DecodeError> {
     Ok(resource)
 }
 
-/// The resource-level rule violations of the spec (the ZoneEgress, ZoneIngress and Mesh
-/// validators of Go's `pkg/core/resources/apis/mesh/`, and the secret rule), empty when
+/// The resource-level rule violations of the spec (the ZoneEgress, ZoneIngress, Mesh and
+/// Dataplane validators of Go's `pkg/core/resources/apis/mesh/`, and the secret rule; the
+/// Dataplane's over its JSON, see [`dataplane`]), empty when
 /// valid or when the type is not modelled. Expects a spec that [`decode`] accepts; one
 /// that does not decode yields no violations here.
 pub fn validate(resource: &Resource) -> Vec<Violation> {
+    if resource.meta.resource_type.name == "Dataplane" {
+        return dataplane::validate(&Value::Object(resource.spec.clone()));
+    }
     match TypedSpec::read(resource.meta.resource_type.name, &resource.spec) {
         Some(Ok(typed)) => typed.validate(),
         Some(Err(_)) => Vec::new(),
