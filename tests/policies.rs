@@ -633,6 +633,24 @@ fn server_body_type_and_shape() {
         reply.json(),
         not_processed(&[("", "type in body should be one of [MeshTrafficPermission]")])
     );
+    // Without `mesh` the body says `default` (the schema default): fine for the mesh
+    // `default` only.
+    assert_eq!(
+        api.put("/meshes/other", &json!({"type": "Mesh", "name": "other"}))
+            .status,
+        201
+    );
+    let timeout = json!({"type": "MeshTimeout", "name": "t",
+        "spec": {"to": [{"targetRef": {"kind": "Mesh"}, "default": {"idleTimeout": "1s"}}]}});
+    let reply = api.put("/meshes/other/meshtimeouts/t", &timeout);
+    assert_eq!(
+        reply.json(),
+        not_processed(&[("mesh", "mesh from the URL has to be the same as in body")])
+    );
+    assert_eq!(
+        api.put("/meshes/default/meshtimeouts/t", &timeout).status,
+        201
+    );
     let reply = api.put("/meshes/default/meshtimeouts/t", &json!([]));
     assert_eq!(
         (reply.status, reply.json()["detail"].clone()),
