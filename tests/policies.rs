@@ -820,6 +820,18 @@ fn computed_fields_and_status() {
             json!({"vip": {}})
         )
     );
+    // kumactl decodes a document's status as Go does (over the zero status); the server
+    // never takes it.
+    let out = dry_run(
+        &env,
+        "type: MeshService\nname: w\nspec: {selector: {dataplaneTags: {app: w}}}\nstatus: {vips: [{ip: 1.1.1.1}], x: 1}\n",
+    );
+    assert_outcome(
+        &out,
+        "creationTime: \"0001-01-01T00:00:00Z\"\nkri: kri_msvc_default___w_\nmesh: default\nmodificationTime: \"0001-01-01T00:00:00Z\"\nname: w\nspec:\n  selector:\n    dataplaneTags:\n      app: w\n  state: Unavailable\nstatus:\n  dataplaneProxies: {}\n  tls: {}\n  vips:\n  - ip: 1.1.1.1\ntype: MeshService\n",
+        "",
+        0,
+    );
     // A Workload's status counters are the server's, on create and on update.
     let body = json!({"type": "Workload", "name": "w", "mesh": "default", "spec": {},
         "status": {"dataplaneProxies": {"connected": 5, "healthy": 5, "total": 5}}});

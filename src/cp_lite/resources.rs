@@ -377,7 +377,8 @@ pub fn read_body(t: &'static ResourceType, body: &[u8]) -> Result<(Resource, Str
             invalid_object(&reason)
         }
     })?;
-    let resource = spec::decode(resource).map_err(|err| invalid_object(&err.reason))?;
+    let mut resource = spec::decode(resource).map_err(|err| invalid_object(&err.reason))?;
+    crate::resources::openapi::decode::server_status(t.name, &mut resource.spec);
     Ok((resource, body_type))
 }
 

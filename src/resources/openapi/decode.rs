@@ -4,13 +4,14 @@
 //! `x-kubernetes-preserve-unknown-fields`, whose values are kept whole), `null`s are
 //! dropped (nil pointers are not written), map values and list items are visited with
 //! their schemas; struct fields come out in Go's field order (`x-kuma-order`, added to
-//! the schema data by `tools/kuma-schemas.py`), map keys sorted. The request's `status`
-//! is never read: the server computes it.
+//! the schema data by `tools/kuma-schemas.py`), map keys sorted. A `status` is decoded
+//! the same way over the zero status of the type; the server then replaces it with its
+//! own ([`server_status`]): a request's status is never taken.
 
 use serde_json::{Map, Value, json};
 
-/// The `spec` of a schema-checked body as Kuma stores it, and for types with a status the
-/// status of a fresh object (the request's is never taken).
+/// The `spec` and, for types with one, the `status` of a schema-checked body, decoded as
+/// Kuma decodes them (the status over the type's zero status).
 pub fn spec_fields(type_name: &str, fields: &mut Map<String, Value>, item_schema: &Value) {
     let properties = item_schema.get("properties");
     if let Some(spec) = fields.get_mut("spec")
@@ -18,10 +19,43 @@ pub fn spec_fields(type_name: &str, fields: &mut Map<String, Value>, item_schema
     {
         *spec = prune(std::mem::take(spec), schema);
     }
+    let status = fields.shift_remove("status");
     // Anything beside the meta fields and `spec` is no field of Kuma's resource struct.
     fields.retain(|key, _| key == "spec");
-    if properties.is_some_and(|p| p.get("status").is_some()) {
-        fields.insert("status".into(), fresh_status(type_name));
+    if let Some(schema) = properties.and_then(|p| p.get("status")) {
+        let decoded = match status {
+            Some(status @ Value::Object(_)) => prune(
+                over_defaults(fresh_status(type_name), prune(status, schema)),
+                schema,
+            ),
+            _ => fresh_status(type_name),
+        };
+        fields.insert("status".into(), decoded);
+    }
+}
+
+/// The server's status of a new or updated resource: the type's zero status, whatever
+/// the request said (Go: `resource_endpoints.go` ignores it on create and update).
+pub fn server_status(type_name: &str, fields: &mut Map<String, Value>) {
+    if let Some(status) = fields.get_mut("status") {
+        *status = fresh_status(type_name);
+    }
+}
+
+/// `value` with the keys of `defaults` it lacks, at every level of objects.
+fn over_defaults(defaults: Value, value: Value) -> Value {
+    match (defaults, value) {
+        (Value::Object(defaults), Value::Object(mut value)) => {
+            for (key, default) in defaults {
+                let merged = match value.shift_remove(&key) {
+                    Some(given) => over_defaults(default, given),
+                    None => default,
+                };
+                value.insert(key, merged);
+            }
+            Value::Object(value)
+        }
+        (_, value) => value,
     }
 }
 
