@@ -66,7 +66,8 @@ fn populated() -> TestEnv {
         &api,
         "/hostnamegenerators/hg",
         json!({"type": "HostnameGenerator", "name": "hg",
-               "spec": {"template": "{{ .DisplayName }}.mesh"}}),
+               "spec": {"selector": {"meshService": {"matchLabels": {"kuma.io/origin": "zone"}}},
+                        "template": "{{ .DisplayName }}.mesh"}}),
     );
     create(
         &api,

@@ -18,6 +18,7 @@ pub mod kuma3;
 pub mod labels;
 pub mod legacy_managers;
 pub mod managers;
+pub mod mesh_services;
 pub mod options;
 pub mod overview;
 pub mod pagination;

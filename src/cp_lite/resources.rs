@@ -260,9 +260,20 @@ fn list_resources(
     }
     let offset = list_request.offset()?;
     let mut writer = PageWriter::default();
-    let total = scan(state, t, mesh, &list_request, offset, &mut |json| {
-        writer.push(json)
-    });
+    // MeshService state and counters are computed on read, from the Dataplanes.
+    let dataplanes = (t.name == "MeshService")
+        .then(|| super::mesh_services::Dataplanes::read(state.store.as_ref()));
+    let total = scan(
+        state,
+        t,
+        mesh,
+        &list_request,
+        offset,
+        &mut |json| match &dataplanes {
+            Some(dataplanes) => writer.push(&super::mesh_services::on_read(dataplanes, json)),
+            None => writer.push(json),
+        },
+    );
     let next = list_request.next_link(&request.url, offset, total);
     Ok(json_bytes(
         StatusCode::OK,
@@ -286,9 +297,17 @@ fn find(t: &'static ResourceType, request: &ResourceRequest) -> Result<Response,
 
 /// One resource in the form the `format` query parameter asks for.
 pub fn render_one(stored: &Stored, request: &ResourceRequest) -> Result<Response, ApiError> {
+    let t = stored.resource.meta.resource_type;
+    let state = &request.state;
     match request.url.query.get("format").unwrap_or_default() {
         "" | "universal" => {
-            let json = stored.resource.json();
+            let json = match t.name {
+                "MeshService" => super::mesh_services::on_read(
+                    &super::mesh_services::Dataplanes::read(state.store.as_ref()),
+                    stored.resource.json(),
+                ),
+                _ => std::borrow::Cow::Borrowed(stored.resource.json()),
+            };
             let mut body = Vec::with_capacity(json.len() + 1);
             body.extend_from_slice(json.as_bytes());
             body.push(b'\n');
@@ -344,6 +363,13 @@ pub fn read_body(t: &'static ResourceType, body: &[u8]) -> Result<(Resource, Str
                 .map_err(|_| invalid_object(&err.to_string()))?
         }
     };
+    // New-style types: the body is a generic map, defaulted and checked by the schema.
+    let value = crate::resources::openapi::check_body(t.name, value).map_err(|err| match err {
+        crate::resources::openapi::BodyError::NotObject(reason) => invalid_object(&reason),
+        crate::resources::openapi::BodyError::Schema(violations) => {
+            invalid(PROCESS_ERROR_TITLE, violations)
+        }
+    })?;
     let Value::Object(mut fields) = value else {
         // (inferred) Legacy bodies are read into the meta struct first; new ones into a
         // generic map for their schema.
@@ -372,7 +398,8 @@ pub fn read_body(t: &'static ResourceType, body: &[u8]) -> Result<(Resource, Str
             invalid_object(&reason)
         }
     })?;
-    let resource = spec::decode(resource).map_err(|err| invalid_object(&err.reason))?;
+    let mut resource = spec::decode(resource).map_err(|err| invalid_object(&err.reason))?;
+    crate::resources::openapi::decode::server_status(t.name, &mut resource.spec);
     Ok((resource, body_type))
 }
 
@@ -562,6 +589,10 @@ fn create(
     legacy_managers::check(state.store.as_ref(), mesh, resource, CREATE_ERROR_TITLE)
         .map_err(WriteError::Api)?;
     legacy_managers::prepare_create(resource);
+    let violations = crate::resources::policies::manager_violations(resource);
+    if !violations.is_empty() {
+        return Err(WriteError::Api(invalid(CREATE_ERROR_TITLE, violations)));
+    }
     let now = Utc::now();
     resource.meta.creation_time = now;
     resource.meta.modification_time = now;
@@ -613,6 +644,10 @@ fn update(
         UPDATE_ERROR_TITLE,
     )
     .map_err(WriteError::Api)?;
+    let violations = crate::resources::policies::manager_violations(resource);
+    if !violations.is_empty() {
+        return Err(WriteError::Api(invalid(UPDATE_ERROR_TITLE, violations)));
+    }
     resource.meta.creation_time = previous.meta.creation_time;
     resource.meta.modification_time = Utc::now();
     state.store.update_from(resource, existing.version)?;

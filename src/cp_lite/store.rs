@@ -167,7 +167,7 @@ impl Serialize for UniversalJson<'_> {
         if let Some(kri) = resource.kri() {
             map.serialize_entry("kri", &kri)?;
         }
-        if let Some(snis) = crate::resources::sni::of(resource) {
+        if let Some(snis) = crate::resources::policies::snis::compute(resource) {
             map.serialize_entry("snis", &snis)?;
         }
         for (key, value) in &resource.spec {

@@ -60,9 +60,14 @@ fn split_meta(value: &Value) -> (Map<String, Value>, Map<String, Value>) {
     (meta, spec)
 }
 
-/// One resource as YAML: the sorted meta block, then the sorted spec block (omitted when
-/// the spec is empty). Go prints the two separately, so they are not merged.
+/// One resource as YAML. Legacy types: the sorted meta block, then the sorted spec block
+/// (omitted when the spec is empty); Go prints the two separately, so they are not
+/// merged. New-style types (a `spec` object) are one struct to Go's YAML printer
+/// (`app/kumactl/pkg/output/yaml/printer.go`): all keys sorted together.
 pub fn single_yaml(value: &Value) -> String {
+    if crate::resources::openapi::is_new_style(value) {
+        return yaml::to_string(value);
+    }
     let (meta, spec) = split_meta(value);
     let mut out = yaml::to_string(&Value::Object(meta));
     if !spec.is_empty() {

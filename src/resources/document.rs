@@ -82,10 +82,17 @@ pub fn parse(text: &[u8]) -> Result<Resource, DocumentError> {
     })?;
     let kubernetes = looks_like_kubernetes(&value);
     // `null` (an empty document) decodes to empty meta in Go: the type is "".
-    let value = match value {
+    let mut value = match value {
         Value::Null => Value::Object(Map::new()),
         other => other,
     };
+    // New-style types: schema defaults and schema validation come before decoding.
+    if let Some(type_name) = value.get("type").and_then(Value::as_str)
+        && let Some(t) = super::descriptor::by_name(type_name)
+    {
+        crate::resources::openapi::check(t.name, &mut value)
+            .map_err(|violations| parse_error(join_violations(&violations)))?;
+    }
     let resource = Resource::from_json(value).map_err(|e| DocumentError::Parse {
         message: e.to_string(),
         kubernetes,
@@ -106,6 +113,13 @@ pub fn parse(text: &[u8]) -> Result<Resource, DocumentError> {
 /// decoder gives) and runs their validation rules; other types pass through.
 fn check_spec(resource: Resource) -> Result<Resource, String> {
     spec::parse(resource).map_err(|err| match err {
+        // (inferred) New-style types are decoded with encoding/json from the schema-checked
+        // map, outside sigs.k8s.io/yaml: no prefix.
+        SpecError::Decode(decode)
+            if crate::resources::openapi::schema_of(&decode.type_name).is_some() =>
+        {
+            decode.to_string()
+        }
         // kumactl reads YAML: sigs.k8s.io/yaml prefixes the JSON decoder's error.
         SpecError::Decode(decode) => DecodeError::new(
             &decode.type_name,

@@ -85,7 +85,7 @@ impl Resource {
         if let Some(kri) = self.kri() {
             out.insert("kri".into(), kri.into());
         }
-        if let Some(snis) = super::sni::of(self) {
+        if let Some(snis) = crate::resources::policies::snis::compute(self) {
             out.insert("snis".into(), snis);
         }
         out

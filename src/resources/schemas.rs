@@ -1,6 +1,6 @@
 //! The schema facts of Kuma's resource types (`kuma-schemas.json` beside this file): for
-//! each new-style type, the `spec` and `status` schemas of its `...Item` in Kuma's
-//! OpenAPI description, and the structural schemas of the Kubernetes-only CRDs, all
+//! each new-style type, its whole `...Item` schema in Kuma's OpenAPI description (meta
+//! properties, `spec`, `status`), and the structural schemas of the Kubernetes-only CRDs, all
 //! without Kuma's descriptions. `tools/kuma-schemas.py` extracts them; the CRDs of
 //! `install control-plane` are built from them.
 
@@ -14,9 +14,16 @@ fn data() -> &'static Value {
     DATA_VALUE.get_or_init(|| serde_json::from_str(DATA).expect("kuma-schemas.json is JSON"))
 }
 
-/// `{"spec": ..., "status": ...}` of a new-style type (`status` only where it has one).
+/// The properties of a new-style type's Item: `type`, `mesh` (Mesh-scoped types), `name`,
+/// `labels`, `kri`, the times, `spec` and, where it has one, `status`.
 pub fn of_type(kind: &str) -> Option<&'static serde_json::Map<String, Value>> {
-    data()["types"].get(kind)?.as_object()
+    item(kind)?.get("properties")?.as_object()
+}
+
+/// The whole `<Type>Item` schema of a new-style type, against which Kuma defaults and
+/// validates a request body.
+pub fn item(kind: &str) -> Option<&'static Value> {
+    data()["types"].get(kind)
 }
 
 /// The whole `openAPIV3Schema` of a Kubernetes-only CRD (ContainerPatch,

@@ -140,6 +140,12 @@ pub fn decode(mut resource: Resource) -> Result<Resource, DecodeError> {
     } else if let Some(message) = proto::message_of(type_name) {
         resource.spec = proto::decode_message(message, &resource.spec)
             .map_err(|reason| DecodeError::new(type_name, reason))?;
+    } else if let Some(schema) = crate::resources::openapi::schema_of(type_name) {
+        crate::resources::openapi::decode::spec_fields(type_name, &mut resource.spec, schema);
+        if let Some(spec) = resource.spec.get_mut("spec") {
+            crate::resources::policies::durations::decode(type_name, spec)
+                .map_err(|reason| DecodeError::new(type_name, reason))?;
+        }
     }
     Ok(resource)
 }
@@ -153,9 +159,8 @@ pub fn validate(resource: &Resource) -> Vec<Violation> {
     match TypedSpec::read(type_name, &resource.spec) {
         Some(Ok(typed)) => typed.validate(),
         Some(Err(_)) => Vec::new(),
-        None => {
-            legacy::validate(type_name, &Value::Object(resource.spec.clone())).unwrap_or_default()
-        }
+        None => legacy::validate(type_name, &Value::Object(resource.spec.clone()))
+            .unwrap_or_else(|| crate::resources::policies::validate(resource)),
     }
 }
 
@@ -185,7 +190,7 @@ pub fn warnings(resource: &Resource) -> Vec<String> {
         )
         .into_iter()
         .collect(),
-        _ => Vec::new(),
+        _ => crate::resources::policies::warnings::of(resource),
     }
 }
 
@@ -199,7 +204,7 @@ mod tests {
     }
 
     #[test]
-    fn decode_canonicalizes_typed_specs_only() {
+    fn decode_canonicalizes_every_modelled_spec() {
         let ze = decode(resource(json!({
             "type": "ZoneEgress", "name": "zoneegress-1",
             "networking": {"port": 10002, "address": "192.168.0.1"}, "bogus": 1
@@ -209,10 +214,20 @@ mod tests {
             serde_json::to_string(&ze.spec).unwrap(),
             r#"{"networking":{"address":"192.168.0.1","port":10002}}"#
         );
-        let policy = resource(
-            json!({"type": "MeshTimeout", "name": "t", "mesh": "default", "spec": {"x": 1}}),
+        // New-style types keep what their schema describes, without the request's status.
+        let policy = decode(resource(json!({
+            "type": "MeshTimeout", "name": "t", "mesh": "default",
+            "spec": {"x": 1, "targetRef": {"kind": "Mesh"}}, "status": {}, "other": 1
+        })))
+        .unwrap();
+        assert_eq!(
+            serde_json::to_string(&policy.spec).unwrap(),
+            r#"{"spec":{"targetRef":{"kind":"Mesh"}}}"#
         );
-        assert_eq!(decode(policy.clone()).unwrap(), policy);
+        // Legacy types without a typed model go through their proto table: unknown
+        // fields are dropped as jsonpb drops them.
+        let legacy = resource(json!({"type": "TrafficRoute", "name": "r", "mesh": "m", "x": 1}));
+        assert!(decode(legacy).unwrap().spec.is_empty());
     }
 
     #[test]
