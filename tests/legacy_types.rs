@@ -1040,3 +1040,66 @@ fn snis_are_computed_on_read() {
     let printed: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(printed["snis"], expected);
 }
+
+/// Kuma's own misspelt or repeated paths, reported alike by kumactl and the server:
+/// `networking.probes` and `networking.transparentProxing` (Go:
+/// `pkg/core/resources/apis/mesh/dataplane_validator.go`), lowercase `dpcert` and the
+/// backends' `config` for the JSON key `conf` (Go: `pkg/core/resources/apis/mesh/mesh_validator.go`).
+#[test]
+fn path_quirks_of_dataplane_and_mesh() {
+    let (env, api) = server();
+    let dataplane = json!({"type": "Dataplane", "mesh": "default", "name": "gw",
+        "networking": {"address": "1.1.1.1",
+            "gateway": {"type": "BUILTIN", "tags": {"kuma.io/service": "g"}},
+            "transparentProxying": {"redirectPortInbound": 15006, "redirectPortOutbound": 15001,
+                "reachableBackends": {"refs": [{"kind": "Foo", "name": "x"}]}}},
+        "probes": {"port": 9000}});
+    let dataplane_violations: &[(&str, &str)] = &[
+        (
+            "networking.probes",
+            "probes cannot be defined for builtin gateways",
+        ),
+        (
+            "networking.transparentProxing.reachableBackends.refs[0].kind",
+            "invalid value. Available values are: MeshExternalService,MeshMultiZoneService,MeshService",
+        ),
+    ];
+    let mesh = json!({"type": "Mesh", "name": "m1", "mtls": {"enabledBackend": "ca",
+        "backends": [{"name": "ca", "type": "builtin", "dpCert": {"rotation": {"expiration": "1x"}}}]},
+        "logging": {"backends": [{"name": "f", "type": "file", "conf": {}}]},
+        "tracing": {"backends": [{"name": "z", "type": "zipkin", "conf": {"url": "http://x"}}]}});
+    let mesh_violations: &[(&str, &str)] = &[
+        (
+            "mtls.dpcert.rotation.expiration",
+            "has to be a valid format",
+        ),
+        ("logging.backends[0].config.path", "cannot be empty"),
+        (
+            "tracing.backends[0].config.url",
+            "port has to be explicitly specified",
+        ),
+    ];
+    for (body, path, violations) in [
+        (
+            &dataplane,
+            "/meshes/default/dataplanes/gw",
+            dataplane_violations,
+        ),
+        (&mesh, "/meshes/m1", mesh_violations),
+    ] {
+        assert_reply(&api.put(path, body), 400, not_processed(violations));
+        let joined = violations
+            .iter()
+            .map(|(f, r)| format!("{f}: {r}"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        assert_outcome(
+            &apply(&env, &body.to_string(), &["--dry-run"]),
+            "",
+            &format!(
+                "resource[0]: failed to parse resource: {joined}\nError: failed to validate some resources\n"
+            ),
+            1,
+        );
+    }
+}

@@ -554,6 +554,34 @@ const INVALID_MORE: &[(&str, &[(&str, &str)])] = &[
         "type: MeshZoneAddress\nname: b\nspec: {address: 1.1.1.1}\n",
         &[("spec.port", "in body is required")],
     ),
+    // Kuma's own path quirks: MeshMetric's `application[k]` and `backend[k]` segments,
+    // MeshIdentity's doubled `spire.agent` (Go:
+    // `pkg/plugins/policies/meshmetric/api/v1alpha1/validator.go`,
+    // `pkg/core/resources/apis/meshidentity/api/v1alpha1/validator.go`).
+    (
+        "type: MeshMetric\nname: c\nspec:\n  default: {applications: [{port: 0, path: /m}, {port: 8080, path: /n}], backends: [{type: Prometheus, prometheus: {port: 0, path: /m}}, {type: Prometheus}]}\n",
+        &[
+            (
+                "spec.default.applications.application[0]",
+                "port must be a valid (1-65535)",
+            ),
+            (
+                "spec.default.backends.backend[0].port",
+                "port must be a valid (1-65535)",
+            ),
+            (
+                "spec.default.backends.backend[1].prometheus",
+                "must be defined",
+            ),
+        ],
+    ),
+    (
+        "type: MeshIdentity\nname: c\nspec:\n  provider: {type: Spire, spire: {agent: {timeout: -1s}}}\n",
+        &[(
+            "spec.provider.spire.agent.spire.agent.timeout",
+            "must not be negative when defined",
+        )],
+    ),
 ];
 
 /// Valid documents of the other families.
