@@ -624,6 +624,21 @@ fn answers_in_proto_order_with_html_escaping() {
         api.get("/meshes/default/traffic-logs/l").json()["conf"]["backend"],
         "a<b>&c"
     );
+    // A Mesh: its messages in declaration order, `defaultBackend` before `backends` in
+    // both tracing and logging, whatever the body's order.
+    let mesh = json!({"type": "Mesh", "name": "m1",
+        "meshServices": {"mode": "Exclusive"},
+        "routing": {"zoneEgress": true, "localityAwareLoadBalancing": true},
+        "logging": {"backends": [{"conf": {"path": "/l"}, "type": "file", "format": "%a", "name": "f"}], "defaultBackend": "f"},
+        "tracing": {"backends": [{"conf": {"url": "http://z:9411/api"}, "type": "zipkin", "sampling": 50, "name": "z"}], "defaultBackend": "z"},
+        "mtls": {"skipValidation": true, "backends": [{"type": "builtin", "name": "ca"}], "enabledBackend": "ca"}});
+    assert_eq!(api.put("/meshes/m1", &mesh).status, 201);
+    let text = api.get("/meshes/m1").text;
+    let spec = &text[text.find("\"mtls\"").expect("spec in the answer")..];
+    assert_eq!(
+        spec,
+        "\"mtls\": {\n  \"enabledBackend\": \"ca\",\n  \"backends\": [\n   {\n    \"name\": \"ca\",\n    \"type\": \"builtin\"\n   }\n  ],\n  \"skipValidation\": true\n },\n \"tracing\": {\n  \"defaultBackend\": \"z\",\n  \"backends\": [\n   {\n    \"name\": \"z\",\n    \"sampling\": 50,\n    \"type\": \"zipkin\",\n    \"conf\": {\n     \"url\": \"http://z:9411/api\"\n    }\n   }\n  ]\n },\n \"logging\": {\n  \"defaultBackend\": \"f\",\n  \"backends\": [\n   {\n    \"name\": \"f\",\n    \"format\": \"%a\",\n    \"type\": \"file\",\n    \"conf\": {\n     \"path\": \"/l\"\n    }\n   }\n  ]\n },\n \"routing\": {\n  \"localityAwareLoadBalancing\": true,\n  \"zoneEgress\": true\n },\n \"meshServices\": {\n  \"mode\": \"Exclusive\"\n }\n}\n"
+    );
 }
 
 #[test]

@@ -92,8 +92,8 @@ pub struct TracingBackend {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Logging {
-    pub backends: Vec<LoggingBackend>,
     pub default_backend: String,
+    pub backends: Vec<LoggingBackend>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -274,8 +274,10 @@ impl MeshSpec {
         out.message(
             "logging",
             self.logging.as_ref().map(|l| {
+                // Declaration order of Kuma's `Logging` message, as for `Tracing`:
+                // `defaultBackend`, then `backends` (Go: `api/mesh/v1alpha1/mesh.proto`).
                 let mut w = Writer::new();
-                w.list(
+                w.string("defaultBackend", &l.default_backend).list(
                     "backends",
                     l.backends
                         .iter()
@@ -289,8 +291,7 @@ impl MeshSpec {
                             Value::Object(backend.finish())
                         })
                         .collect(),
-                )
-                .string("defaultBackend", &l.default_backend);
+                );
                 w.finish()
             }),
         );
@@ -932,7 +933,7 @@ mod tests {
             serde_json::to_string(&s.write()).unwrap(),
             concat!(
                 r#"{"mtls":{"enabledBackend":"ca-1","backends":[{"name":"ca-1","type":"builtin","dpCert":{"rotation":{"expiration":"1d"},"requestTimeout":"60s"},"conf":{"caCert":{"RSAbits":2048,"expiration":"10y"}},"mode":"PERMISSIVE"}]},"#,
-                r#""logging":{"backends":[{"name":"logstash","type":"tcp","conf":{"address":"127.0.0.1:5000"}}],"defaultBackend":"logstash"},"#,
+                r#""logging":{"defaultBackend":"logstash","backends":[{"name":"logstash","type":"tcp","conf":{"address":"127.0.0.1:5000"}}]},"#,
                 r#""networking":{"outbound":{"passthrough":false}},"#,
                 r#""routing":{"localityAwareLoadBalancing":true,"zoneEgress":true},"#,
                 r#""skipCreatingInitialPolicies":["*"],"meshServices":{"mode":"Exclusive"}}"#
