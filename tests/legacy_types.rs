@@ -452,6 +452,61 @@ fn jsonpb_decoding_messages() {
     );
 }
 
+/// Meta times are Go `time.Time` values: a text that is not strict RFC 3339, or a value
+/// that is not a string, ends the decoding with Go's text, ahead of a remembered type
+/// error (Go: `time/format.go` `parseStrictRFC3339`, `encoding/json` `decode.go`).
+#[test]
+fn meta_times_are_decoded_as_go_times() {
+    let (env, api) = server();
+    let dataplane = |extra: Value| {
+        let mut body = json!({"type": "Dataplane", "mesh": "default", "name": "dp-1",
+            "networking": {"address": "1.1.1.1", "inbound": [{"port": 1, "tags": {"kuma.io/service": "a"}}]}});
+        body.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        body
+    };
+    let path = "/meshes/default/dataplanes/dp-1";
+    assert_reply(
+        &api.put(
+            path,
+            &dataplane(json!({"labels": {"a": 1}, "creationTime": "2020-13-01T00:00:00Z"})),
+        ),
+        400,
+        bad_request(
+            r#"invalid Dataplane object: "parsing time \"2020-13-01T00:00:00Z\": month out of range""#,
+        ),
+    );
+    assert_reply(
+        &api.put(path, &dataplane(json!({"modificationTime": 5}))),
+        400,
+        bad_request(
+            r#"invalid Dataplane object: "Time.UnmarshalJSON: input is not a JSON string""#,
+        ),
+    );
+    // Valid times are accepted (and replaced by the server's own).
+    assert_eq!(
+        api.put(
+            path,
+            &dataplane(
+                json!({"creationTime": "2020-01-01T10:00:00.5+01:00", "modificationTime": null})
+            )
+        )
+        .status,
+        201
+    );
+    assert_outcome(
+        &apply(
+            &env,
+            "type: Dataplane\nmesh: default\nname: dp-2\ncreationTime: x\nnetworking: {address: 1.1.1.1}\n",
+            &["--dry-run"],
+        ),
+        "",
+        "resource[0]: failed to parse resource: invalid meta type: \"parsing time \\\"x\\\" as \\\"2006-01-02T15:04:05Z07:00\\\": cannot parse \\\"x\\\" as \\\"2006\\\"\"\nError: failed to validate some resources\n",
+        1,
+    );
+}
+
 #[test]
 fn stage_order() {
     let (_env, api) = server();

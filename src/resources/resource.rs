@@ -101,8 +101,8 @@ impl Resource {
     }
 
     /// Reads a Universal document. The type must be known; meta fields must have their
-    /// types; times that are absent or unparsable are Go's zero time (the server sets its
-    /// own); `kri` is ignored (it is computed).
+    /// types; times must be Go `time.Time` texts (strict RFC 3339), absent ones are Go's
+    /// zero time (the server sets its own); `kri` is ignored (it is computed).
     pub fn from_json(value: Value) -> Result<Resource, ParseError> {
         let Value::Object(mut fields) = value else {
             return Err(ParseError::InvalidMeta(format!(
@@ -110,35 +110,37 @@ impl Resource {
                 json_kind(&value)
             )));
         };
+        // Go decodes the meta keys in the body's order: a time that `time.Time` refuses
+        // ends the decoding at once, while a key of the wrong JSON type is remembered
+        // (the first one wins) and decoding goes on (Go: `encoding/json` `decode.go`).
+        let mut times = (time::zero(), time::zero());
+        for (key, value) in &fields {
+            let slot = match key.as_str() {
+                "creationTime" => &mut times.0,
+                "modificationTime" => &mut times.1,
+                _ => continue,
+            };
+            *slot = time::from_json_value(value).map_err(ParseError::InvalidMeta)?;
+        }
+        if let Some(err) = fields
+            .iter()
+            .find_map(|(key, value)| meta_type_error(key, value))
+        {
+            return Err(err);
+        }
         let type_name = string_field(&fields, "type")?;
         let resource_type =
             descriptor::by_name(&type_name).ok_or(ParseError::InvalidType(type_name))?;
         let name = string_field(&fields, "name")?;
         let mesh = string_field(&fields, "mesh")?;
-        let time_field = |key: &str| -> Result<_, ParseError> {
-            let text = string_field(&fields, key)?;
-            Ok(time::parse(&text).unwrap_or_else(time::zero))
-        };
-        let creation_time = time_field("creationTime")?;
-        let modification_time = time_field("modificationTime")?;
+        let (creation_time, modification_time) = times;
         let labels = match fields.get("labels") {
-            None | Some(Value::Null) => BTreeMap::new(),
             Some(Value::Object(map)) => map
                 .iter()
-                .map(|(k, v)| match v {
-                    Value::String(s) => Ok((k.clone(), s.clone())),
-                    other => Err(ParseError::InvalidMeta(format!(
-                        "json: cannot unmarshal {} into Go struct field ResourceMeta.labels of type string",
-                        json_kind(other)
-                    ))),
-                })
-                .collect::<Result<_, _>>()?,
-            Some(other) => {
-                return Err(ParseError::InvalidMeta(format!(
-                    "json: cannot unmarshal {} into Go struct field ResourceMeta.labels of type map[string]string",
-                    json_kind(other)
-                )));
-            }
+                // Go decodes a `null` value as the empty string.
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+                .collect(),
+            _ => BTreeMap::new(),
         };
         for key in META_FIELDS {
             fields.shift_remove(key);
@@ -154,6 +156,26 @@ impl Resource {
             },
             spec: fields,
         })
+    }
+}
+
+/// The error Go's decoder remembers for a meta key of the wrong JSON type.
+fn meta_type_error(key: &str, value: &Value) -> Option<ParseError> {
+    let mismatch = |kind: &str, go_type: &str| {
+        Some(ParseError::InvalidMeta(format!(
+            "json: cannot unmarshal {kind} into Go struct field ResourceMeta.{key} of type {go_type}"
+        )))
+    };
+    match (key, value) {
+        (_, Value::Null) => None,
+        ("type" | "name" | "mesh", Value::String(_)) => None,
+        ("type" | "name" | "mesh", other) => mismatch(json_kind(other), "string"),
+        ("labels", Value::Object(map)) => map
+            .values()
+            .find(|v| !v.is_string() && !v.is_null())
+            .and_then(|v| mismatch(json_kind(v), "string")),
+        ("labels", other) => mismatch(json_kind(other), "map[string]string"),
+        _ => None,
     }
 }
 
