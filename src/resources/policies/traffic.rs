@@ -3,7 +3,7 @@
 //! meshhealthcheck, meshratelimit and meshfaultinjection).
 
 use super::common::*;
-use crate::resources::spec::checks::Violations;
+use crate::resources::spec::checks::{Violations, is_known_http_status};
 use regex::Regex;
 use serde_json::{Value, json};
 use std::sync::LazyLock;
@@ -291,14 +291,6 @@ const GRPC_RETRY_ON: &[&str] = &[
     "Unavailable",
 ];
 
-/// The status codes Go's `net/http.StatusText` knows.
-const HTTP_STATUS_CODES: &[u16] = &[
-    100, 101, 102, 103, 200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302, 303, 304,
-    305, 307, 308, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415,
-    416, 417, 418, 421, 422, 423, 424, 425, 426, 428, 429, 431, 451, 500, 501, 502, 503, 504, 505,
-    506, 507, 508, 510, 511,
-];
-
 pub fn mesh_retry(spec: &Value) -> Violations {
     let mut v = Violations::default();
     top_target_ref(
@@ -374,7 +366,7 @@ fn retry_conf(v: &mut Violations, path: &str, conf: &Value) {
             let known = HTTP_RETRY_ON.contains(&value)
                 || value
                     .parse::<u16>()
-                    .is_ok_and(|code| HTTP_STATUS_CODES.contains(&code));
+                    .is_ok_and(|code| is_known_http_status(u64::from(code)));
             if !known {
                 v.add(
                     format!("{path}.retryOn[{k}]"),

@@ -123,6 +123,13 @@ pub fn is_host_port(text: &str) -> bool {
 }
 
 /// The service tag every selector of a legacy policy and every inbound revolves around.
+/// The status codes Go's `net/http.StatusText` knows (legacy FaultInjection, MeshRetry).
+pub fn is_known_http_status(code: u64) -> bool {
+    matches!(code,
+        100..=103 | 200..=208 | 226 | 300..=305 | 307 | 308 | 400..=418 | 421..=426 | 428
+        | 429 | 431 | 451 | 500..=508 | 510 | 511)
+}
+
 pub const SERVICE_TAG: &str = "kuma.io/service";
 /// The protocol tag, whose value must name a protocol Kuma knows.
 pub const PROTOCOL_TAG: &str = "kuma.io/protocol";
@@ -372,6 +379,16 @@ pub fn validate_only_service_destinations(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn known_http_statuses_are_gos() {
+        for code in [100, 103, 208, 226, 308, 418, 421, 425, 428, 451, 508, 511] {
+            assert!(is_known_http_status(code), "{code}");
+        }
+        for code in [0, 99, 104, 209, 306, 419, 420, 427, 430, 509, 512, 600] {
+            assert!(!is_known_http_status(code), "{code}");
+        }
+    }
 
     fn tags(pairs: &[(&str, &str)]) -> Tags {
         pairs

@@ -1010,7 +1010,7 @@ fn fault_injection_conf(v: &mut Violations, conf: Option<&Value>) {
         percentage(v, "conf.abort", abort);
         match abort.get("httpStatus").and_then(Value::as_u64) {
             None => v.add("conf.abort.httpStatus", "cannot be empty"),
-            Some(status) if !is_http_status(status) => {
+            Some(status) if !super::checks::is_known_http_status(status) => {
                 v.add("conf.abort.httpStatus", "http status code is incorrect");
             }
             Some(_) => {}
@@ -1029,13 +1029,6 @@ fn fault_injection_conf(v: &mut Violations, conf: Option<&Value>) {
             Some(_) => {}
         }
     }
-}
-
-/// The codes Go's `net/http.StatusText` knows.
-fn is_http_status(code: u64) -> bool {
-    matches!(code,
-        100..=103 | 200..=208 | 226 | 300..=305 | 307 | 308 | 400..=418 | 421..=426 | 428
-        | 429 | 431 | 451 | 500..=508 | 510 | 511)
 }
 
 // ---- RateLimit, VirtualOutbound, ProxyTemplate ------------------------------------------
