@@ -922,6 +922,20 @@ fn a_kuma_3_control_plane_gives_clear_errors() {
         1,
     );
     assert_outcome(
+        &kumactl(&env, &["inspect", "zoneegress", "ze-1"]),
+        "",
+        &format!("{warning}Error: {}\n", removed("ZoneEgress")),
+        1,
+    );
+    // A Zone Ingress that is not there is only that: not the legacy egress's removal.
+    let missing_ingress = kumactl(&env, &["inspect", "zoneingress", "zi-1"]);
+    assert_eq!(missing_ingress.code, 1);
+    let stderr = &missing_ingress.stderr;
+    assert!(
+        !stderr.contains("removed the legacy Zone Egress") && stderr.contains("Error: "),
+        "{stderr}"
+    );
+    assert_outcome(
         &apply_stdin(&env, LEGACY),
         "",
         &format!(

@@ -7,10 +7,9 @@ pub mod meshes;
 pub mod meshgateway;
 pub mod policy;
 pub mod services;
+pub mod zone_proxy_admin;
 pub mod zone_token;
-pub mod zoneegress;
 pub mod zoneegresses;
-pub mod zoneingress;
 pub mod zoneingresses;
 pub mod zones;
 
@@ -57,12 +56,20 @@ pub enum InspectCommand {
     Services(services::ServicesArgs),
     #[command(display_order = 0)]
     ZoneToken(zone_token::ZoneTokenArgs),
-    #[command(display_order = 0)]
-    Zoneegress(zoneegress::ZoneEgressArgs),
+    #[command(
+        about = "Inspect ZoneEgress",
+        long_about = "Inspect ZoneEgress.",
+        display_order = 0
+    )]
+    Zoneegress(zone_proxy_admin::ZoneProxyAdminArgs),
     #[command(display_order = 0)]
     Zoneegresses(zoneegresses::ZoneEgressesArgs),
-    #[command(display_order = 0)]
-    Zoneingress(zoneingress::ZoneIngressArgs),
+    #[command(
+        about = "Inspect ZoneIngress",
+        long_about = "Inspect ZoneIngress.",
+        display_order = 0
+    )]
+    Zoneingress(zone_proxy_admin::ZoneProxyAdminArgs),
     #[command(alias = "zone-ingresses", display_order = 0)]
     Zoneingresses(zoneingresses::ZoneIngressesArgs),
     #[command(display_order = 0)]
@@ -81,8 +88,10 @@ pub fn run(ctx: &mut RootContext, args: InspectArgs) -> anyhow::Result<()> {
     match &args.command {
         InspectCommand::Dataplane(command) => command.validate_args()?,
         InspectCommand::Meshgateway(command) => command.validate_args()?,
-        InspectCommand::Zoneegress(command) => command.validate_args()?,
-        InspectCommand::Zoneingress(command) => command.validate_args()?,
+        InspectCommand::Zoneegress(command) => command.validate_args(&zone_proxy_admin::EGRESS)?,
+        InspectCommand::Zoneingress(command) => {
+            command.validate_args(&zone_proxy_admin::INGRESS)?
+        }
         InspectCommand::Policy(command) => command.validate_args()?,
         _ => {}
     }
@@ -95,9 +104,13 @@ pub fn run(ctx: &mut RootContext, args: InspectArgs) -> anyhow::Result<()> {
         InspectCommand::Meshgateway(command) => meshgateway::run(ctx, command),
         InspectCommand::Services(command) => services::run(ctx, output, command),
         InspectCommand::ZoneToken(sub) => zone_token::run(ctx, output, sub),
-        InspectCommand::Zoneegress(command) => zoneegress::run(ctx, command),
+        InspectCommand::Zoneegress(command) => {
+            zone_proxy_admin::run(ctx, &zone_proxy_admin::EGRESS, command)
+        }
         InspectCommand::Zoneegresses(command) => zoneegresses::run(ctx, output, command),
-        InspectCommand::Zoneingress(command) => zoneingress::run(ctx, command),
+        InspectCommand::Zoneingress(command) => {
+            zone_proxy_admin::run(ctx, &zone_proxy_admin::INGRESS, command)
+        }
         InspectCommand::Zoneingresses(command) => zoneingresses::run(ctx, output, command),
         InspectCommand::Zones(command) => zones::run(ctx, output, command),
         InspectCommand::Policy(command) => policy::run(ctx, output, command),
