@@ -434,7 +434,7 @@ fn server_answers_mutated_bodies_with_kuma_errors() {
             rotation += 7;
             let replacement = &values[rotation % values.len()];
             let mut text = String::new();
-            render(&doc, path, replacement, rotation % 2 == 0, &mut text);
+            render(&doc, path, replacement, rotation.is_multiple_of(2), &mut text);
             let reply = api.put_raw(&url, &text, Some("application/json"));
             let json = serde_json::from_str::<Value>(&reply.text);
             if reply.status >= 500 || (reply.status >= 400 && json.is_err()) {
