@@ -8,8 +8,8 @@
 
 mod common;
 
-use common::TestEnv;
 use common::http::Api;
+use common::{TestEnv, run};
 use kumactl::resources::descriptor::{RESOURCE_TYPES, ResourceType, Scope};
 use kumactl::resources::document;
 use kumactl::resources::spec::proto::{self, Field, Kind};
@@ -434,7 +434,13 @@ fn server_answers_mutated_bodies_with_kuma_errors() {
             rotation += 7;
             let replacement = &values[rotation % values.len()];
             let mut text = String::new();
-            render(&doc, path, replacement, rotation.is_multiple_of(2), &mut text);
+            render(
+                &doc,
+                path,
+                replacement,
+                rotation.is_multiple_of(2),
+                &mut text,
+            );
             let reply = api.put_raw(&url, &text, Some("application/json"));
             let json = serde_json::from_str::<Value>(&reply.text);
             if reply.status >= 500 || (reply.status >= 400 && json.is_err()) {
@@ -477,4 +483,57 @@ fn path_segments_that_are_not_utf8_name_no_resource() {
     // `+` is not a space in a path, and `%2B` is `+`.
     let reply = api.get("/meshes/default/meshtimeouts/a%2Bb+c");
     assert_eq!(reply.status, 404, "{}", reply.text);
+}
+
+/// A raw HTTP server for kumactl: `GET /` answers Kuma's index, any other request gets
+/// `answer` (a whole HTTP response head and body).
+fn raw_server(answer: String) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request_line = String::new();
+            let _ = reader.read_line(&mut request_line);
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+            }
+            let response = if request_line.starts_with("GET / ") {
+                let index = r#"{"hostname":"h","product":"Kuma","version":"2.14.3","instanceId":"h-1","clusterId":"c","gui":"/gui"}"#;
+                format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{index}",
+                    index.len()
+                )
+            } else {
+                answer.clone()
+            };
+            let _ = stream.write_all(response.as_bytes());
+        }
+    });
+    url
+}
+
+/// A control plane's answer is read up to 64 MiB: one announced as larger is refused
+/// before its body is read.
+#[test]
+fn kumactl_refuses_an_answer_larger_than_64_mib() {
+    let env = TestEnv::new();
+    let url = raw_server(
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 67108865\r\nconnection: close\r\n\r\n{\"total\":1,\"items\":[".into(),
+    );
+    env.write_config_for(&url);
+    let out = run(env.kumactl().args(["get", "meshes"]));
+    common::assert_outcome(
+        &out,
+        "",
+        &format!(
+            "Error: failed to list Mesh: Get \"{url}/meshes\": the response is larger than 64 MiB\n"
+        ),
+        1,
+    );
 }
