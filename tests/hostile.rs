@@ -308,6 +308,19 @@ fn render(value: &Value, path: &[Step], replacement: &str, duplicate: bool, out:
 /// What went wrong with one input, if anything.
 fn check_document(text: &str) -> Result<(), String> {
     let started = Instant::now();
+    // kuma-cp-lite's dp-server validates an inline Dataplane of a bootstrap request
+    // without decoding it first.
+    let undecoded = catch_unwind(AssertUnwindSafe(|| {
+        if let Ok(value) = serde_json::from_str::<Value>(text)
+            && value["type"] == "Dataplane"
+            && let Ok(resource) = kumactl::resources::Resource::from_json(value)
+        {
+            let _ = spec::dataplane::validate(&Value::Object(resource.spec));
+        }
+    }));
+    if undecoded.is_err() {
+        return Err("panicked in the dp-server's Dataplane validation".into());
+    }
     let outcome = catch_unwind(AssertUnwindSafe(|| document::parse(text.as_bytes())));
     let elapsed = started.elapsed();
     match outcome {
