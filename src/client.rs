@@ -89,6 +89,16 @@ impl Response {
         String::from_utf8_lossy(&self.body).into_owned()
     }
 
+    /// The body as shown in an error: its lines kept, its other control characters
+    /// (escape sequences, carriage returns) escaped, since they would reach the terminal.
+    pub fn printable_text(&self) -> String {
+        self.text()
+            .split('\n')
+            .map(crate::output::escape_controls)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     /// The error kumactl reports for a non-success answer: the Kuma error body if it has
     /// one (`title` set), else `(<status>): <body>`.
     pub fn error(&self) -> RequestError {
@@ -96,7 +106,7 @@ impl Response {
             Some(api) => RequestError::Api(Box::new(api)),
             None => RequestError::Status {
                 status: self.status,
-                body: self.text(),
+                body: self.printable_text(),
             },
         }
     }
@@ -302,7 +312,7 @@ impl ApiClient {
         if response.status != 200 {
             return Err(RequestError::Status {
                 status: response.status,
-                body: response.text(),
+                body: response.printable_text(),
             });
         }
         response.json()
@@ -524,6 +534,19 @@ mod tests {
             RequestLog(false),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn error_bodies_keep_their_lines_but_not_escape_sequences() {
+        let response = Response {
+            status: 502,
+            body: b"<h1>Bad\r gateway\x1b[2J</h1>\n<p>x</p>".to_vec(),
+            url: "http://cp/".into(),
+        };
+        assert_eq!(
+            response.error().to_string(),
+            "(502): <h1>Bad\\r gateway\\u{1b}[2J</h1>\n<p>x</p>"
+        );
     }
 
     #[test]
