@@ -584,13 +584,13 @@ fn kumactl_apply_dry_run_reports_mutations_line_by_line() {
     }
     let file = env.path("mutations.yaml");
     std::fs::write(&file, documents.join("\n---\n")).unwrap();
-    let out = run(env
-        .kumactl()
-        .args(["apply", "--dry-run", "-f"])
-        .arg(&file));
+    let out = run(env.kumactl().args(["apply", "--dry-run", "-f"]).arg(&file));
     assert_eq!(out.code, 1, "{}", out.stderr);
     let lines: Vec<&str> = out.stderr.lines().collect();
-    assert_eq!(lines.last(), Some(&"Error: failed to validate some resources"));
+    assert_eq!(
+        lines.last(),
+        Some(&"Error: failed to validate some resources")
+    );
     let numbered = |line: &&str| {
         line.strip_prefix("resource[")
             .and_then(|rest| rest.split_once("]: "))
@@ -600,6 +600,68 @@ fn kumactl_apply_dry_run_reports_mutations_line_by_line() {
         .iter()
         .filter(|line| !numbered(line))
         .collect();
-    assert!(strays.is_empty(), "lines that are not a document's error: {strays:?}");
+    assert!(
+        strays.is_empty(),
+        "lines that are not a document's error: {strays:?}"
+    );
     assert!(lines.len() > 20, "{}", out.stderr);
+}
+
+/// An inline Dataplane of a dp-server bootstrap is read as Kuma reads it, into its proto
+/// message: unknown fields dropped, a port given as a string stored as a number, and a
+/// value of the wrong JSON type refused rather than validated as is.
+#[test]
+fn bootstrap_decodes_the_inline_dataplane() {
+    let env = TestEnv::with_server();
+    let token = run(env
+        .kumactl()
+        .args(["generate", "dataplane-token", "--valid-for", "1h"]))
+    .stdout;
+    let ca = env
+        .server()
+        .generated_ca_pem
+        .clone()
+        .expect("a generated CA");
+    let client = reqwest::blocking::Client::builder()
+        .use_rustls_tls()
+        .add_root_certificate(reqwest::Certificate::from_pem(ca.as_bytes()).unwrap())
+        .build()
+        .unwrap();
+    let bootstrap = |resource: Value| {
+        let body = json!({
+            "mesh": "", "name": "", "proxyType": "dataplane",
+            "dataplaneToken": token, "dataplaneResource": resource.to_string(),
+            "version": {"kumaDp": {"version": "2.14.3"}, "envoy": {"version": "1.34.1"}}
+        });
+        common::http::send(
+            client
+                .post(format!("{}/bootstrap", env.server().dp_url()))
+                .header("content-type", "application/json")
+                .body(body.to_string()),
+        )
+    };
+    let reply = bootstrap(json!({
+        "type": "Dataplane", "name": "dp-1", "mesh": "default", "bogus": {"x": 1},
+        "networking": {"address": "1.1.1.1", "junk": true,
+            "inbound": [{"port": "80", "tags": {"kuma.io/service": "web"}}]}
+    }));
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    let stored = Api::new(env.server().api_url())
+        .get("/meshes/default/dataplanes/dp-1")
+        .json();
+    assert_eq!(
+        stored["networking"],
+        json!({"address": "1.1.1.1", "inbound": [{"port": 80, "tags": {"kuma.io/service": "web"}}]})
+    );
+    assert!(stored.get("bogus").is_none(), "{stored}");
+    let reply = bootstrap(json!({
+        "type": "Dataplane", "name": "dp-2", "mesh": "default", "networking": 5
+    }));
+    assert_eq!(
+        (reply.status, reply.text.as_str()),
+        (
+            422,
+            "invalid resource: invalid Dataplane object: \"json: cannot unmarshal number into Go value of type map[string]json.RawMessage\""
+        )
+    );
 }
