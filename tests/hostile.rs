@@ -308,8 +308,8 @@ fn render(value: &Value, path: &[Step], replacement: &str, duplicate: bool, out:
 /// What went wrong with one input, if anything.
 fn check_document(text: &str) -> Result<(), String> {
     let started = Instant::now();
-    // kuma-cp-lite's dp-server validates an inline Dataplane of a bootstrap request
-    // without decoding it first.
+    // The Dataplane validator must also hold on JSON that was never decoded (the
+    // dp-server used to validate an inline Dataplane that way).
     let undecoded = catch_unwind(AssertUnwindSafe(|| {
         if let Ok(value) = serde_json::from_str::<Value>(text)
             && value["type"] == "Dataplane"
