@@ -44,6 +44,10 @@ pub fn current_thread_runtime() -> std::io::Result<Runtime> {
         .build()
 }
 
+/// The most a control plane's answer may hold. One page of a list holds at most a few
+/// hundred resources, each far below apply's 64 MiB bound of one document.
+pub const RESPONSE_LIMIT: u64 = files::DOCUMENT_LIMIT;
+
 /// A request that got no HTTP answer. Shaped like Go's `Get "URL": cause`, with the
 /// cause in plain words.
 #[derive(Debug, thiserror::Error)]
@@ -85,6 +89,16 @@ impl Response {
         String::from_utf8_lossy(&self.body).into_owned()
     }
 
+    /// The body as shown in an error: its lines kept, its other control characters
+    /// (escape sequences, carriage returns) escaped, since they would reach the terminal.
+    pub fn printable_text(&self) -> String {
+        self.text()
+            .split('\n')
+            .map(crate::output::escape_controls)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
     /// The error kumactl reports for a non-success answer: the Kuma error body if it has
     /// one (`title` set), else `(<status>): <body>`.
     pub fn error(&self) -> RequestError {
@@ -92,7 +106,7 @@ impl Response {
             Some(api) => RequestError::Api(Box::new(api)),
             None => RequestError::Status {
                 status: self.status,
-                body: self.text(),
+                body: self.printable_text(),
             },
         }
     }
@@ -241,18 +255,35 @@ impl ApiClient {
         }
         let started = Instant::now();
         let outcome = self.runtime.block_on(async {
-            let response = request.send().await?;
+            let mut response = request.send().await?;
             let status = response.status().as_u16();
-            let body = response.bytes().await?;
-            Ok::<_, reqwest::Error>((status, body.to_vec()))
+            // A control plane's answer is untrusted: read at most RESPONSE_LIMIT bytes.
+            if response
+                .content_length()
+                .is_some_and(|length| length > RESPONSE_LIMIT)
+            {
+                return Ok(Err(files::too_large("response", RESPONSE_LIMIT)));
+            }
+            let mut body = Vec::new();
+            while let Some(chunk) = response.chunk().await? {
+                if (body.len() + chunk.len()) as u64 > RESPONSE_LIMIT {
+                    return Ok(Err(files::too_large("response", RESPONSE_LIMIT)));
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok::<_, reqwest::Error>(Ok((status, body)))
         });
-        let transport_error = |e: reqwest::Error| TransportError {
+        let transport_error = |cause: String| TransportError {
             method: go_method_name(&method),
             url: redacted(&url),
-            cause: describe_transport_error(&e, &url, self.timeout),
+            cause,
         };
         match outcome {
-            Ok((status, body)) => {
+            Ok(Err(too_large)) => {
+                self.log_request(&method, &url, "error", started);
+                Err(transport_error(too_large.to_string()))
+            }
+            Ok(Ok((status, body))) => {
                 self.log_request(&method, &url, &status.to_string(), started);
                 Ok(Response {
                     status,
@@ -262,7 +293,11 @@ impl ApiClient {
             }
             Err(e) => {
                 self.log_request(&method, &url, "error", started);
-                Err(transport_error(e))
+                Err(transport_error(describe_transport_error(
+                    &e,
+                    &url,
+                    self.timeout,
+                )))
             }
         }
     }
@@ -277,7 +312,7 @@ impl ApiClient {
         if response.status != 200 {
             return Err(RequestError::Status {
                 status: response.status,
-                body: response.text(),
+                body: response.printable_text(),
             });
         }
         response.json()
@@ -499,6 +534,19 @@ mod tests {
             RequestLog(false),
         )
         .unwrap()
+    }
+
+    #[test]
+    fn error_bodies_keep_their_lines_but_not_escape_sequences() {
+        let response = Response {
+            status: 502,
+            body: b"<h1>Bad\r gateway\x1b[2J</h1>\n<p>x</p>".to_vec(),
+            url: "http://cp/".into(),
+        };
+        assert_eq!(
+            response.error().to_string(),
+            "(502): <h1>Bad\\r gateway\\u{1b}[2J</h1>\n<p>x</p>"
+        );
     }
 
     #[test]

@@ -103,7 +103,10 @@ impl ApiError {
         } else {
             &self.detail
         };
-        let mut text = format!("{} ({})", self.title, detail.trim_end());
+        // The pieces come from the control plane: their control characters are escaped,
+        // so that none reaches the terminal or forges a `* field: reason` line.
+        let clean = crate::output::escape_controls;
+        let mut text = format!("{} ({})", clean(&self.title), clean(detail.trim_end()));
         let lines: Vec<(&str, &str)> = match (&self.invalid_parameters, &self.causes) {
             (Some(params), _) => params
                 .iter()
@@ -116,7 +119,7 @@ impl ApiError {
             (None, None) => Vec::new(),
         };
         for (field, reason) in lines {
-            text.push_str(&format!("\n* {field}: {reason}"));
+            text.push_str(&format!("\n* {}: {}", clean(field), clean(reason)));
         }
         text
     }
@@ -145,6 +148,13 @@ mod tests {
             err.formatted(),
             "Could not process the resource (Resource is invalid)\n* path: cannot be empty\n* mesh: cannot be empty"
         );
+    }
+
+    #[test]
+    fn control_characters_of_the_pieces_are_escaped() {
+        let body = br#"{"title":"T\u001b[2J","detail":"a\nb","invalid_parameters":[{"field":"f\n* x","reason":"r\r"}]}"#;
+        let err = ApiError::from_body(body).unwrap();
+        assert_eq!(err.formatted(), "T\\u{1b}[2J (a\\nb)\n* f\\n* x: r\\r");
     }
 
     #[test]

@@ -250,12 +250,19 @@ pub fn fetch_names(line: &Line, t: &ResourceType) -> Option<Vec<String>> {
         .ok()?
         .json()
         .ok()?;
-    Some(
-        page.items
-            .iter()
-            .filter_map(|item| item["name"].as_str().map(str::to_string))
-            .collect(),
-    )
+    Some(names_of(&page.items))
+}
+
+/// The names of a page's items. A name with a control character (no valid name has one)
+/// is left out: the shell would take a newline as the start of another candidate and
+/// print an escape sequence as is.
+fn names_of(items: &[serde_json::Value]) -> Vec<String> {
+    items
+        .iter()
+        .filter_map(|item| item["name"].as_str())
+        .filter(|name| !name.chars().any(char::is_control))
+        .map(str::to_string)
+        .collect()
 }
 
 #[cfg(test)]
@@ -264,6 +271,18 @@ mod tests {
 
     fn words(line: &str) -> Vec<String> {
         line.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn names_with_control_characters_are_not_offered() {
+        let items = [
+            serde_json::json!({"name": "mt-a"}),
+            serde_json::json!({"name": "\u{1b}[31mx\nevil"}),
+            serde_json::json!({"name": "tab\tname"}),
+            serde_json::json!({"name": 5}),
+            serde_json::json!({"name": "zoné"}),
+        ];
+        assert_eq!(names_of(&items), ["mt-a", "zoné"]);
     }
 
     #[test]

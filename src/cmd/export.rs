@@ -153,7 +153,7 @@ fn resource_types(client: &ApiClient) -> anyhow::Result<Vec<TypeDescription>> {
         bail!(
             "unexpected status code: {} {}",
             response.status,
-            response.text()
+            response.printable_text()
         );
     }
     let descriptions: TypeDescriptions = response.json()?;
@@ -364,7 +364,7 @@ fn kubernetes(
             bail!(
                 "unexpected status code: {} {}",
                 response.status,
-                response.text()
+                response.printable_text()
             );
         }
         let mut object: Value = response.json()?;

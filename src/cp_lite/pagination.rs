@@ -75,6 +75,16 @@ impl Query {
 
 /// Go's `QueryUnescape`: `+` is a space; `None` for a malformed `%` escape.
 fn unescape(text: &str) -> Option<String> {
+    unescape_with(text, true)
+}
+
+/// Go's `PathUnescape` of one path segment (`+` stays), bytes that are not UTF-8 replaced
+/// by U+FFFD; `None` for a malformed `%` escape.
+pub fn path_unescape(text: &str) -> Option<String> {
+    unescape_with(text, false)
+}
+
+fn unescape_with(text: &str, plus_is_space: bool) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -86,7 +96,7 @@ fn unescape(text: &str) -> Option<String> {
                 out.push(u8::from_str_radix(hex, 16).ok()?);
                 i += 3;
             }
-            b'+' => {
+            b'+' if plus_is_space => {
                 out.push(b' ');
                 i += 1;
             }

@@ -7,13 +7,13 @@
 )]
 
 use super::caller::{Caller, User};
-use super::pagination::{Query, RequestUrl};
+use super::pagination::{Query, RequestUrl, path_unescape};
 use super::response;
 use super::state::SharedState;
-use axum::extract::{FromRequestParts, MatchedPath, Path};
+use axum::extract::{FromRequestParts, MatchedPath};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Uri, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use std::collections::HashMap;
 
 /// The scheme of the listener a request arrived on; the HTTPS listener adds it to every
@@ -50,14 +50,12 @@ impl FromRequestParts<SharedState> for ResourceRequest {
         state: &SharedState,
     ) -> Result<Self, Self::Rejection> {
         let Ok(Caller(user)) = Caller::from_request_parts(parts, state).await;
-        let Path(params) = Path::<HashMap<String, String>>::from_request_parts(parts, state)
-            .await
-            .map_err(IntoResponse::into_response)?;
         let route = parts
             .extensions
             .get::<MatchedPath>()
             .map(|m| m.as_str().to_string())
             .unwrap_or_default();
+        let params = path_params(&route, parts.uri.path());
         let scheme = parts
             .extensions
             .get::<ListenerScheme>()
@@ -84,6 +82,23 @@ impl FromRequestParts<SharedState> for ResourceRequest {
             content_type: header_text(header::CONTENT_TYPE),
         })
     }
+}
+
+/// The parameters of `route` (`/meshes/{mesh}/secrets/{name}`) in the request's `path`.
+/// Go keeps them as bytes: a segment that is not UTF-8 (`%ff`) names a resource that does
+/// not exist or is invalid, it is not a malformed URL. So they are decoded here, bytes
+/// that are not UTF-8 replaced, rather than by axum's `Path`, which refuses them with a
+/// plain-text 400.
+fn path_params(route: &str, path: &str) -> HashMap<String, String> {
+    route
+        .split('/')
+        .zip(path.split('/'))
+        .filter_map(|(template, raw)| {
+            let key = template.strip_prefix('{')?.strip_suffix('}')?;
+            let value = path_unescape(raw).unwrap_or_else(|| raw.to_string());
+            Some((key.to_string(), value))
+        })
+        .collect()
 }
 
 /// The address the client used: the `Host` header, or HTTP/2's `:authority`.

@@ -71,6 +71,9 @@ fn inline_dataplane(state: &AppState, request: &BootstrapRequest) -> Result<Reso
             request.mesh.clone()
         };
     }
+    // Kuma reads the inline resource into its proto message: unknown fields are
+    // dropped, values put in canonical form, wrong JSON types refused.
+    let resource = crate::resources::spec::decode(resource).map_err(|e| invalid(e.to_string()))?;
     let violations = dataplane::validate(&Value::Object(resource.spec.clone()));
     if !violations.is_empty() {
         return Err(Refusal::new(422, join_violations(&violations)));

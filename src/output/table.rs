@@ -9,8 +9,20 @@ use comfy_table::{CellAlignment, ColumnConstraint, ContentArrangement, Table};
 /// Padding after each non-last column.
 const PADDING: u16 = 3;
 
-/// Renders a header row and data rows, each line ending with `\n`.
+/// Renders a header row and data rows, each line ending with `\n`. Cells come from a
+/// control plane's answers: their control characters are escaped, so that a newline
+/// cannot break a row in two (or hide the rows after it) and an escape sequence is not
+/// sent to the terminal.
 pub fn render<S: AsRef<str>>(header: &[S], rows: &[Vec<String>]) -> String {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|cell| super::escape_controls(cell))
+                .collect()
+        })
+        .collect();
+    let rows = &rows;
     let mut table = Table::new();
     table
         .load_style(NOTHING)
@@ -60,6 +72,18 @@ mod tests {
 
     fn row(cells: &[&str]) -> Vec<String> {
         cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn control_characters_in_cells_are_escaped() {
+        let out = render(
+            &["NAME", "AGE"],
+            &[row(&["\u{1b}[31mred\nsecond", "1s"]), row(&["last", "2s"])],
+        );
+        assert_eq!(
+            out,
+            "NAME                    AGE\n\\u{1b}[31mred\\nsecond   1s\nlast                    2s\n"
+        );
     }
 
     #[test]

@@ -151,9 +151,111 @@ pub fn yaml_to_json(text: &[u8]) -> Result<Value, String> {
     let text = std::str::from_utf8(text).map_err(|_| "yaml: invalid leading UTF-8 octet")?;
     // libyaml's parse is quadratic in the nesting: refuse deep texts before it runs.
     crate::nesting::check_yaml(text.as_bytes()).map_err(|e| e.to_string())?;
-    let value: serde_yaml::Value =
+    let GoYamlValue(value) =
         serde_yaml::from_str(text).map_err(|e| go_yaml_error(&e.to_string()))?;
     convert(value)
+}
+
+/// A YAML node read as go-yaml v2 resolves plain scalars: an integer beyond 64 bits is a
+/// float (`strconv.ParseInt`/`ParseUint` fail, `ParseFloat` succeeds), where
+/// `serde_yaml::Value` cannot hold the 128-bit integer serde_yaml reads and fails.
+struct GoYamlValue(serde_yaml::Value);
+
+impl<'de> serde::Deserialize<'de> for GoYamlValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(GoYamlVisitor).map(GoYamlValue)
+    }
+}
+
+struct GoYamlVisitor;
+
+impl<'de> serde::de::Visitor<'de> for GoYamlVisitor {
+    type Value = serde_yaml::Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Self::Value, E> {
+        Ok(serde_yaml::Value::Bool(b))
+    }
+
+    fn visit_i64<E>(self, i: i64) -> Result<Self::Value, E> {
+        Ok(serde_yaml::Value::Number(i.into()))
+    }
+
+    fn visit_u64<E>(self, u: u64) -> Result<Self::Value, E> {
+        Ok(serde_yaml::Value::Number(u.into()))
+    }
+
+    fn visit_i128<E>(self, i: i128) -> Result<Self::Value, E> {
+        Ok(serde_yaml::Value::Number((i as f64).into()))
+    }
+
+    fn visit_u128<E>(self, u: u128) -> Result<Self::Value, E> {
+        Ok(serde_yaml::Value::Number((u as f64).into()))
+    }
+
+    fn visit_f64<E>(self, f: f64) -> Result<Self::Value, E> {
+        Ok(serde_yaml::Value::Number(f.into()))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Self::Value, E> {
+        Ok(serde_yaml::Value::String(s.to_string()))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Self::Value, E> {
+        Ok(serde_yaml::Value::String(s))
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(serde_yaml::Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(serde_yaml::Value::Null)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(GoYamlVisitor)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(GoYamlValue(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(serde_yaml::Value::Sequence(items))
+    }
+
+    /// Duplicate keys are refused with serde_yaml's own words, which [`go_yaml_error`]
+    /// rewrites as go-yaml's.
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut mapping = serde_yaml::Mapping::new();
+        while let Some(GoYamlValue(key)) = map.next_key()? {
+            if mapping.contains_key(&key) {
+                let which = match &key {
+                    serde_yaml::Value::Null => "with null key".to_string(),
+                    serde_yaml::Value::Bool(b) => format!("with key `{b}`"),
+                    serde_yaml::Value::Number(n) => format!("with key {n}"),
+                    serde_yaml::Value::String(s) => format!("with key {s:?}"),
+                    _ => "in YAML map".to_string(),
+                };
+                return Err(serde::de::Error::custom(format!("duplicate entry {which}")));
+            }
+            let GoYamlValue(value) = map.next_value()?;
+            mapping.insert(key, value);
+        }
+        Ok(serde_yaml::Value::Mapping(mapping))
+    }
+
+    /// A tagged node (`!foo bar`): [`convert`] drops tags, so only the value is kept.
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
+        use serde::de::VariantAccess;
+        let (_tag, contents) = data.variant::<serde::de::IgnoredAny>()?;
+        let GoYamlValue(value) = contents.newtype_variant()?;
+        Ok(value)
+    }
 }
 
 fn convert(value: serde_yaml::Value) -> Result<Value, String> {
@@ -268,14 +370,13 @@ pub fn go_yaml_error(text: &str) -> String {
     } else {
         context_line
     };
-    let problem = match problem {
-        p if p.starts_with("duplicate entry with key ") => {
-            format!(
-                "key {} already set in map",
-                &p["duplicate entry with key ".len()..]
-            )
-        }
-        p => p.to_string(),
+    // serde_yaml names the path of a nested map first (`spec.conf: duplicate entry...`).
+    let problem = match problem.find("duplicate entry with key ") {
+        Some(at) => format!(
+            "key {} already set in map",
+            &problem[at + "duplicate entry with key ".len()..]
+        ),
+        None => problem.to_string(),
     };
     if line == 0 {
         format!("yaml: {problem}")
@@ -293,6 +394,33 @@ mod tests {
 
     fn yaml_error(text: &str) -> String {
         yaml_to_json(text.as_bytes()).unwrap_err()
+    }
+
+    /// go-yaml v2 resolves an integer beyond 64 bits as a float; serde_yaml reads it as a
+    /// 128-bit integer, which must not surface as its own error.
+    #[test]
+    fn integers_beyond_64_bits_are_floats() {
+        assert_eq!(
+            yaml_to_json(b"a: 18446744073709551616\nb: -9223372036854775809\nc: 9").unwrap(),
+            json!({"a": 18446744073709551616.0, "b": -9223372036854775809.0, "c": 9})
+        );
+        // Tags are dropped, at any depth.
+        assert_eq!(
+            yaml_to_json(b"a: !foo [!!str 5, ! x]").unwrap(),
+            json!({"a": ["5", "x"]})
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_read_like_go_yaml_at_any_depth() {
+        assert_eq!(
+            yaml_error("a: 1\na: 2"),
+            "yaml: key \"a\" already set in map"
+        );
+        assert_eq!(
+            yaml_error("spec:\n  conf: {x: 1, x: 2}"),
+            "yaml: line 2: key \"x\" already set in map"
+        );
     }
 
     #[test]

@@ -64,7 +64,7 @@ fn installed_crds(ctx: &RootContext) -> anyhow::Result<BTreeSet<String>> {
         return Err(anyhow!(
             "{fail}: ({}): {}",
             response.status,
-            response.text().trim_end()
+            response.printable_text().trim_end()
         ));
     }
     let list: CrdList = response.json().context(fail)?;

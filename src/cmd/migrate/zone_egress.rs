@@ -109,7 +109,7 @@ fn inventory_from_control_plane(client: &ApiClient) -> anyhow::Result<Inventory>
 fn response_error(response: &Response) -> String {
     match crate::api::ApiError::from_body(&response.body) {
         Some(api) => api.formatted(),
-        None => format!("({}): {}", response.status, response.text()),
+        None => format!("({}): {}", response.status, response.printable_text()),
     }
 }
 
