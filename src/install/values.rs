@@ -60,6 +60,12 @@ const NO_EFFECT_KEYS: &[&str] = &[
     "noHelmHooks",
     "kumactl",
     "kubectl",
+    "hooks.tolerations",
+    "hooks.annotations",
+    "hooks.ttlSecondsAfterFinished",
+    "hooks.podSecurityContext",
+    "hooks.containerSecurityContext",
+    "hooks.ebpfCleanup",
     "fullnameOverride",
     "controlPlane.annotations",
 ];
