@@ -1800,6 +1800,47 @@ dataPlane:
     }
 }
 
+/// Numbers of a values file are Go float64s, printed with `%v`: 1e+06 from a file, the
+/// integer itself from `--set`; small ones read the same either way.
+#[test]
+fn numbers_from_values_files_print_as_go_floats() {
+    let values = "dataPlane:\n  sidecarContainer:\n    resources:\n      limits: {cpu: 1000000, memory: 0.00001}\n      requests: {cpu: 2}\ncontrolPlane:\n  replicas: 2\n";
+    let out = install_deterministic_with_values(SKIP_CRDS, values);
+    let docs = rendered(&out);
+    let cp = &cp_pod(&docs)["containers"][0];
+    let env = |name: &str| {
+        env_value(
+            cp,
+            &format!("KUMA_INJECTOR_SIDECAR_CONTAINER_RESOURCES_{name}"),
+        )
+        .unwrap()
+        .clone()
+    };
+    assert_eq!(env("LIMITS_CPU"), "1e+06");
+    assert_eq!(env("LIMITS_MEMORY"), "1e-05");
+    assert_eq!(env("REQUESTS_CPU"), "2");
+    assert_eq!(
+        find(&docs, "Deployment", "kuma-control-plane")["spec"]["replicas"],
+        2
+    );
+    let set = install_deterministic(
+        &[
+            SKIP_CRDS,
+            &[
+                "--set",
+                "dataPlane.sidecarContainer.resources.limits.cpu=1000000",
+            ],
+        ]
+        .concat(),
+    );
+    let docs = rendered(&set);
+    let cp = &cp_pod(&docs)["containers"][0];
+    assert_eq!(
+        env_value(cp, "KUMA_INJECTOR_SIDECAR_CONTAINER_RESOURCES_LIMITS_CPU").unwrap(),
+        "1000000"
+    );
+}
+
 /// `dnsPolicy` only when set; `dnsConfig` only with a list, and only its non-empty lists.
 #[test]
 fn dns_config() {

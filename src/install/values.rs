@@ -99,6 +99,27 @@ pub fn parse_values_document(text: &str) -> anyhow::Result<Map<String, Value>> {
     }
 }
 
+/// The numbers of a `--values` file as Kuma's kumactl reads them
+/// (`app/kumactl/cmd/install/install_control_plane.go`): `sigs.k8s.io/yaml` turns the
+/// YAML into JSON and decodes it into `interface{}`, so every number is a float64, and
+/// the chart's templates print it with Go's `%v` (`1000000` becomes `1e+06`). Numbers
+/// given with `--set` stay integers.
+pub fn numbers_as_floats(map: &mut Map<String, Value>) {
+    fn convert(value: &mut Value) {
+        match value {
+            Value::Number(n) if !n.is_f64() => {
+                if let Some(float) = n.as_f64().and_then(serde_json::Number::from_f64) {
+                    *n = float;
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(convert),
+            Value::Object(map) => map.values_mut().for_each(convert),
+            _ => {}
+        }
+    }
+    map.values_mut().for_each(convert);
+}
+
 fn kind_name(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
