@@ -1129,12 +1129,126 @@ fn version_flag_follows_command_line_order() {
 #[test]
 fn dump_values_prints_the_documented_values_file() {
     let out = install(&["--dump-values", "--set", "this is not parsed"]);
-    assert_eq!(out.code, 0);
-    assert_eq!(out.stdout, kumactl::install::values::DEFAULT_VALUES_YAML);
-    assert!(
-        out.stdout
-            .contains("# Values of `kumactl install control-plane`.")
-    );
+    assert_eq!((out.stderr.as_str(), out.code), ("", 0));
+    let path = golden_path("dump-values");
+    if std::env::var_os("KUMACTL_UPDATE_GOLDENS").is_some() {
+        std::fs::write(&path, &out.stdout).unwrap();
+    }
+    let golden = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("golden {} is missing ({e})", path.display()));
+    assert_eq!(out.stdout, golden, "byte for byte");
+}
+
+/// The Helm-only keys of the dump, which no object kumactl renders reads.
+const DUMPED_KEYS_WITHOUT_EFFECT: &[&str] = &[
+    "patchSystemNamespace",
+    "installCrdsOnUpgrade",
+    "noHelmHooks",
+    "kumactl",
+    "kubectl",
+    "hooks.tolerations",
+    "hooks.annotations",
+    "hooks.ttlSecondsAfterFinished",
+    "hooks.podSecurityContext",
+    "hooks.containerSecurityContext",
+    "hooks.ebpfCleanup",
+];
+
+fn warned_keys(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .map(|line| {
+            line.strip_prefix("WARNING: value \"")
+                .and_then(|rest| {
+                    rest.strip_suffix(
+                        "\" is not used by kumactl install control-plane and has no effect",
+                    )
+                })
+                .unwrap_or(line)
+        })
+        .collect()
+}
+
+/// The dump given back as a values file: every key is taken, only the Helm-only ones
+/// are reported, and the render is the one of the defaults.
+#[test]
+fn every_dumped_key_is_accepted_by_values() {
+    let dump = install(&["--dump-values"]).stdout;
+    // A values file wins over the flags: the given TLS secret is set again after it.
+    let tls = "controlPlane.tls.general.secretName=general-tls-secret,controlPlane.tls.general.caBundle=XYZ";
+    let out = install_deterministic_with_values(&[SKIP_CRDS, &["--set", tls]].concat(), &dump);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut warned = warned_keys(&out.stderr);
+    warned.sort_unstable();
+    let mut expected = DUMPED_KEYS_WITHOUT_EFFECT.to_vec();
+    expected.sort_unstable();
+    assert_eq!(warned, expected);
+    let plain = install_deterministic(SKIP_CRDS);
+    let (got, want) = (documents(&out.stdout), documents(&plain.stdout));
+    assert_eq!(got.len(), want.len());
+    for (got, want) in got.iter().zip(&want) {
+        assert_eq!(got, want, "{} {}", want["kind"], want["metadata"]["name"]);
+    }
+}
+
+/// Every scalar of the dump set by its path with `--set`: only the keys of Helm-only
+/// settings are reported.
+#[test]
+fn every_dumped_scalar_is_accepted_by_set() {
+    fn leaves(value: &Value, path: &str, out: &mut Vec<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, inner) in map {
+                    let key = key.replace('.', "\\.");
+                    let path = if path.is_empty() {
+                        key
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    leaves(inner, &path, out);
+                }
+            }
+            Value::Array(items) => {
+                for (i, inner) in items.iter().enumerate() {
+                    leaves(inner, &format!("{path}[{i}]"), out);
+                }
+            }
+            Value::Null => {}
+            Value::String(s) if s.contains(',') || s.contains('{') => {}
+            scalar => out.push(format!(
+                "{path}={}",
+                scalar
+                    .as_str()
+                    .map_or_else(|| scalar.to_string(), str::to_owned)
+            )),
+        }
+    }
+    let dump = install(&["--dump-values"]).stdout;
+    let parsed: Value = serde_yaml::from_str(&dump).unwrap();
+    let mut sets = Vec::new();
+    leaves(&parsed, "", &mut sets);
+    assert!(sets.len() > 300, "{} scalars", sets.len());
+    let mut args: Vec<&str> = SKIP_CRDS.to_vec();
+    for set in &sets {
+        args.extend(["--set", set]);
+    }
+    let out = install_deterministic(&args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let mut warned = warned_keys(&out.stderr);
+    warned.sort_unstable();
+    warned.dedup();
+    // Every Helm-only key with a scalar under it, and nothing else.
+    let mut expected = DUMPED_KEYS_WITHOUT_EFFECT.to_vec();
+    expected.retain(|key| {
+        ![
+            "hooks.tolerations",
+            "hooks.annotations",
+            "hooks.ttlSecondsAfterFinished",
+        ]
+        .contains(key)
+    });
+    expected.sort_unstable();
+    assert_eq!(warned, expected);
 }
 
 #[test]
@@ -1684,6 +1798,47 @@ dataPlane:
         let name = format!("KUMA_INJECTOR_{name}");
         assert_eq!(env_value(cp, &name).unwrap(), value, "{name}");
     }
+}
+
+/// Numbers of a values file are Go float64s, printed with `%v`: 1e+06 from a file, the
+/// integer itself from `--set`; small ones read the same either way.
+#[test]
+fn numbers_from_values_files_print_as_go_floats() {
+    let values = "dataPlane:\n  sidecarContainer:\n    resources:\n      limits: {cpu: 1000000, memory: 0.00001}\n      requests: {cpu: 2}\ncontrolPlane:\n  replicas: 2\n";
+    let out = install_deterministic_with_values(SKIP_CRDS, values);
+    let docs = rendered(&out);
+    let cp = &cp_pod(&docs)["containers"][0];
+    let env = |name: &str| {
+        env_value(
+            cp,
+            &format!("KUMA_INJECTOR_SIDECAR_CONTAINER_RESOURCES_{name}"),
+        )
+        .unwrap()
+        .clone()
+    };
+    assert_eq!(env("LIMITS_CPU"), "1e+06");
+    assert_eq!(env("LIMITS_MEMORY"), "1e-05");
+    assert_eq!(env("REQUESTS_CPU"), "2");
+    assert_eq!(
+        find(&docs, "Deployment", "kuma-control-plane")["spec"]["replicas"],
+        2
+    );
+    let set = install_deterministic(
+        &[
+            SKIP_CRDS,
+            &[
+                "--set",
+                "dataPlane.sidecarContainer.resources.limits.cpu=1000000",
+            ],
+        ]
+        .concat(),
+    );
+    let docs = rendered(&set);
+    let cp = &cp_pod(&docs)["containers"][0];
+    assert_eq!(
+        env_value(cp, "KUMA_INJECTOR_SIDECAR_CONTAINER_RESOURCES_LIMITS_CPU").unwrap(),
+        "1000000"
+    );
 }
 
 /// `dnsPolicy` only when set; `dnsConfig` only with a list, and only its non-empty lists.

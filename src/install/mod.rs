@@ -253,8 +253,9 @@ pub fn prepare(
     let mut user_keys = Map::new();
     for path in &request.values_files {
         let text = read(path)?;
-        let document = values::parse_values_document(&text)
+        let mut document = values::parse_values_document(&text)
             .with_context(|| format!("failed to parse {path}"))?;
+        values::numbers_as_floats(&mut document);
         values::merge_maps(&mut user_keys, document.clone());
         values::merge_maps(&mut vals, document);
     }

@@ -82,6 +82,11 @@ impl Scope<'_> {
 
     /// Renders every string (map keys included) of a structure of values.
     pub fn render_value(&self, value: &Value, field: &str) -> anyhow::Result<Value> {
+        // Most values hold no action at all: a clone is much cheaper than rebuilding
+        // every map.
+        if !has_action(value) {
+            return Ok(value.clone());
+        }
         Ok(match value {
             Value::String(text) => Value::String(self.render(text, field)?),
             Value::Array(items) => Value::Array(
@@ -108,6 +113,18 @@ impl Scope<'_> {
             Some(value) => typed_value(self.render_value(value, path)?, path),
             None => Ok(None),
         }
+    }
+}
+
+/// Whether a key or a string anywhere in `value` holds a template action.
+fn has_action(value: &Value) -> bool {
+    match value {
+        Value::String(text) => text.contains("{{"),
+        Value::Array(items) => items.iter().any(has_action),
+        Value::Object(map) => map
+            .iter()
+            .any(|(key, item)| key.contains("{{") || has_action(item)),
+        _ => false,
     }
 }
 

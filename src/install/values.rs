@@ -60,6 +60,12 @@ const NO_EFFECT_KEYS: &[&str] = &[
     "noHelmHooks",
     "kumactl",
     "kubectl",
+    "hooks.tolerations",
+    "hooks.annotations",
+    "hooks.ttlSecondsAfterFinished",
+    "hooks.podSecurityContext",
+    "hooks.containerSecurityContext",
+    "hooks.ebpfCleanup",
     "fullnameOverride",
     "controlPlane.annotations",
 ];
@@ -91,6 +97,27 @@ pub fn parse_values_document(text: &str) -> anyhow::Result<Map<String, Value>> {
             kind_name(&other)
         ),
     }
+}
+
+/// The numbers of a `--values` file as Kuma's kumactl reads them
+/// (`app/kumactl/cmd/install/install_control_plane.go`): `sigs.k8s.io/yaml` turns the
+/// YAML into JSON and decodes it into `interface{}`, so every number is a float64, and
+/// the chart's templates print it with Go's `%v` (`1000000` becomes `1e+06`). Numbers
+/// given with `--set` stay integers.
+pub fn numbers_as_floats(map: &mut Map<String, Value>) {
+    fn convert(value: &mut Value) {
+        match value {
+            Value::Number(n) if !n.is_f64() => {
+                if let Some(float) = n.as_f64().and_then(serde_json::Number::from_f64) {
+                    *n = float;
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(convert),
+            Value::Object(map) => map.values_mut().for_each(convert),
+            _ => {}
+        }
+    }
+    map.values_mut().for_each(convert);
 }
 
 fn kind_name(value: &Value) -> &'static str {
@@ -298,24 +325,26 @@ pub fn typed_value<T: DeserializeOwned>(value: Value, path: &str) -> anyhow::Res
     if !is_truthy(&value) {
         return Ok(None);
     }
-    serde_json::from_value(normalize(value))
+    let mut value = value;
+    normalize(&mut value);
+    serde_json::from_value(value)
         .map(Some)
         .with_context(|| format!("invalid {path}"))
 }
 
 /// Quantities and similar fields read from YAML files may be numbers with a fractional
-/// zero (`cpu: 1.0`); Kubernetes structures want integers there.
-fn normalize(value: Value) -> Value {
+/// zero (`cpu: 1.0`); Kubernetes structures want integers there. In place: rebuilding
+/// the maps would hash every key again.
+fn normalize(value: &mut Value) {
     match value {
-        Value::Number(n) if n.is_f64() => match n.as_f64() {
-            Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Value::from(f as i64),
-            _ => Value::Number(n),
-        },
-        Value::Array(items) => Value::Array(items.into_iter().map(normalize).collect()),
-        Value::Object(map) => {
-            Value::Object(map.into_iter().map(|(k, v)| (k, normalize(v))).collect())
+        Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15) {
+                *value = Value::from(f as i64);
+            }
         }
-        other => other,
+        Value::Array(items) => items.iter_mut().for_each(normalize),
+        Value::Object(map) => map.values_mut().for_each(normalize),
+        _ => {}
     }
 }
 

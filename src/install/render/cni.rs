@@ -28,8 +28,9 @@ const HOST_BIN_DIR: &str = "/host/opt/cni/bin";
 const HOST_NET_DIR: &str = "/host/etc/cni/net.d";
 /// The chart's version labels as its own render of the ConfigMap carries them, before
 /// they are stripped: the `checksum/config` of the pods is taken over that text.
-const CHART_LABELS_FOR_CHECKSUM: &str = "    helm.sh/chart: kuma-0.0.0-preview.vlocal-build\n";
-const VERSION_LABELS_FOR_CHECKSUM: &str = "    app.kubernetes.io/version: \"0.0.0-preview.vlocal-build\"\n    app.kubernetes.io/managed-by: Helm\n";
+pub(super) const CHART_LABELS_FOR_CHECKSUM: &str =
+    "    helm.sh/chart: kuma-0.0.0-preview.vlocal-build\n";
+pub(super) const VERSION_LABELS_FOR_CHECKSUM: &str = "    app.kubernetes.io/version: \"0.0.0-preview.vlocal-build\"\n    app.kubernetes.io/managed-by: Helm\n";
 const SKIPPED_RBAC_WARNING: &str = "WARNING: RBAC is skipped. If this was intentional, remember to create the necessary resources for kuma-cni manually.";
 
 fn meta(ctx: &Context, name: &str, namespaced: bool) -> ObjectMeta {

@@ -3,7 +3,7 @@
 //! `cp-service.yaml`, `cp-global-sync-service.yaml`), in the kubernetes and the universal
 //! environment.
 
-use super::{CONTROL_PLANE_NAME, Context, app_selector, non_empty};
+use super::{CONTROL_PLANE_NAME, Context, app_selector, non_empty, sha256_hex};
 use crate::install::manifest::Object;
 use crate::install::values::{go_text, is_truthy};
 use anyhow::bail;
@@ -92,6 +92,41 @@ pub fn config_maps(ctx: &Context) -> anyhow::Result<Vec<Object>> {
         })?);
     }
     Ok(objects)
+}
+
+/// The `checksum/config` of the control plane pods where the chart's own text of
+/// `templates/cp-configmap.yaml` is known: the sha256 of that text (with the chart's
+/// version labels, which the output drops) when it holds only the commented
+/// `kuma-control-plane-config`, with no `controlPlane.config`, no extra labels, no
+/// rendered `extraConfigMaps` entry and no transparent proxy ConfigMap. `None` otherwise:
+/// the caller then hashes our own text of the ConfigMaps.
+pub fn chart_config_checksum(ctx: &Context, config_maps: usize) -> Option<String> {
+    let values = ctx.values;
+    if config_maps != 1
+        || values.truthy("controlPlane.config")
+        || values.truthy("controlPlane.extraLabels")
+    {
+        return None;
+    }
+    let text = format!(
+        "\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {CONFIG_MAP_NAME}\n  namespace: {}\n  labels: \n    app: {CONTROL_PLANE_NAME}\n{}    app.kubernetes.io/name: kuma\n    app.kubernetes.io/instance: kuma\n{}data:\n  config.yaml: |\n{}    \n",
+        ctx.namespace,
+        super::cni::CHART_LABELS_FOR_CHECKSUM,
+        super::cni::VERSION_LABELS_FOR_CHECKSUM,
+        CONFIG_HEADER
+            .lines()
+            .map(|line| format!("    {line}\n"))
+            .collect::<String>(),
+    );
+    Some(sha256_hex(&text))
+}
+
+/// The `checksum/tls-secrets` of the control plane pods where the chart's own text of
+/// `templates/cp-webhooks-and-secrets.yaml` is known: in the universal environment with
+/// a user-given certificate it renders two empty lines and nothing else.
+pub fn chart_tls_checksum(ctx: &Context) -> Option<String> {
+    (!ctx.is_kubernetes() && ctx.values.truthy("controlPlane.tls.general.secretName"))
+        .then(|| sha256_hex("\n\n"))
 }
 
 /// `transparentProxy.configMap.name` cut to 253 characters less one trailing `-`, or the
@@ -1106,4 +1141,62 @@ pub fn global_zone_sync_service(ctx: &Context) -> anyhow::Result<Object> {
         }),
         status: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::install::values::{Values, defaults};
+    use serde_json::json;
+
+    fn values(edit: impl FnOnce(&mut serde_json::Map<String, Value>)) -> Values {
+        let mut map = defaults();
+        // A given TLS secret: no certificate is generated.
+        map["controlPlane"]["tls"]["general"]["secretName"] = "s".into();
+        edit(&mut map);
+        Values::new(map)
+    }
+
+    #[test]
+    fn the_config_checksum_is_the_charts_where_its_text_is_known() {
+        let plain = values(|_| {});
+        for (namespace, sum) in [
+            (
+                "kuma-system",
+                "fd9d1d8386f97f2bd49e50f476520816168a1c9f60bbc43dec1347a64d239155",
+            ),
+            (
+                "kuma",
+                "154c47a95fc93687dd1e825cea7f843d0fe8c450f82014d27cd7eb1a49f3bd35",
+            ),
+        ] {
+            let ctx = Context::new(&plain, namespace, &[]).unwrap();
+            assert_eq!(chart_config_checksum(&ctx, 1).as_deref(), Some(sum));
+        }
+        let ctx = Context::new(&plain, "kuma-system", &[]).unwrap();
+        assert_eq!(chart_config_checksum(&ctx, 2), None, "extra ConfigMaps");
+        for edit in [
+            |m: &mut serde_json::Map<String, Value>| m["controlPlane"]["config"] = json!("a: b"),
+            |m: &mut serde_json::Map<String, Value>| {
+                m["controlPlane"]["extraLabels"] = json!({"a": "b"})
+            },
+        ] {
+            let edited = values(edit);
+            let ctx = Context::new(&edited, "kuma-system", &[]).unwrap();
+            assert_eq!(chart_config_checksum(&ctx, 1), None);
+        }
+    }
+
+    #[test]
+    fn the_tls_checksum_of_universal_with_a_given_secret_is_the_charts() {
+        let universal = values(|m| m["controlPlane"]["environment"] = json!("universal"));
+        let ctx = Context::new(&universal, "kuma-system", &[]).unwrap();
+        assert_eq!(
+            chart_tls_checksum(&ctx).as_deref(),
+            Some("75a11da44c802486bc6f65640aa48a730f0f684c5c07a42ba3cd1735eb3fb070")
+        );
+        let kubernetes = values(|_| {});
+        let ctx = Context::new(&kubernetes, "kuma-system", &[]).unwrap();
+        assert_eq!(chart_tls_checksum(&ctx), None);
+    }
 }

@@ -277,8 +277,10 @@ pub fn render_all(ctx: &Context, with_crds: bool) -> anyhow::Result<Vec<Object>>
         let documents: Vec<_> = objects.iter().map(Object::to_yaml).collect();
         sha256_hex(&documents.join("\n---\n"))
     };
-    let config_checksum = checksum(&config_maps);
-    let tls_checksum = checksum(&webhooks);
+    let config_checksum = control_plane::chart_config_checksum(ctx, config_maps.len())
+        .unwrap_or_else(|| checksum(&config_maps));
+    let tls_checksum =
+        control_plane::chart_tls_checksum(ctx).unwrap_or_else(|| checksum(&webhooks));
 
     objects.extend(config_maps);
     objects.push(control_plane::deployment(
