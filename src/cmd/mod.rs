@@ -116,8 +116,11 @@ fn cobra_style(cmd: clap::Command, parent_path: &str) -> clap::Command {
 type AddSubcommands = fn(clap::Command) -> clap::Command;
 
 /// Commands whose sub-commands are built on demand, by their path: `get`'s one list and
-/// one single command per resource type.
-const LAZY_SUBCOMMANDS: &[(&str, AddSubcommands)] = &[("kumactl get", get::with_type_commands)];
+/// one single command per resource type, `inspect`'s one command per policy type.
+const LAZY_SUBCOMMANDS: &[(&str, AddSubcommands)] = &[
+    ("kumactl get", get::with_type_commands),
+    ("kumactl inspect", inspect::policy::with_policy_commands),
+];
 
 fn with_lazy_subcommands(cmd: clap::Command, path: &str) -> clap::Command {
     match LAZY_SUBCOMMANDS.iter().find(|(p, _)| *p == path) {

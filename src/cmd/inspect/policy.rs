@@ -69,9 +69,17 @@ fn command(t: &'static ResourceType, noun: &'static str) -> Command {
         )
 }
 
+/// Adds one command per inspectable policy type to `inspect`. Called by [`crate::cmd`]'s
+/// styling when `inspect` is needed (parsing reaches it, or the whole tree is built), so
+/// that other commands do not build these 27 commands on every run.
+pub fn with_policy_commands(cmd: Command) -> Command {
+    cmd.subcommands(inspectable().map(|(t, noun)| command(t, noun)))
+}
+
 impl clap::Subcommand for PolicyCommand {
+    /// The sub-commands come from [`with_policy_commands`], on demand.
     fn augment_subcommands(cmd: Command) -> Command {
-        cmd.subcommands(inspectable().map(|(t, noun)| command(t, noun)))
+        cmd
     }
 
     fn augment_subcommands_for_update(cmd: Command) -> Command {
