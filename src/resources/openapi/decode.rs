@@ -8,6 +8,7 @@
 //! the same way over the zero status of the type; the server then replaces it with its
 //! own ([`server_status`]): a request's status is never taken.
 
+use super::{get, get_in};
 use serde_json::{Map, Value, json};
 
 /// The `spec` and, for types with one, the `status` of a schema-checked body, decoded as
@@ -75,10 +76,10 @@ pub fn fresh_status(type_name: &str) -> Value {
 pub fn prune(value: Value, schema: &Value) -> Value {
     match value {
         Value::Object(map) => {
-            let properties = schema.get("properties").and_then(Value::as_object);
-            let additional = schema.get("additionalProperties").filter(|s| s.is_object());
+            let properties = get_in(schema, "properties").and_then(Value::as_object);
+            let additional = get_in(schema, "additionalProperties").filter(|s| s.is_object());
             let preserve =
-                schema.get("x-kubernetes-preserve-unknown-fields") == Some(&Value::Bool(true));
+                get_in(schema, "x-kubernetes-preserve-unknown-fields") == Some(&Value::Bool(true));
             if properties.is_none() && additional.is_none() {
                 return Value::Object(map);
             }
@@ -86,7 +87,7 @@ pub fn prune(value: Value, schema: &Value) -> Value {
             let mut entries = Vec::new();
             let mut unknown = Map::new();
             for (key, child) in map {
-                if let Some(property) = properties.and_then(|p| p.get(&key)) {
+                if let Some(property) = properties.and_then(|p| get(p, &key)) {
                     if !child.is_null() {
                         fields.insert(key, prune(child, property));
                     }
@@ -98,7 +99,7 @@ pub fn prune(value: Value, schema: &Value) -> Value {
             }
             // Struct fields in Go's field order, then map entries sorted as Go writes maps.
             let mut out = Map::new();
-            if let Some(Value::Array(order)) = schema.get("x-kuma-order") {
+            if let Some(Value::Array(order)) = get_in(schema, "x-kuma-order") {
                 for key in order.iter().filter_map(Value::as_str) {
                     if let Some(child) = fields.shift_remove(key) {
                         out.insert(key.to_string(), child);
@@ -111,7 +112,7 @@ pub fn prune(value: Value, schema: &Value) -> Value {
             out.extend(unknown);
             Value::Object(out)
         }
-        Value::Array(items) => match schema.get("items") {
+        Value::Array(items) => match get_in(schema, "items") {
             Some(item_schema) => Value::Array(
                 items
                     .into_iter()
