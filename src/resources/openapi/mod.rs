@@ -65,7 +65,12 @@ pub fn check(type_name: &str, body: &mut Value) -> Result<(), Vec<Violation>> {
 
 /// Whether a resource's JSON is of a new-style type (one Kuma reads through a schema).
 pub fn is_new_style(resource: &Value) -> bool {
-    resource
+    resource.as_object().is_some_and(is_new_style_fields)
+}
+
+/// [`is_new_style`] of a resource's fields.
+pub fn is_new_style_fields(fields: &Map<String, Value>) -> bool {
+    fields
         .get("type")
         .and_then(Value::as_str)
         .is_some_and(|t| schema_of(t).is_some())
