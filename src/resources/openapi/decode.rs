@@ -83,13 +83,13 @@ pub fn prune(value: Value, schema: &Value) -> Value {
             if properties.is_none() && additional.is_none() {
                 return Value::Object(map);
             }
-            let mut fields = Map::new();
+            let mut fields = Vec::new();
             let mut entries = Vec::new();
             let mut unknown = Map::new();
             for (key, child) in map {
                 if let Some(property) = properties.and_then(|p| get(p, &key)) {
                     if !child.is_null() {
-                        fields.insert(key, prune(child, property));
+                        fields.push((key, prune(child, property)));
                     }
                 } else if let Some(additional) = additional {
                     entries.push((key, prune(child, additional)));
@@ -97,15 +97,18 @@ pub fn prune(value: Value, schema: &Value) -> Value {
                     unknown.insert(key, child);
                 }
             }
-            // Struct fields in Go's field order, then map entries sorted as Go writes maps.
-            let mut out = Map::new();
+            // Struct fields in Go's field order (the fields the order does not name after
+            // them, as they came), then map entries sorted as Go writes maps.
             if let Some(Value::Array(order)) = get_in(schema, "x-kuma-order") {
-                for key in order.iter().filter_map(Value::as_str) {
-                    if let Some(child) = fields.shift_remove(key) {
-                        out.insert(key.to_string(), child);
-                    }
-                }
+                let rank = |key: &str| {
+                    order
+                        .iter()
+                        .position(|k| k.as_str() == Some(key))
+                        .unwrap_or(usize::MAX)
+                };
+                fields.sort_by_key(|(key, _)| rank(key));
             }
+            let mut out = Map::with_capacity(fields.len() + entries.len() + unknown.len());
             out.extend(fields);
             entries.sort_by(|a, b| a.0.cmp(&b.0));
             out.extend(entries);
