@@ -51,7 +51,8 @@ templates = [
     "type: MeshCircuitBreaker\nmesh: default\nname: mcb-{i}\nspec:\n" + mesh_to
     + "      connectionLimits:\n        maxConnections: 2\n",
     "type: MeshHealthCheck\nmesh: default\nname: mhc-{i}\nspec:\n" + mesh_to
-    + "      interval: 10s\n      timeout: 2s\n      unhealthyThreshold: 3\n      healthyThreshold: 1\n",
+    + "      interval: 10s\n      timeout: 2s\n      unhealthyThreshold: 3\n      healthyThreshold: 1\n"
+    + "      http:\n        path: /health\n",
     "type: MeshLoadBalancingStrategy\nmesh: default\nname: mlbs-{i}\nspec:\n" + mesh_to
     + "      loadBalancer:\n        type: RoundRobin\n",
     "type: MeshTrafficPermission\nmesh: default\nname: mtp-{i}\nspec:\n  targetRef:\n    kind: Mesh\n"
@@ -132,7 +133,7 @@ local kinds = {
   {"MeshTimeout", "meshtimeouts", to .. '{"idleTimeout":"20s","http":{"requestTimeout":"2s"}}}]'},
   {"MeshRetry", "meshretries", to .. '{"http":{"numRetries":5}}}]'},
   {"MeshCircuitBreaker", "meshcircuitbreakers", to .. '{"connectionLimits":{"maxConnections":2}}}]'},
-  {"MeshHealthCheck", "meshhealthchecks", to .. '{"interval":"10s","timeout":"2s","unhealthyThreshold":3,"healthyThreshold":1}}]'},
+  {"MeshHealthCheck", "meshhealthchecks", to .. '{"interval":"10s","timeout":"2s","unhealthyThreshold":3,"healthyThreshold":1,"http":{"path":"/health"}}}]'},
   {"MeshTrafficPermission", "meshtrafficpermissions",
    '"targetRef":{"kind":"Mesh"},"from":[{"targetRef":{"kind":"Mesh"},"default":{"action":"Allow"}}]'},
 }

@@ -13,7 +13,7 @@
 use super::args::{KeyValues, key_values, merge_key_values, require_flags};
 use super::context::RootContext;
 use crate::client::{ApiClient, Response};
-use crate::output::resources::single_yaml;
+use crate::output::resources::single_yaml_owned;
 use crate::resources::Resource;
 use crate::resources::descriptor;
 use crate::resources::document::{self, DocumentError};
@@ -160,7 +160,7 @@ fn validate_all(
                         .iter()
                         .map(|text| {
                             parse_document(text, vars, partials)
-                                .map(|resource| encode(&resource, dry_run))
+                                .map(|resource| encode(resource, dry_run))
                         })
                         .collect();
                     if done_tx.send((seq, validated)).is_err() {
@@ -212,7 +212,7 @@ fn validate_all(
 /// A document's spool record: its type, mesh and name, then either the JSON meta and
 /// spec of the body kumactl sends, or the YAML `--dry-run` prints. Each field is a
 /// little-endian u64 length and the bytes.
-fn encode(resource: &Resource, dry_run: bool) -> Vec<u8> {
+fn encode(resource: Resource, dry_run: bool) -> Vec<u8> {
     let mut record = Vec::new();
     let mut field = |bytes: &[u8]| {
         record.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
@@ -224,9 +224,9 @@ fn encode(resource: &Resource, dry_run: bool) -> Vec<u8> {
     field(resource.meta.name.as_bytes());
     if dry_run {
         field(b"");
-        field(single_yaml(&resource.to_json()).as_bytes());
+        field(single_yaml_owned(resource.into_json()).as_bytes());
     } else {
-        field(&serde_json::to_vec(&body_meta(resource)).unwrap_or_default());
+        field(&serde_json::to_vec(&body_meta(&resource)).unwrap_or_default());
         field(&serde_json::to_vec(&resource.spec).unwrap_or_default());
     }
     record
@@ -510,7 +510,7 @@ mod tests {
         let mut spool = Spool::new().unwrap();
         for name in ["a", "b"] {
             let doc = format!("type: Secret\nmesh: m\nname: {name}\ndata: dA==");
-            let record = encode(&document::parse(doc.as_bytes()).unwrap(), false);
+            let record = encode(document::parse(doc.as_bytes()).unwrap(), false);
             spool.push_encoded(&record).unwrap();
         }
         let mut records = spool.records().unwrap();

@@ -76,6 +76,23 @@ pub fn single_yaml(value: &Value) -> String {
     out
 }
 
+/// [`single_yaml`] of a value the caller gives away: its fields are moved into the meta
+/// and spec blocks, not copied.
+pub fn single_yaml_owned(value: Value) -> String {
+    let fields = match value {
+        Value::Object(fields) if !crate::resources::openapi::is_new_style_fields(&fields) => fields,
+        other => return single_yaml(&other),
+    };
+    let (meta, spec): (Map<String, Value>, Map<String, Value>) = fields
+        .into_iter()
+        .partition(|(key, _)| META_FIELDS.contains(&key.as_str()));
+    let mut out = yaml::to_string(&Value::Object(meta));
+    if !spec.is_empty() {
+        out.push_str(&yaml::to_string(&Value::Object(spec)));
+    }
+    out
+}
+
 /// One resource as JSON (`json.MarshalIndent` with two spaces).
 pub fn single_json(value: &Value) -> String {
     json::to_go_indented(value, "  ")

@@ -100,6 +100,14 @@ impl Resource {
         Value::Object(out)
     }
 
+    /// [`Resource::to_json`] of a resource the caller gives away: the spec is moved, not
+    /// copied.
+    pub fn into_json(self) -> Value {
+        let mut out = self.meta_json();
+        out.extend(self.spec);
+        Value::Object(out)
+    }
+
     /// Reads a Universal document. The type must be known; meta fields must have their
     /// types; times must be Go `time.Time` texts (strict RFC 3339), absent ones are Go's
     /// zero time (the server sets its own); `kri` is ignored (it is computed).

@@ -8,6 +8,7 @@
 //! the same way over the zero status of the type; the server then replaces it with its
 //! own ([`server_status`]): a request's status is never taken.
 
+use super::{get, get_in};
 use serde_json::{Map, Value, json};
 
 /// The `spec` and, for types with one, the `status` of a schema-checked body, decoded as
@@ -75,20 +76,20 @@ pub fn fresh_status(type_name: &str) -> Value {
 pub fn prune(value: Value, schema: &Value) -> Value {
     match value {
         Value::Object(map) => {
-            let properties = schema.get("properties").and_then(Value::as_object);
-            let additional = schema.get("additionalProperties").filter(|s| s.is_object());
+            let properties = get_in(schema, "properties").and_then(Value::as_object);
+            let additional = get_in(schema, "additionalProperties").filter(|s| s.is_object());
             let preserve =
-                schema.get("x-kubernetes-preserve-unknown-fields") == Some(&Value::Bool(true));
+                get_in(schema, "x-kubernetes-preserve-unknown-fields") == Some(&Value::Bool(true));
             if properties.is_none() && additional.is_none() {
                 return Value::Object(map);
             }
-            let mut fields = Map::new();
+            let mut fields = Vec::new();
             let mut entries = Vec::new();
             let mut unknown = Map::new();
             for (key, child) in map {
-                if let Some(property) = properties.and_then(|p| p.get(&key)) {
+                if let Some(property) = properties.and_then(|p| get(p, &key)) {
                     if !child.is_null() {
-                        fields.insert(key, prune(child, property));
+                        fields.push((key, prune(child, property)));
                     }
                 } else if let Some(additional) = additional {
                     entries.push((key, prune(child, additional)));
@@ -96,22 +97,25 @@ pub fn prune(value: Value, schema: &Value) -> Value {
                     unknown.insert(key, child);
                 }
             }
-            // Struct fields in Go's field order, then map entries sorted as Go writes maps.
-            let mut out = Map::new();
-            if let Some(Value::Array(order)) = schema.get("x-kuma-order") {
-                for key in order.iter().filter_map(Value::as_str) {
-                    if let Some(child) = fields.shift_remove(key) {
-                        out.insert(key.to_string(), child);
-                    }
-                }
+            // Struct fields in Go's field order (the fields the order does not name after
+            // them, as they came), then map entries sorted as Go writes maps.
+            if let Some(Value::Array(order)) = get_in(schema, "x-kuma-order") {
+                let rank = |key: &str| {
+                    order
+                        .iter()
+                        .position(|k| k.as_str() == Some(key))
+                        .unwrap_or(usize::MAX)
+                };
+                fields.sort_by_key(|(key, _)| rank(key));
             }
+            let mut out = Map::with_capacity(fields.len() + entries.len() + unknown.len());
             out.extend(fields);
             entries.sort_by(|a, b| a.0.cmp(&b.0));
             out.extend(entries);
             out.extend(unknown);
             Value::Object(out)
         }
-        Value::Array(items) => match schema.get("items") {
+        Value::Array(items) => match get_in(schema, "items") {
             Some(item_schema) => Value::Array(
                 items
                     .into_iter()

@@ -5,24 +5,25 @@
 //! schema (properties, `additionalProperties` for map values, `items` for list items).
 //! A missing parent object is never created.
 
+use super::{get, get_in};
 use serde_json::Value;
 
 pub fn apply(value: &mut Value, schema: &Value) {
     match value {
         Value::Object(map) => {
-            if let Some(Value::Object(properties)) = schema.get("properties") {
+            if let Some(Value::Object(properties)) = get_in(schema, "properties") {
                 for (key, property) in properties {
-                    if let Some(default) = property.get("default")
-                        && map.get(key).is_none_or(Value::is_null)
+                    if let Some(default) = get_in(property, "default")
+                        && get(map, key).is_none_or(Value::is_null)
                     {
                         map.insert(key.clone(), default.clone());
                     }
                 }
             }
-            let properties = schema.get("properties").and_then(Value::as_object);
-            let additional = schema.get("additionalProperties").filter(|s| s.is_object());
+            let properties = get_in(schema, "properties").and_then(Value::as_object);
+            let additional = get_in(schema, "additionalProperties").filter(|s| s.is_object());
             for (key, child) in map.iter_mut() {
-                if let Some(property) = properties.and_then(|p| p.get(key)) {
+                if let Some(property) = properties.and_then(|p| get(p, key)) {
                     apply(child, property);
                 } else if let Some(additional) = additional {
                     apply(child, additional);
@@ -30,7 +31,7 @@ pub fn apply(value: &mut Value, schema: &Value) {
             }
         }
         Value::Array(items) => {
-            if let Some(item_schema) = schema.get("items") {
+            if let Some(item_schema) = get_in(schema, "items") {
                 for item in items {
                     apply(item, item_schema);
                 }

@@ -20,7 +20,26 @@ pub mod validate;
 
 use super::meta::Violation;
 use super::schemas;
-use serde_json::Value;
+use serde_json::{Map, Value};
+
+/// `map[key]`, by a linear scan when the map is small. Schema objects hold a handful of
+/// keywords and the engine looks several up at every value it visits: comparing a few
+/// short keys costs less than hashing the key (serde_json's maps use SipHash).
+pub(crate) fn get<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    if map.len() <= 16 {
+        map.iter().find_map(|(k, v)| (k == key).then_some(v))
+    } else {
+        map.get(key)
+    }
+}
+
+/// [`get`] on a value that may be an object.
+pub(crate) fn get_in<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
+    match value {
+        Value::Object(map) => get(map, key),
+        _ => None,
+    }
+}
 
 /// The Item schema of `type_name`, for the types Kuma reads through a schema.
 pub fn schema_of(type_name: &str) -> Option<&'static Value> {
@@ -46,7 +65,12 @@ pub fn check(type_name: &str, body: &mut Value) -> Result<(), Vec<Violation>> {
 
 /// Whether a resource's JSON is of a new-style type (one Kuma reads through a schema).
 pub fn is_new_style(resource: &Value) -> bool {
-    resource
+    resource.as_object().is_some_and(is_new_style_fields)
+}
+
+/// [`is_new_style`] of a resource's fields.
+pub fn is_new_style_fields(fields: &Map<String, Value>) -> bool {
+    fields
         .get("type")
         .and_then(Value::as_str)
         .is_some_and(|t| schema_of(t).is_some())

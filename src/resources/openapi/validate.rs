@@ -12,19 +12,21 @@
 //! `pkg/core/resources/model/rest/unmarshaller.go`): a message whose first word starts
 //! with `spec.` is that field plus the rest; any other message is whole, with field `""`.
 
+use super::get;
 use crate::output::yaml::format_go_float;
 use crate::resources::meta::Violation;
 use base64::Engine;
 use regex::Regex;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
+use std::fmt::Write;
 use std::sync::{LazyLock, Mutex};
 
 /// The schema violations of `value`, deduplicated, in a stable order (schema property
 /// order, then `required`; Kuma's own order follows Go's map order and varies).
 pub fn violations(value: &Value, schema: &Value) -> Vec<Violation> {
     let mut messages = Vec::new();
-    check(value, schema, "", &mut messages);
+    check(value, schema, &mut String::new(), &mut messages);
     let mut seen = std::collections::HashSet::new();
     messages
         .into_iter()
@@ -53,22 +55,24 @@ fn go_quote(text: &str) -> String {
     crate::resources::spec::gojson::quote(text)
 }
 
-fn child(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+/// Appends the field `key` to `path`; returns the length to truncate back to.
+fn push_key(path: &mut String, key: &str) -> usize {
+    let len = path.len();
+    if len != 0 {
+        path.push('.');
     }
+    path.push_str(key);
+    len
 }
 
-fn check(value: &Value, schema: &Value, path: &str, out: &mut Vec<String>) {
+fn check(value: &Value, schema: &Value, path: &mut String, out: &mut Vec<String>) {
     let Value::Object(schema) = schema else {
         return;
     };
     if let Some(message) = type_error(value, schema, path) {
         out.push(message);
     }
-    if let Some(Value::Array(branches)) = schema.get("anyOf") {
+    if let Some(Value::Array(branches)) = get(schema, "anyOf") {
         any_of(value, branches, path, out);
     }
     match value {
@@ -80,7 +84,7 @@ fn check(value: &Value, schema: &Value, path: &str, out: &mut Vec<String>) {
         Value::Array(items) => check_list(items, schema, path, out),
         _ => {}
     }
-    if let Some(Value::Array(allowed)) = schema.get("enum")
+    if let Some(Value::Array(allowed)) = get(schema, "enum")
         && !allowed.contains(value)
     {
         let listed: Vec<String> = allowed.iter().map(go_value).collect();
@@ -108,14 +112,14 @@ fn go_value(value: &Value) -> String {
 /// kube-openapi's `typeValidator`: JSON numbers are float64 values (`number`, format
 /// `float64`); an integral one passes for `integer`.
 fn type_error(value: &Value, schema: &Map<String, Value>, path: &str) -> Option<String> {
-    let want = schema.get("type").and_then(Value::as_str);
-    let format = schema.get("format").and_then(Value::as_str).unwrap_or("");
+    let want = get(schema, "type").and_then(Value::as_str);
+    let format = get(schema, "format").and_then(Value::as_str).unwrap_or("");
     if want.is_none() && format.is_empty() {
         return None;
     }
     let (got, got_format) = match value {
         Value::Null => {
-            let nullable = schema.get("nullable") == Some(&Value::Bool(true));
+            let nullable = get(schema, "nullable") == Some(&Value::Bool(true));
             return match want {
                 Some(want) if !nullable => Some(invalid_type(path, want, "null")),
                 _ => None,
@@ -152,7 +156,7 @@ fn is_integral(n: &serde_json::Number) -> bool {
 
 /// The int-or-string pairs: when no branch holds, the anyOf message and the first
 /// branch's errors.
-fn any_of(value: &Value, branches: &[Value], path: &str, out: &mut Vec<String>) {
+fn any_of(value: &Value, branches: &[Value], path: &mut String, out: &mut Vec<String>) {
     let mut first_failure = None;
     for branch in branches {
         let mut errors = Vec::new();
@@ -170,7 +174,7 @@ fn any_of(value: &Value, branches: &[Value], path: &str, out: &mut Vec<String>) 
 }
 
 fn bound(schema: &Map<String, Value>, key: &str) -> Option<f64> {
-    schema.get(key).and_then(Value::as_f64)
+    get(schema, key).and_then(Value::as_f64)
 }
 
 fn check_string(text: &str, schema: &Map<String, Value>, path: &str, out: &mut Vec<String>) {
@@ -191,7 +195,7 @@ fn check_string(text: &str, schema: &Map<String, Value>, path: &str, out: &mut V
             &format!("should be at most {} chars long", format_go_float(max)),
         ));
     }
-    if let Some(pattern) = schema.get("pattern").and_then(Value::as_str)
+    if let Some(pattern) = get(schema, "pattern").and_then(Value::as_str)
         && !matches_pattern(pattern, text)
     {
         out.push(in_body(path, &format!("should match '{pattern}'")));
@@ -205,6 +209,9 @@ fn matches_pattern(pattern: &str, text: &str) -> bool {
     let mut cache = CACHE
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(regex) = cache.get(pattern) {
+        return regex.as_ref().is_none_or(|r| r.is_match(text));
+    }
     let regex = cache
         .entry(pattern.to_string())
         .or_insert_with(|| Regex::new(pattern).ok());
@@ -213,7 +220,7 @@ fn matches_pattern(pattern: &str, text: &str) -> bool {
 
 /// The string formats of Kuma's Items (kube-openapi `strfmt`): `date-time` and `byte`.
 fn check_format(text: &str, schema: &Map<String, Value>, path: &str, out: &mut Vec<String>) {
-    let format = schema.get("format").and_then(Value::as_str).unwrap_or("");
+    let format = get(schema, "format").and_then(Value::as_str).unwrap_or("");
     let valid = match format {
         "date-time" => is_date_time(text),
         "byte" => base64::engine::general_purpose::STANDARD
@@ -255,8 +262,8 @@ fn check_number(
     out: &mut Vec<String>,
 ) {
     let value = number.as_f64().unwrap_or(0.0);
-    if schema.get("type").and_then(Value::as_str) == Some("integer") && is_integral(number) {
-        let format = schema.get("format").and_then(Value::as_str).unwrap_or("");
+    if get(schema, "type").and_then(Value::as_str) == Some("integer") && is_integral(number) {
+        let format = get(schema, "format").and_then(Value::as_str).unwrap_or("");
         let fits = match format {
             "int32" => (i32::MIN as f64..=i32::MAX as f64).contains(&value),
             "uint32" => (0.0..=u32::MAX as f64).contains(&value),
@@ -291,7 +298,12 @@ fn check_number(
     }
 }
 
-fn check_list(items: &[Value], schema: &Map<String, Value>, path: &str, out: &mut Vec<String>) {
+fn check_list(
+    items: &[Value],
+    schema: &Map<String, Value>,
+    path: &mut String,
+    out: &mut Vec<String>,
+) {
     let count = items.len() as f64;
     if let Some(min) = bound(schema, "minItems")
         && count < min
@@ -309,9 +321,12 @@ fn check_list(items: &[Value], schema: &Map<String, Value>, path: &str, out: &mu
             &format!("should have at most {} items", format_go_float(max)),
         ));
     }
-    if let Some(item_schema) = schema.get("items") {
+    if let Some(item_schema) = get(schema, "items") {
         for (i, item) in items.iter().enumerate() {
-            check(item, item_schema, &format!("{path}[{i}]"), out);
+            let len = path.len();
+            write!(path, "[{i}]").expect("writing to a String");
+            check(item, item_schema, path, out);
+            path.truncate(len);
         }
     }
 }
@@ -319,27 +334,31 @@ fn check_list(items: &[Value], schema: &Map<String, Value>, path: &str, out: &mu
 fn check_object(
     map: &Map<String, Value>,
     schema: &Map<String, Value>,
-    path: &str,
+    path: &mut String,
     out: &mut Vec<String>,
 ) {
-    let properties = schema.get("properties").and_then(Value::as_object);
+    let properties = get(schema, "properties").and_then(Value::as_object);
     if let Some(properties) = properties {
         for (key, property) in properties {
-            if let Some(value) = map.get(key) {
-                check(value, property, &child(path, key), out);
+            if let Some(value) = get(map, key) {
+                let len = push_key(path, key);
+                check(value, property, path, out);
+                path.truncate(len);
             }
         }
     }
-    if let Some(additional) = schema.get("additionalProperties").filter(|s| s.is_object()) {
+    if let Some(additional) = get(schema, "additionalProperties").filter(|s| s.is_object()) {
         for (key, value) in map {
-            if properties.is_none_or(|p| !p.contains_key(key)) {
-                check(value, additional, &child(path, key), out);
+            if properties.is_none_or(|p| get(p, key).is_none()) {
+                let len = push_key(path, key);
+                check(value, additional, path, out);
+                path.truncate(len);
             }
         }
     }
-    if let Some(Value::Array(required)) = schema.get("required") {
+    if let Some(Value::Array(required)) = get(schema, "required") {
         for name in required.iter().filter_map(Value::as_str) {
-            if !map.contains_key(name) {
+            if get(map, name).is_none() {
                 out.push(in_body(&format!("{path}.{name}"), "is required"));
             }
         }
@@ -353,7 +372,7 @@ mod tests {
 
     fn messages(value: Value, schema: Value) -> Vec<String> {
         let mut out = Vec::new();
-        check(&value, &schema, "spec.x", &mut out);
+        check(&value, &schema, &mut "spec.x".to_string(), &mut out);
         out
     }
 

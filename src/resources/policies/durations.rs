@@ -92,24 +92,23 @@ pub fn decode(type_name: &str, spec: &mut Value) -> Result<(), String> {
     let Some((_, lists, fields)) = TABLE.iter().find(|(t, _, _)| *t == type_name) else {
         return Ok(());
     };
+    let mut path = Vec::new();
     for list in *lists {
         for field in *fields {
-            let path = format!("{list}.{field}");
-            visit(
-                spec,
-                &path.split('.').collect::<Vec<_>>(),
-                &mut |value| match value {
-                    Value::String(text) => {
-                        let parsed = GoDuration::parse(text).map_err(|e| e.to_string())?;
-                        *value = Value::String(parsed.to_string());
-                        Ok(())
-                    }
-                    other => Err(format!(
-                        "json: cannot unmarshal {} into Go value of type string",
-                        crate::resources::resource::json_kind(other)
-                    )),
-                },
-            )?;
+            // The segments of `{list}.{field}`.
+            path.clear();
+            path.extend(list.split('.').chain(field.split('.')));
+            visit(spec, &path, &mut |value| match value {
+                Value::String(text) => {
+                    let parsed = GoDuration::parse(text).map_err(|e| e.to_string())?;
+                    *value = Value::String(parsed.to_string());
+                    Ok(())
+                }
+                other => Err(format!(
+                    "json: cannot unmarshal {} into Go value of type string",
+                    crate::resources::resource::json_kind(other)
+                )),
+            })?;
         }
     }
     Ok(())
