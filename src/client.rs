@@ -17,7 +17,7 @@ use crate::files;
 use reqwest::Client;
 use reqwest::Method;
 use serde::de::DeserializeOwned;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 use tokio::runtime::Runtime;
 use url::Url;
@@ -140,6 +140,10 @@ pub struct ApiClient {
     bearer: Option<String>,
     timeout: GoDuration,
     log: RequestLog,
+    /// The first successful `GET /` answer, shared by clones: the compatibility check
+    /// and the Kuma 3.x checks of a run ask the same control plane once, not per
+    /// document of an `apply`.
+    index: Arc<OnceLock<Index>>,
 }
 
 /// Shows where the client goes, never its headers or token.
@@ -209,6 +213,7 @@ impl ApiClient {
             bearer,
             timeout,
             log,
+            index: Arc::default(),
         })
     }
 
@@ -306,8 +311,12 @@ impl ApiClient {
         self.send(Method::GET, path_and_query, None)
     }
 
-    /// `GET /`: the control plane's product and version.
+    /// `GET /`: the control plane's product and version, asked once per client (a
+    /// failure is not kept, so a later call asks again).
     pub fn index(&self) -> Result<Index, RequestError> {
+        if let Some(index) = self.index.get() {
+            return Ok(index.clone());
+        }
         let response = self.get("/")?;
         if response.status != 200 {
             return Err(RequestError::Status {
@@ -315,7 +324,8 @@ impl ApiClient {
                 body: response.printable_text(),
             });
         }
-        response.json()
+        let index: Index = response.json()?;
+        Ok(self.index.get_or_init(|| index).clone())
     }
 
     fn log_request(&self, method: &Method, url: &Url, status: &str, started: Instant) {

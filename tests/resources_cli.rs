@@ -1316,3 +1316,35 @@ fn delete_reports_a_404_without_kuma_body() {
         1,
     );
 }
+
+#[test]
+fn apply_asks_the_control_plane_index_once_per_run() {
+    // Each create of a ZoneEgress (a 404 on GET) may need to know whether the control
+    // plane is Kuma 3.x; that comes from the one `GET /` of the run, not one per document.
+    let env = TestEnv::with_server();
+    let input = (1..=3)
+        .map(|i| {
+            format!(
+                "type: ZoneEgress\nname: ze-{i}\nnetworking:\n  address: 192.168.0.{i}\n  port: 10002\n"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("---\n");
+    let out = apply_stdin(&env, &input, &["--log-level", "debug"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    // `DEBUG\thttp request\tGET http://127.0.0.1:PORT/path -> 200 (...)`: method and path.
+    let requests: Vec<String> = out
+        .stderr
+        .lines()
+        .filter_map(|line| line.strip_prefix("DEBUG\thttp request\t"))
+        .filter_map(|line| {
+            let (method, rest) = line.split_once(' ')?;
+            let url = rest.split(" -> ").next()?;
+            let path = url.splitn(4, '/').nth(3)?;
+            Some(format!("{method} /{path}"))
+        })
+        .collect();
+    let index = requests.iter().filter(|r| *r == "GET /").count();
+    assert_eq!(index, 1, "{requests:?}");
+    assert_eq!(requests.len(), 1 + 3 * 2, "{requests:?}");
+}
