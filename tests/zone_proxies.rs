@@ -1043,10 +1043,10 @@ fn a_preview_build_without_zone_egress_is_known_by_its_resources() {
         .iter()
         .map(|r| r.lines().next().unwrap().to_string())
         .collect();
+    // One `GET /` serves both the compatibility check and the 3.x check.
     assert_eq!(
         paths,
         [
-            "GET / HTTP/1.1",
             "GET / HTTP/1.1",
             "GET /_resources HTTP/1.1"
         ]
