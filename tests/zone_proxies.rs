@@ -1044,13 +1044,7 @@ fn a_preview_build_without_zone_egress_is_known_by_its_resources() {
         .map(|r| r.lines().next().unwrap().to_string())
         .collect();
     // One `GET /` serves both the compatibility check and the 3.x check.
-    assert_eq!(
-        paths,
-        [
-            "GET / HTTP/1.1",
-            "GET /_resources HTTP/1.1"
-        ]
-    );
+    assert_eq!(paths, ["GET / HTTP/1.1", "GET /_resources HTTP/1.1"]);
     // A preview build that still lists ZoneEgress is not taken for 3.x: the token request
     // goes out.
     let server = common::CaptureServer::start(
