@@ -3,7 +3,7 @@
 //! the OpenTelemetry backend rule they share (`ValidateOtelBackendRefOrEndpoint`).
 
 use super::common::*;
-use super::traffic::is_file_path;
+use super::traffic::{is_file_path, to_from_rules_presence};
 use crate::resources::spec::checks::{Violations, is_dns_name, is_ip};
 use regex::Regex;
 use serde_json::Value;
@@ -86,23 +86,7 @@ pub fn mesh_access_log(spec: &Value) -> Violations {
         ..RefContext::default()
     };
     top_target_ref(&mut v, spec, OBSERVED_TOPS, context);
-    let (to, from, rules) = (
-        non_empty(spec, "to"),
-        non_empty(spec, "from"),
-        non_empty(spec, "rules"),
-    );
-    if rules && (to || from) {
-        v.add(
-            "spec",
-            "fields 'to' and 'from' must be empty when 'rules' is defined",
-        );
-    }
-    if !to && !from && !rules {
-        v.add(
-            "spec",
-            "at least one of 'from', 'to' or 'rules' has to be defined",
-        );
-    }
+    to_from_rules_presence(&mut v, spec);
     let to_kinds: &[&str] = if kind_of(field(spec, "targetRef")) == "MeshGateway" {
         &["Mesh"]
     } else {

@@ -32,7 +32,9 @@ fn with_listener_tags(mut context: RefContext) -> RefContext {
     context
 }
 
-fn to_from_rules_presence(v: &mut Violations, spec: &Value) {
+/// `to`/`from` next to `rules`, or none of the three: the presence rules shared by
+/// MeshTimeout, MeshCircuitBreaker and MeshAccessLog.
+pub(super) fn to_from_rules_presence(v: &mut Violations, spec: &Value) {
     let (to, from, rules) = (
         non_empty(spec, "to"),
         non_empty(spec, "from"),
