@@ -10,6 +10,23 @@ use regex::Regex;
 use serde_json::{Map, Value};
 use std::sync::LazyLock;
 
+/// The `to[].targetRef` kinds of most outbound policies (Universal role `system`).
+pub const TO_KINDS: &[&str] = &[
+    "Mesh",
+    "MeshService",
+    "MeshExternalService",
+    "MeshMultiZoneService",
+    "MeshHTTPRoute",
+];
+
+/// [`TO_KINDS`] without routes (MeshCircuitBreaker, MeshHealthCheck).
+pub const TO_SERVICE_KINDS: &[&str] = &[
+    "Mesh",
+    "MeshService",
+    "MeshExternalService",
+    "MeshMultiZoneService",
+];
+
 pub const MUST_BE_DEFINED: &str = "must be defined";
 pub const MUST_NOT_BE_EMPTY: &str = "must not be empty";
 pub const MUST_NOT_BE_DEFINED: &str = "must not be defined";

@@ -90,13 +90,7 @@ pub fn mesh_access_log(spec: &Value) -> Violations {
     let to_kinds: &[&str] = if kind_of(field(spec, "targetRef")) == "MeshGateway" {
         &["Mesh"]
     } else {
-        &[
-            "Mesh",
-            "MeshService",
-            "MeshExternalService",
-            "MeshMultiZoneService",
-            "MeshHTTPRoute",
-        ]
+        TO_KINDS
     };
     for (key, kinds) in [("to", to_kinds), ("from", &["Mesh"][..])] {
         for (i, item) in list(spec, key).iter().enumerate() {

@@ -158,13 +158,7 @@ pub fn mesh_timeout(spec: &Value) -> Violations {
     let to_kinds: &[&str] = if route_or_gateway {
         &["Mesh", "MeshExternalService"]
     } else {
-        &[
-            "Mesh",
-            "MeshService",
-            "MeshExternalService",
-            "MeshMultiZoneService",
-            "MeshHTTPRoute",
-        ]
+        TO_KINDS
     };
     for (i, item) in list(spec, "to").iter().enumerate() {
         item_refs_one(&mut v, &format!("spec.to[{i}]"), item, to_kinds);
@@ -313,13 +307,7 @@ pub fn mesh_retry(spec: &Value) -> Violations {
     let to_kinds: &[&str] = if matches!(top, "MeshGateway" | "MeshHTTPRoute") {
         &["Mesh", "MeshExternalService"]
     } else {
-        &[
-            "Mesh",
-            "MeshService",
-            "MeshExternalService",
-            "MeshMultiZoneService",
-            "MeshHTTPRoute",
-        ]
+        TO_KINDS
     };
     for (i, item) in list(spec, "to").iter().enumerate() {
         item_refs_one(&mut v, &format!("spec.to[{i}]"), item, to_kinds);
@@ -488,17 +476,7 @@ pub fn mesh_circuit_breaker(spec: &Value) -> Violations {
         circuit_breaker_conf(&mut v, &format!("spec.from[{i}].default"), default_of(item));
     }
     for (i, item) in list(spec, "to").iter().enumerate() {
-        item_refs_one(
-            &mut v,
-            &format!("spec.to[{i}]"),
-            item,
-            &[
-                "Mesh",
-                "MeshService",
-                "MeshExternalService",
-                "MeshMultiZoneService",
-            ],
-        );
+        item_refs_one(&mut v, &format!("spec.to[{i}]"), item, TO_SERVICE_KINDS);
         circuit_breaker_conf(&mut v, &format!("spec.to[{i}].default"), default_of(item));
     }
     v
@@ -607,17 +585,7 @@ pub fn mesh_health_check(spec: &Value) -> Violations {
         with_listener_tags(RefContext::default()),
     );
     for (i, item) in list(spec, "to").iter().enumerate() {
-        item_refs_one(
-            &mut v,
-            &format!("spec.to[{i}]"),
-            item,
-            &[
-                "Mesh",
-                "MeshService",
-                "MeshExternalService",
-                "MeshMultiZoneService",
-            ],
-        );
+        item_refs_one(&mut v, &format!("spec.to[{i}]"), item, TO_SERVICE_KINDS);
         let path = format!("spec.to[{i}].default");
         let conf = default_of(item);
         for key in [
