@@ -448,7 +448,7 @@ pub fn upsert(
     mut resource: Resource,
     body_type: &str,
 ) -> Result<Written, ApiError> {
-    let violations = spec::validate(&resource);
+    let violations = spec::validate(&mut resource);
     if !violations.is_empty() {
         return Err(invalid(PROCESS_ERROR_TITLE, violations));
     }

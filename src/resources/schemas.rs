@@ -26,6 +26,14 @@ pub fn item(kind: &str) -> Option<&'static Value> {
     data()["types"].get(kind)
 }
 
+/// The names of the new-style types, which have an Item schema.
+pub fn item_names() -> impl Iterator<Item = &'static str> {
+    data()["types"]
+        .as_object()
+        .into_iter()
+        .flat_map(|types| types.keys().map(String::as_str))
+}
+
 /// The whole `openAPIV3Schema` of a Kubernetes-only CRD (ContainerPatch,
 /// MeshGatewayConfig, MeshGatewayInstance).
 pub fn kubernetes_only(kind: &str) -> Option<&'static Value> {

@@ -5,33 +5,34 @@
 //! schema (properties, `additionalProperties` for map values, `items` for list items).
 //! A missing parent object is never created.
 
-use super::{get, get_in};
+use super::schema::{Schema, get};
 use serde_json::Value;
 
-pub fn apply(value: &mut Value, schema: &Value) {
+pub fn apply(value: &mut Value, schema: &Schema) {
     match value {
         Value::Object(map) => {
-            if let Some(Value::Object(properties)) = get_in(schema, "properties") {
-                for (key, property) in properties {
-                    if let Some(default) = get_in(property, "default")
-                        && get(map, key).is_none_or(Value::is_null)
+            if let Some(properties) = &schema.properties {
+                for property in properties {
+                    if let Some(default) = &property.schema.default
+                        && get(map, &property.name).is_none_or(Value::is_null)
                     {
-                        map.insert(key.clone(), default.clone());
+                        map.insert(property.name.clone(), default.clone());
                     }
                 }
             }
-            let properties = get_in(schema, "properties").and_then(Value::as_object);
-            let additional = get_in(schema, "additionalProperties").filter(|s| s.is_object());
+            if schema.properties.is_none() && schema.additional.is_none() {
+                return;
+            }
             for (key, child) in map.iter_mut() {
-                if let Some(property) = properties.and_then(|p| get(p, key)) {
-                    apply(child, property);
-                } else if let Some(additional) = additional {
+                if let Some(property) = schema.property(key) {
+                    apply(child, &property.schema);
+                } else if let Some(additional) = &schema.additional {
                     apply(child, additional);
                 }
             }
         }
         Value::Array(items) => {
-            if let Some(item_schema) = get_in(schema, "items") {
+            if let Some(item_schema) = &schema.items {
                 for item in items {
                     apply(item, item_schema);
                 }
@@ -55,7 +56,7 @@ mod tests {
             "m": {"additionalProperties": {"properties": {"d": {"default": "y"}}}}
         }});
         let mut value = json!({"a": null, "l": [{}, {"c": true}], "m": {"k": {}}});
-        apply(&mut value, &schema);
+        apply(&mut value, &Schema::compile(&schema));
         assert_eq!(
             value,
             json!({"a": "x", "l": [{"c": false}, {"c": true}], "m": {"k": {"d": "y"}}})

@@ -16,34 +16,22 @@
 
 pub mod decode;
 pub mod defaults;
+pub mod schema;
 pub mod validate;
 
 use super::meta::Violation;
 use super::schemas;
+use schema::Schema;
 use serde_json::{Map, Value};
-
-/// `map[key]`, by a linear scan when the map is small. Schema objects hold a handful of
-/// keywords and the engine looks several up at every value it visits: comparing a few
-/// short keys costs less than hashing the key (serde_json's maps use SipHash).
-pub(crate) fn get<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
-    if map.len() <= 16 {
-        map.iter().find_map(|(k, v)| (k == key).then_some(v))
-    } else {
-        map.get(key)
-    }
-}
-
-/// [`get`] on a value that may be an object.
-pub(crate) fn get_in<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
-    match value {
-        Value::Object(map) => get(map, key),
-        _ => None,
-    }
-}
 
 /// The Item schema of `type_name`, for the types Kuma reads through a schema.
 pub fn schema_of(type_name: &str) -> Option<&'static Value> {
     schemas::item(type_name)
+}
+
+/// [`schema_of`], compiled.
+pub fn compiled_of(type_name: &str) -> Option<&'static Schema> {
+    schema::item(type_name)
 }
 
 /// Defaults `body` and checks it against the Item schema of `type_name` (the URL's type
@@ -51,7 +39,7 @@ pub fn schema_of(type_name: &str) -> Option<&'static Value> {
 /// value that Kuma decodes and stores; otherwise the violations, one per distinct
 /// schema error.
 pub fn check(type_name: &str, body: &mut Value) -> Result<(), Vec<Violation>> {
-    let Some(schema) = schema_of(type_name) else {
+    let Some(schema) = compiled_of(type_name) else {
         return Ok(());
     };
     defaults::apply(body, schema);

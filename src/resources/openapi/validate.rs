@@ -12,19 +12,18 @@
 //! `pkg/core/resources/model/rest/unmarshaller.go`): a message whose first word starts
 //! with `spec.` is that field plus the rest; any other message is whole, with field `""`.
 
-use super::get;
+use super::schema::{Schema, get};
 use crate::output::yaml::format_go_float;
 use crate::resources::meta::Violation;
 use base64::Engine;
 use regex::Regex;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
 use std::fmt::Write;
-use std::sync::{LazyLock, Mutex};
+use std::sync::LazyLock;
 
 /// The schema violations of `value`, deduplicated, in a stable order (schema property
 /// order, then `required`; Kuma's own order follows Go's map order and varies).
-pub fn violations(value: &Value, schema: &Value) -> Vec<Violation> {
+pub fn violations(value: &Value, schema: &Schema) -> Vec<Violation> {
     let mut messages = Vec::new();
     check(value, schema, &mut String::new(), &mut messages);
     let mut seen = std::collections::HashSet::new();
@@ -65,14 +64,11 @@ fn push_key(path: &mut String, key: &str) -> usize {
     len
 }
 
-fn check(value: &Value, schema: &Value, path: &mut String, out: &mut Vec<String>) {
-    let Value::Object(schema) = schema else {
-        return;
-    };
+fn check(value: &Value, schema: &Schema, path: &mut String, out: &mut Vec<String>) {
     if let Some(message) = type_error(value, schema, path) {
         out.push(message);
     }
-    if let Some(Value::Array(branches)) = get(schema, "anyOf") {
+    if let Some(branches) = &schema.any_of {
         any_of(value, branches, path, out);
     }
     match value {
@@ -84,7 +80,7 @@ fn check(value: &Value, schema: &Value, path: &mut String, out: &mut Vec<String>
         Value::Array(items) => check_list(items, schema, path, out),
         _ => {}
     }
-    if let Some(Value::Array(allowed)) = get(schema, "enum")
+    if let Some(allowed) = &schema.allowed
         && !allowed.contains(value)
     {
         let listed: Vec<String> = allowed.iter().map(go_value).collect();
@@ -111,17 +107,16 @@ fn go_value(value: &Value) -> String {
 
 /// kube-openapi's `typeValidator`: JSON numbers are float64 values (`number`, format
 /// `float64`); an integral one passes for `integer`.
-fn type_error(value: &Value, schema: &Map<String, Value>, path: &str) -> Option<String> {
-    let want = get(schema, "type").and_then(Value::as_str);
-    let format = get(schema, "format").and_then(Value::as_str).unwrap_or("");
+fn type_error(value: &Value, schema: &Schema, path: &str) -> Option<String> {
+    let want = schema.kind.as_deref();
+    let format = schema.format.as_str();
     if want.is_none() && format.is_empty() {
         return None;
     }
     let (got, got_format) = match value {
         Value::Null => {
-            let nullable = get(schema, "nullable") == Some(&Value::Bool(true));
             return match want {
-                Some(want) if !nullable => Some(invalid_type(path, want, "null")),
+                Some(want) if !schema.nullable => Some(invalid_type(path, want, "null")),
                 _ => None,
             };
         }
@@ -156,7 +151,7 @@ fn is_integral(n: &serde_json::Number) -> bool {
 
 /// The int-or-string pairs: when no branch holds, the anyOf message and the first
 /// branch's errors.
-fn any_of(value: &Value, branches: &[Value], path: &mut String, out: &mut Vec<String>) {
+fn any_of(value: &Value, branches: &[Schema], path: &mut String, out: &mut Vec<String>) {
     let mut first_failure = None;
     for branch in branches {
         let mut errors = Vec::new();
@@ -173,13 +168,12 @@ fn any_of(value: &Value, branches: &[Value], path: &mut String, out: &mut Vec<St
     out.extend(first_failure.unwrap_or_default());
 }
 
-fn bound(schema: &Map<String, Value>, key: &str) -> Option<f64> {
-    get(schema, key).and_then(Value::as_f64)
-}
-
-fn check_string(text: &str, schema: &Map<String, Value>, path: &str, out: &mut Vec<String>) {
+fn check_string(text: &str, schema: &Schema, path: &str, out: &mut Vec<String>) {
+    if let (None, None, None) = (schema.min_length, schema.max_length, &schema.pattern) {
+        return;
+    }
     let length = text.chars().count() as f64;
-    if let Some(min) = bound(schema, "minLength")
+    if let Some(min) = schema.min_length
         && length < min
     {
         out.push(in_body(
@@ -187,7 +181,7 @@ fn check_string(text: &str, schema: &Map<String, Value>, path: &str, out: &mut V
             &format!("should be at least {} chars long", format_go_float(min)),
         ));
     }
-    if let Some(max) = bound(schema, "maxLength")
+    if let Some(max) = schema.max_length
         && length > max
     {
         out.push(in_body(
@@ -195,32 +189,16 @@ fn check_string(text: &str, schema: &Map<String, Value>, path: &str, out: &mut V
             &format!("should be at most {} chars long", format_go_float(max)),
         ));
     }
-    if let Some(pattern) = get(schema, "pattern").and_then(Value::as_str)
-        && !matches_pattern(pattern, text)
+    if let Some((pattern, regex)) = &schema.pattern
+        && regex.as_ref().is_some_and(|r| !r.is_match(text))
     {
         out.push(in_body(path, &format!("should match '{pattern}'")));
     }
 }
 
-/// Patterns compiled once; a pattern our regex engine cannot compile accepts everything.
-fn matches_pattern(pattern: &str, text: &str) -> bool {
-    static CACHE: LazyLock<Mutex<HashMap<String, Option<Regex>>>> =
-        LazyLock::new(|| Mutex::new(HashMap::new()));
-    let mut cache = CACHE
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(regex) = cache.get(pattern) {
-        return regex.as_ref().is_none_or(|r| r.is_match(text));
-    }
-    let regex = cache
-        .entry(pattern.to_string())
-        .or_insert_with(|| Regex::new(pattern).ok());
-    regex.as_ref().is_none_or(|r| r.is_match(text))
-}
-
 /// The string formats of Kuma's Items (kube-openapi `strfmt`): `date-time` and `byte`.
-fn check_format(text: &str, schema: &Map<String, Value>, path: &str, out: &mut Vec<String>) {
-    let format = get(schema, "format").and_then(Value::as_str).unwrap_or("");
+fn check_format(text: &str, schema: &Schema, path: &str, out: &mut Vec<String>) {
+    let format = schema.format.as_str();
     let valid = match format {
         "date-time" => is_date_time(text),
         "byte" => base64::engine::general_purpose::STANDARD
@@ -255,15 +233,10 @@ fn is_date_time(text: &str) -> bool {
         .is_some_and(|c| c[1] <= *"23" && c[2] <= *"59" && c[3] <= *"59")
 }
 
-fn check_number(
-    number: &serde_json::Number,
-    schema: &Map<String, Value>,
-    path: &str,
-    out: &mut Vec<String>,
-) {
+fn check_number(number: &serde_json::Number, schema: &Schema, path: &str, out: &mut Vec<String>) {
     let value = number.as_f64().unwrap_or(0.0);
-    if get(schema, "type").and_then(Value::as_str) == Some("integer") && is_integral(number) {
-        let format = get(schema, "format").and_then(Value::as_str).unwrap_or("");
+    if schema.kind.as_deref() == Some("integer") && is_integral(number) {
+        let format = schema.format.as_str();
         let fits = match format {
             "int32" => (i32::MIN as f64..=i32::MAX as f64).contains(&value),
             "uint32" => (0.0..=u32::MAX as f64).contains(&value),
@@ -277,7 +250,7 @@ fn check_number(
             });
         }
     }
-    if let Some(min) = bound(schema, "minimum")
+    if let Some(min) = schema.minimum
         && value < min
     {
         out.push(in_body(
@@ -288,7 +261,7 @@ fn check_number(
             ),
         ));
     }
-    if let Some(max) = bound(schema, "maximum")
+    if let Some(max) = schema.maximum
         && value > max
     {
         out.push(in_body(
@@ -298,14 +271,9 @@ fn check_number(
     }
 }
 
-fn check_list(
-    items: &[Value],
-    schema: &Map<String, Value>,
-    path: &mut String,
-    out: &mut Vec<String>,
-) {
+fn check_list(items: &[Value], schema: &Schema, path: &mut String, out: &mut Vec<String>) {
     let count = items.len() as f64;
-    if let Some(min) = bound(schema, "minItems")
+    if let Some(min) = schema.min_items
         && count < min
     {
         out.push(in_body(
@@ -313,7 +281,7 @@ fn check_list(
             &format!("should have at least {} items", format_go_float(min)),
         ));
     }
-    if let Some(max) = bound(schema, "maxItems")
+    if let Some(max) = schema.max_items
         && count > max
     {
         out.push(in_body(
@@ -321,7 +289,7 @@ fn check_list(
             &format!("should have at most {} items", format_go_float(max)),
         ));
     }
-    if let Some(item_schema) = get(schema, "items") {
+    if let Some(item_schema) = &schema.items {
         for (i, item) in items.iter().enumerate() {
             let len = path.len();
             write!(path, "[{i}]").expect("writing to a String");
@@ -333,31 +301,30 @@ fn check_list(
 
 fn check_object(
     map: &Map<String, Value>,
-    schema: &Map<String, Value>,
+    schema: &Schema,
     path: &mut String,
     out: &mut Vec<String>,
 ) {
-    let properties = get(schema, "properties").and_then(Value::as_object);
-    if let Some(properties) = properties {
-        for (key, property) in properties {
-            if let Some(value) = get(map, key) {
-                let len = push_key(path, key);
-                check(value, property, path, out);
+    if let Some(properties) = &schema.properties {
+        for property in properties {
+            if let Some(value) = get(map, &property.name) {
+                let len = push_key(path, &property.name);
+                check(value, &property.schema, path, out);
                 path.truncate(len);
             }
         }
     }
-    if let Some(additional) = get(schema, "additionalProperties").filter(|s| s.is_object()) {
+    if let Some(additional) = &schema.additional {
         for (key, value) in map {
-            if properties.is_none_or(|p| get(p, key).is_none()) {
+            if schema.property(key).is_none() {
                 let len = push_key(path, key);
                 check(value, additional, path, out);
                 path.truncate(len);
             }
         }
     }
-    if let Some(Value::Array(required)) = get(schema, "required") {
-        for name in required.iter().filter_map(Value::as_str) {
+    if let Some(required) = &schema.required {
+        for name in required {
             if get(map, name).is_none() {
                 out.push(in_body(&format!("{path}.{name}"), "is required"));
             }
@@ -372,7 +339,12 @@ mod tests {
 
     fn messages(value: Value, schema: Value) -> Vec<String> {
         let mut out = Vec::new();
-        check(&value, &schema, &mut "spec.x".to_string(), &mut out);
+        check(
+            &value,
+            &Schema::compile(&schema),
+            &mut "spec.x".to_string(),
+            &mut out,
+        );
         out
     }
 

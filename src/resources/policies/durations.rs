@@ -8,6 +8,7 @@
 
 use crate::duration::GoDuration;
 use serde_json::Value;
+use std::sync::LazyLock;
 
 const TIMEOUT_CONF: &[&str] = &[
     "default.connectionTimeout",
@@ -86,32 +87,48 @@ const TABLE: &[(&str, &[&str], &[&str])] = &[
     ),
 ];
 
+/// The rows of [`TABLE`] with their paths split into segments once.
+type SplitRow = (&'static str, Vec<Vec<&'static str>>, Vec<Vec<&'static str>>);
+static SPLIT: LazyLock<Vec<SplitRow>> = LazyLock::new(|| {
+    let split = |paths: &[&'static str]| -> Vec<Vec<&'static str>> {
+        paths.iter().map(|p| p.split('.').collect()).collect()
+    };
+    TABLE
+        .iter()
+        .map(|(t, lists, fields)| (*t, split(lists), split(fields)))
+        .collect()
+});
+
 /// Parses and re-encodes the duration fields of a `type_name` spec; the error is Go's
-/// `time.ParseDuration` text (or `encoding/json`'s for a non-string).
+/// `time.ParseDuration` text (or `encoding/json`'s for a non-string). Go stops at the
+/// first bad value it decodes: here the first of the first item that has one.
 pub fn decode(type_name: &str, spec: &mut Value) -> Result<(), String> {
-    let Some((_, lists, fields)) = TABLE.iter().find(|(t, _, _)| *t == type_name) else {
+    let Some((_, lists, fields)) = SPLIT.iter().find(|(t, _, _)| *t == type_name) else {
         return Ok(());
     };
-    let mut path = Vec::new();
-    for list in *lists {
-        for field in *fields {
-            // The segments of `{list}.{field}`.
-            path.clear();
-            path.extend(list.split('.').chain(field.split('.')));
-            visit(spec, &path, &mut |value| match value {
-                Value::String(text) => {
-                    let parsed = GoDuration::parse(text).map_err(|e| e.to_string())?;
-                    *value = Value::String(parsed.to_string());
-                    Ok(())
-                }
-                other => Err(format!(
-                    "json: cannot unmarshal {} into Go value of type string",
-                    crate::resources::resource::json_kind(other)
-                )),
-            })?;
-        }
+    for list in lists {
+        visit(spec, list, &mut |item| {
+            for field in fields {
+                visit(item, field, &mut reencode)?;
+            }
+            Ok(())
+        })?;
     }
     Ok(())
+}
+
+fn reencode(value: &mut Value) -> Result<(), String> {
+    match value {
+        Value::String(text) => {
+            let parsed = GoDuration::parse(text).map_err(|e| e.to_string())?;
+            *value = Value::String(parsed.to_string());
+            Ok(())
+        }
+        other => Err(format!(
+            "json: cannot unmarshal {} into Go value of type string",
+            crate::resources::resource::json_kind(other)
+        )),
+    }
 }
 
 fn visit(
@@ -126,7 +143,15 @@ fn visit(
         Some(key) => (key, true),
         None => (*head, false),
     };
-    let Some(child) = value.get_mut(key).filter(|c| !c.is_null()) else {
+    // Spec objects hold a few keys: a scan costs less than hashing the key.
+    let Value::Object(map) = value else {
+        return Ok(());
+    };
+    let Some(child) = map
+        .iter_mut()
+        .find_map(|(k, v)| (k == key).then_some(v))
+        .filter(|c| !c.is_null())
+    else {
         return Ok(());
     };
     if each {

@@ -140,7 +140,7 @@ pub fn decode(mut resource: Resource) -> Result<Resource, DecodeError> {
     } else if let Some(message) = proto::message_of(type_name) {
         resource.spec = proto::decode_message(message, &resource.spec)
             .map_err(|reason| DecodeError::new(type_name, reason))?;
-    } else if let Some(schema) = crate::resources::openapi::schema_of(type_name) {
+    } else if let Some(schema) = crate::resources::openapi::compiled_of(type_name) {
         crate::resources::openapi::decode::spec_fields(type_name, &mut resource.spec, schema);
         if let Some(spec) = resource.spec.get_mut("spec") {
             crate::resources::policies::durations::decode(type_name, spec)
@@ -153,21 +153,32 @@ pub fn decode(mut resource: Resource) -> Result<Resource, DecodeError> {
 /// The resource-level rule violations of the spec (the validators of Go's
 /// `pkg/core/resources/apis/mesh/`, and the secret rule), empty when valid or when the
 /// type has no validator here. Expects a spec that [`decode`] accepts; one
-/// that does not decode yields no violations here.
-pub fn validate(resource: &Resource) -> Vec<Violation> {
+/// that does not decode yields no violations here. The resource is borrowed mutably only
+/// to lend its spec to the legacy validators as a JSON value without copying it; it is
+/// left as it was.
+pub fn validate(resource: &mut Resource) -> Vec<Violation> {
     let type_name = resource.meta.resource_type.name;
     match TypedSpec::read(type_name, &resource.spec) {
         Some(Ok(typed)) => typed.validate(),
         Some(Err(_)) => Vec::new(),
-        None => legacy::validate(type_name, &Value::Object(resource.spec.clone()))
-            .unwrap_or_else(|| crate::resources::policies::validate(resource)),
+        None if crate::resources::openapi::schema_of(type_name).is_some() => {
+            crate::resources::policies::validate(resource)
+        }
+        None => {
+            let spec = Value::Object(std::mem::take(&mut resource.spec));
+            let violations = legacy::validate(type_name, &spec).unwrap_or_default();
+            if let Value::Object(fields) = spec {
+                resource.spec = fields;
+            }
+            violations
+        }
     }
 }
 
 /// [`decode`] then [`validate`]: what Kuma does when it reads a resource.
 pub fn parse(resource: Resource) -> Result<Resource, SpecError> {
-    let decoded = decode(resource).map_err(SpecError::Decode)?;
-    let violations = validate(&decoded);
+    let mut decoded = decode(resource).map_err(SpecError::Decode)?;
+    let violations = validate(&mut decoded);
     if violations.is_empty() {
         Ok(decoded)
     } else {
