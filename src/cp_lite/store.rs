@@ -14,7 +14,7 @@
 //! the API serves (Kuma's pretty form), its labels packed in one allocation for the list
 //! filters, and its version; handlers parse the JSON back only when they need the fields.
 
-use crate::output::json::HtmlEscaping;
+use crate::output::json::escape_html;
 use crate::resources::descriptor::{ResourceType, Scope};
 use crate::resources::resource::META_FIELDS;
 use crate::resources::{Resource, time};
@@ -92,11 +92,9 @@ pub struct StoredResource {
 impl StoredResource {
     /// Serializes `resource`.
     pub fn new(resource: &Resource) -> StoredResource {
-        let mut body = Vec::with_capacity(512);
-        let mut ser = serde_json::Serializer::with_formatter(
-            &mut body,
-            HtmlEscaping(PrettyFormatter::with_indent(b" ")),
-        );
+        let mut body = Vec::with_capacity(1024);
+        let mut ser =
+            serde_json::Serializer::with_formatter(&mut body, PrettyFormatter::with_indent(b" "));
         let written = if resource
             .spec
             .keys()
@@ -109,7 +107,7 @@ impl StoredResource {
             UniversalJson(resource).serialize(&mut ser)
         };
         let json = match written {
-            Ok(()) => String::from_utf8(body).unwrap_or_default(),
+            Ok(()) => String::from_utf8(escape_html(body)).unwrap_or_default(),
             // Serializing into memory cannot fail.
             Err(_) => String::new(),
         };
@@ -159,8 +157,13 @@ impl Serialize for UniversalJson<'_> {
             map.serialize_entry("mesh", &meta.mesh)?;
         }
         map.serialize_entry("name", &meta.name)?;
-        map.serialize_entry("creationTime", &time::format(&meta.creation_time))?;
-        map.serialize_entry("modificationTime", &time::format(&meta.modification_time))?;
+        let created = time::format(&meta.creation_time);
+        map.serialize_entry("creationTime", &created)?;
+        if meta.modification_time == meta.creation_time {
+            map.serialize_entry("modificationTime", &created)?;
+        } else {
+            map.serialize_entry("modificationTime", &time::format(&meta.modification_time))?;
+        }
         if !meta.labels.is_empty() {
             map.serialize_entry("labels", &meta.labels)?;
         }
@@ -302,12 +305,14 @@ impl Name {
     }
 
     fn as_str(&self) -> &str {
+        // The bytes were copied from a `str` up to a character boundary (its end).
+        std::str::from_utf8(self.as_bytes()).unwrap_or_default()
+    }
+
+    fn as_bytes(&self) -> &[u8] {
         match self {
-            // The bytes were copied from a `str` up to a character boundary (its end).
-            Name::Inline { len, bytes } => {
-                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
-            }
-            Name::Heap(text) => text,
+            Name::Inline { len, bytes } => &bytes[..usize::from(*len)],
+            Name::Heap(text) => text.as_bytes(),
         }
     }
 }
@@ -342,7 +347,8 @@ impl Entry {
     }
 
     fn cmp_key(&self, mesh: &str, name: &str) -> Ordering {
-        (self.mesh.as_str(), self.name.as_str()).cmp(&(mesh, name))
+        // UTF-8 orders as its bytes do: no need to check the stored bytes on every probe.
+        (self.mesh.as_bytes(), self.name.as_bytes()).cmp(&(mesh.as_bytes(), name.as_bytes()))
     }
 }
 

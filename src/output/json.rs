@@ -3,21 +3,20 @@
 //! `version --detailed` use it; kuma-cp-lite answers with Kuma's own server format.
 
 use serde::Serialize;
-use serde_json::ser::{CharEscape, Formatter, PrettyFormatter};
-use std::io::{self, Write};
+use serde_json::ser::PrettyFormatter;
 
 /// Go's `json.MarshalIndent(value, "", indent)` followed by a newline.
 pub fn to_go_indented<T: Serialize + ?Sized>(value: &T, indent: &str) -> String {
     let mut out = Vec::new();
     let mut ser = serde_json::Serializer::with_formatter(
         &mut out,
-        HtmlEscaping(PrettyFormatter::with_indent(indent.as_bytes())),
+        PrettyFormatter::with_indent(indent.as_bytes()),
     );
     value
         .serialize(&mut ser)
         .expect("serializing a JSON value into memory cannot fail");
     out.push(b'\n');
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    String::from_utf8(escape_html(out)).expect("serde_json writes UTF-8")
 }
 
 /// The Kuma API server's format: one-space indent, no HTML escaping, trailing newline
@@ -33,70 +32,36 @@ pub fn to_server_body<T: Serialize + ?Sized>(value: &T) -> Vec<u8> {
     out
 }
 
-/// A formatter that escapes like Go's encoding/json with HTML escaping on, on top of
-/// `F`'s layout (kuma-cp-lite writes stored resources with it, as Kuma's `json.Marshal`).
-pub struct HtmlEscaping<F>(pub F);
-
-impl<F: Formatter> Formatter for HtmlEscaping<F> {
-    fn write_string_fragment<W: ?Sized + Write>(
-        &mut self,
-        w: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        let mut start = 0;
-        for (i, c) in fragment.char_indices() {
-            let escaped = match c {
-                '<' => "\\u003c",
-                '>' => "\\u003e",
-                '&' => "\\u0026",
-                '\u{2028}' => "\\u2028",
-                '\u{2029}' => "\\u2029",
-                _ => continue,
-            };
-            w.write_all(&fragment.as_bytes()[start..i])?;
-            w.write_all(escaped.as_bytes())?;
-            start = i + c.len_utf8();
-        }
-        w.write_all(&fragment.as_bytes()[start..])
+/// Go's HTML escaping (`encoding/json` with `SetEscapeHTML(true)`, as `json.Marshal`
+/// does): `<`, `>`, `&`, U+2028 and U+2029 written as `\u` escapes. JSON text has these
+/// characters only inside strings, so the escaping is a pass over the whole text (kuma-cp-lite
+/// stores resources with it, as Kuma's `json.Marshal`).
+pub fn escape_html(json: Vec<u8>) -> Vec<u8> {
+    let html = memchr::memchr3(b'<', b'>', b'&', &json);
+    let separator = memchr::memchr(0xE2, &json);
+    let Some(first) = html.into_iter().chain(separator).min() else {
+        return json;
+    };
+    let mut out = Vec::with_capacity(json.len() + 16);
+    out.extend_from_slice(&json[..first]);
+    let mut rest = &json[first..];
+    while let Some(&byte) = rest.first() {
+        let (escaped, len): (&[u8], usize) = match rest {
+            [b'<', ..] => (b"\\u003c", 1),
+            [b'>', ..] => (b"\\u003e", 1),
+            [b'&', ..] => (b"\\u0026", 1),
+            [0xE2, 0x80, 0xA8, ..] => (b"\\u2028", 3),
+            [0xE2, 0x80, 0xA9, ..] => (b"\\u2029", 3),
+            _ => {
+                out.push(byte);
+                rest = &rest[1..];
+                continue;
+            }
+        };
+        out.extend_from_slice(escaped);
+        rest = &rest[len..];
     }
-
-    fn write_char_escape<W: ?Sized + Write>(
-        &mut self,
-        w: &mut W,
-        escape: CharEscape,
-    ) -> io::Result<()> {
-        self.0.write_char_escape(w, escape)
-    }
-    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_array(w)
-    }
-    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array(w)
-    }
-    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_array_value(w, first)
-    }
-    fn end_array_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_array_value(w)
-    }
-    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object(w)
-    }
-    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object(w)
-    }
-    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
-        self.0.begin_object_key(w, first)
-    }
-    fn end_object_key<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_key(w)
-    }
-    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.begin_object_value(w)
-    }
-    fn end_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.0.end_object_value(w)
-    }
+    out
 }
 
 #[cfg(test)]
@@ -110,6 +75,11 @@ mod tests {
         assert_eq!(
             to_go_indented(&v, "  "),
             "{\n  \"a\": \"\\u003cb\\u003e\\u0026c\",\n  \"list\": [],\n  \"obj\": {}\n}\n"
+        );
+        let v = json!({"k<": "\u{2028}x\u{2029}\u{20ac}é"});
+        assert_eq!(
+            to_go_indented(&v, " "),
+            "{\n \"k\\u003c\": \"\\u2028x\\u2029\u{20ac}é\"\n}\n"
         );
     }
 

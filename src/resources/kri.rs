@@ -21,11 +21,28 @@ pub fn of(
         .get(DISPLAY_NAME_LABEL)
         .map(String::as_str)
         .unwrap_or(name);
-    Some(format!(
-        "kri_{short}_{mesh}_{}_{}_{display_name}_",
-        label(ZONE_LABEL),
-        label(NAMESPACE_LABEL)
-    ))
+    // `kri_{short}_{mesh}_{zone}_{namespace}_{display name}_`, pushed piece by piece:
+    // the store computes it on every write.
+    let (zone, namespace) = (label(ZONE_LABEL), label(NAMESPACE_LABEL));
+    let mut kri = String::with_capacity(
+        10 + short.len() + mesh.len() + zone.len() + namespace.len() + display_name.len(),
+    );
+    for piece in [
+        "kri_",
+        short,
+        "_",
+        mesh,
+        "_",
+        zone,
+        "_",
+        namespace,
+        "_",
+        display_name,
+        "_",
+    ] {
+        kri.push_str(piece);
+    }
+    Some(kri)
 }
 
 #[cfg(test)]

@@ -13,6 +13,46 @@ pub fn zero() -> DateTime<Utc> {
 
 /// RFC 3339 with as many fraction digits as needed (Go's `RFC3339Nano`).
 pub fn format(t: &DateTime<Utc>) -> String {
+    use chrono::{Datelike, Timelike};
+    if let Ok(year @ 0..=9999) = u32::try_from(t.year()) {
+        // Digit by digit: the store writes two of these for every resource.
+        let mut out = Vec::with_capacity(30);
+        let mut push = |n: u32, width: usize, after: u8| {
+            let mut digits = [b'0'; 9];
+            let mut n = n;
+            for digit in digits[..width].iter_mut().rev() {
+                *digit = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+            out.extend_from_slice(&digits[..width]);
+            out.push(after);
+        };
+        push(year, 4, b'-');
+        push(t.month(), 2, b'-');
+        push(t.day(), 2, b'T');
+        push(t.hour(), 2, b':');
+        push(t.minute(), 2, b':');
+        // A leap second shows as 60 seconds and the rest of the nanoseconds.
+        let nanos = t.nanosecond();
+        let (second, nanos) = if nanos >= 1_000_000_000 {
+            (t.second() + 1, nanos - 1_000_000_000)
+        } else {
+            (t.second(), nanos)
+        };
+        if nanos == 0 {
+            push(second, 2, b'Z');
+        } else {
+            push(second, 2, b'.');
+            push(nanos, 9, b'Z');
+            // As few fraction digits as needed: "…:00.120000000Z" is "…:00.12Z".
+            out.pop();
+            while out.last() == Some(&b'0') {
+                out.pop();
+            }
+            out.push(b'Z');
+        }
+        return String::from_utf8(out).unwrap_or_default();
+    }
     let text = t.to_rfc3339_opts(SecondsFormat::Nanos, true);
     // "2025-05-01T10:00:00.120000000Z" -> "2025-05-01T10:00:00.12Z"
     match text.split_once('.') {
@@ -301,6 +341,31 @@ mod tests {
         assert_eq!(format(&t), "2018-07-17T16:05:36.995Z");
         let t = parse("2025-05-01T10:00:00.123456789Z").unwrap();
         assert_eq!(format(&t), "2025-05-01T10:00:00.123456789Z");
+    }
+
+    #[test]
+    fn digits_match_chronos_rfc3339() {
+        // chrono's text with the fraction's trailing zeros dropped, as Go writes it.
+        let reference = |t: &DateTime<Utc>| {
+            let text = t.to_rfc3339_opts(SecondsFormat::Nanos, true);
+            let (head, frac) = text.split_once('.').unwrap();
+            match frac.trim_end_matches('Z').trim_end_matches('0') {
+                "" => format!("{head}Z"),
+                digits => format!("{head}.{digits}Z"),
+            }
+        };
+        let mut seconds = 0i64;
+        let mut nanos = 0u32;
+        for step in 0..2000i64 {
+            seconds = (seconds + 86_399 * 367 + step * 7919) % 253_402_300_799;
+            nanos = (nanos.wrapping_mul(31).wrapping_add(step as u32 * 1_000_003)) % 1_000_000_000;
+            for nanos in [0, nanos, nanos / 1000 * 1000, 100_000_000] {
+                let t = DateTime::from_timestamp(seconds, nanos).unwrap();
+                assert_eq!(format(&t), reference(&t));
+            }
+        }
+        let far = parse("9999-12-31T23:59:59.5Z").unwrap();
+        assert_eq!(format(&far), "9999-12-31T23:59:59.5Z");
     }
 
     #[test]
