@@ -9,6 +9,9 @@ use super::schema::{Schema, get};
 use serde_json::Value;
 
 pub fn apply(value: &mut Value, schema: &Schema) {
+    if !schema.defaults_below {
+        return;
+    }
     match value {
         Value::Object(map) => {
             if let Some(properties) = &schema.properties {

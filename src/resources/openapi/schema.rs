@@ -44,6 +44,8 @@ pub struct Schema {
     /// Whether `x-kuma-order` (Go's struct field order, added by `tools/kuma-schemas.py`)
     /// ranks the properties.
     pub ordered: bool,
+    /// Whether a `default` sits anywhere below (defaulting skips the subtrees without).
+    pub defaults_below: bool,
 }
 
 #[derive(Debug)]
@@ -82,6 +84,19 @@ impl Schema {
                     })
                     .collect()
             });
+        let additional = map
+            .get("additionalProperties")
+            .filter(|s| s.is_object())
+            .map(|s| Box::new(Schema::compile(s)));
+        let items = map.get("items").map(|s| Box::new(Schema::compile(s)));
+        let defaults_below = properties
+            .iter()
+            .flatten()
+            .any(|p: &Property| p.schema.default.is_some() || p.schema.defaults_below)
+            || [&additional, &items]
+                .into_iter()
+                .flatten()
+                .any(|s| s.defaults_below);
         Schema {
             kind: string("type"),
             format: string("format").unwrap_or_default(),
@@ -107,11 +122,8 @@ impl Schema {
                 (pattern, regex)
             }),
             properties,
-            additional: map
-                .get("additionalProperties")
-                .filter(|s| s.is_object())
-                .map(|s| Box::new(Schema::compile(s))),
-            items: map.get("items").map(|s| Box::new(Schema::compile(s))),
+            additional,
+            items,
             required: match map.get("required") {
                 Some(Value::Array(names)) => Some(
                     names
@@ -126,6 +138,7 @@ impl Schema {
             preserve_unknown: map.get("x-kubernetes-preserve-unknown-fields")
                 == Some(&Value::Bool(true)),
             ordered: order.is_some(),
+            defaults_below,
         }
     }
 

@@ -39,20 +39,28 @@ pub const PERCENT_INT: &str = "must be in inclusive range [0, 100]";
 pub const HTTP_STATUS: &str = "must be in inclusive range [100, 599]";
 pub const PORT_VALID: &str = "port must be a valid (1-65535)";
 
+/// The field `key` of an object (by a scan: spec objects hold a handful of keys, and
+/// comparing them costs less than hashing the key).
+pub fn get<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
+    match value {
+        Value::Object(map) => crate::resources::openapi::schema::get(map, key),
+        _ => None,
+    }
+}
+
 /// A present, non-`null` field.
 pub fn field<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
-    value.get(key).filter(|v| !v.is_null())
+    get(value, key).filter(|v| !v.is_null())
 }
 
 /// A string field, `""` when absent.
 pub fn text<'v>(value: &'v Value, key: &str) -> &'v str {
-    value.get(key).and_then(Value::as_str).unwrap_or_default()
+    get(value, key).and_then(Value::as_str).unwrap_or_default()
 }
 
 /// A list field, empty when absent.
 pub fn list<'v>(value: &'v Value, key: &str) -> &'v [Value] {
-    value
-        .get(key)
+    get(value, key)
         .and_then(Value::as_array)
         .map(Vec::as_slice)
         .unwrap_or_default()
@@ -60,12 +68,12 @@ pub fn list<'v>(value: &'v Value, key: &str) -> &'v [Value] {
 
 /// A map field, empty when absent.
 pub fn map<'v>(value: &'v Value, key: &str) -> Option<&'v Map<String, Value>> {
-    value.get(key).and_then(Value::as_object)
+    get(value, key).and_then(Value::as_object)
 }
 
 /// Present and not empty (`""`, `[]`, `{}`): Go's `len(x) > 0` / `x != ""`.
 pub fn non_empty(value: &Value, key: &str) -> bool {
-    match value.get(key) {
+    match get(value, key) {
         None | Some(Value::Null) => false,
         Some(Value::String(s)) => !s.is_empty(),
         Some(Value::Array(a)) => !a.is_empty(),
@@ -76,19 +84,19 @@ pub fn non_empty(value: &Value, key: &str) -> bool {
 
 /// A number field (integers and floats alike).
 pub fn number(value: &Value, key: &str) -> Option<f64> {
-    value.get(key).and_then(Value::as_f64)
+    get(value, key).and_then(Value::as_f64)
 }
 
 /// A duration field; absent or not a Go duration gives `None` (decoding refuses the
 /// latter before any validator runs).
 pub fn duration(value: &Value, key: &str) -> Option<GoDuration> {
-    GoDuration::parse(value.get(key)?.as_str()?).ok()
+    GoDuration::parse(get(value, key)?.as_str()?).ok()
 }
 
 /// An int-or-string field read as a decimal number: `None` when absent,
 /// `Some(Err(()))` when it is a string that is not a number.
 pub fn decimal(value: &Value, key: &str) -> Option<Result<f64, ()>> {
-    match value.get(key)? {
+    match get(value, key)? {
         Value::Number(n) => Some(n.as_f64().ok_or(())),
         Value::String(s) => Some(
             s.trim()
