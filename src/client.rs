@@ -14,6 +14,7 @@ use crate::build_info;
 use crate::config::ApiServer;
 use crate::duration::GoDuration;
 use crate::files;
+use hyper::body::Bytes;
 use reqwest::Client;
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -21,6 +22,8 @@ use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 use tokio::runtime::Runtime;
 use url::Url;
+
+mod http1;
 
 /// The client could not be built from the configuration.
 #[derive(Debug, thiserror::Error)]
@@ -144,6 +147,9 @@ pub struct ApiClient {
     /// and the Kuma 3.x checks of a run ask the same control plane once, not per
     /// document of an `apply`.
     index: Arc<OnceLock<Index>>,
+    /// Plain-http requests go on a connection of our own (see `http1`); `None` for
+    /// https and what only reqwest sends like Go.
+    direct: Option<Arc<http1::Http1>>,
 }
 
 /// Shows where the client goes, never its headers or token.
@@ -201,19 +207,22 @@ impl ApiClient {
             .build()
             .map_err(|e| ClientError::Build(error_chain_text(&e)))?;
         let runtime = current_thread_runtime().map_err(|e| ClientError::Build(e.to_string()))?;
+        let headers: Vec<(String, String)> = api
+            .headers
+            .iter()
+            .map(|h| (h.key.clone(), h.value.clone()))
+            .collect();
+        let direct = http1::Http1::new(&base, &headers, bearer.as_deref());
         Ok(ApiClient {
             base,
             http,
             runtime: Arc::new(runtime),
-            headers: api
-                .headers
-                .iter()
-                .map(|h| (h.key.clone(), h.value.clone()))
-                .collect(),
+            headers,
             bearer,
             timeout,
             log,
             index: Arc::default(),
+            direct: direct.map(Arc::new),
         })
     }
 
@@ -243,6 +252,59 @@ impl ApiClient {
         json_body: Option<Vec<u8>>,
     ) -> Result<Response, TransportError> {
         let url = self.url(path_and_query);
+        let started = Instant::now();
+        // Shared, not copied, by the request (and by reqwest's, after a redirect).
+        let json_body = json_body.map(Bytes::from);
+        if let Some(direct) = &self.direct {
+            let sent = direct.send(&method, &url, json_body.as_ref());
+            let outcome = match self.timeout.to_std() {
+                Some(limit) => self
+                    .runtime
+                    .block_on(async { tokio::time::timeout(limit, sent).await }),
+                None => Ok(self.runtime.block_on(sent)),
+            };
+            let transport_error = |cause: String| TransportError {
+                method: go_method_name(&method),
+                url: redacted(&url),
+                cause,
+            };
+            match outcome {
+                Err(_elapsed) => {
+                    self.log_request(&method, &url, "error", started);
+                    return Err(transport_error(timeout_text(self.timeout)));
+                }
+                Ok(Some(http1::Outcome::Answer { status, body })) => {
+                    self.log_request(&method, &url, &status.to_string(), started);
+                    return Ok(Response {
+                        status,
+                        body,
+                        url: redacted(&url),
+                    });
+                }
+                Ok(Some(http1::Outcome::TooLarge)) => {
+                    self.log_request(&method, &url, "error", started);
+                    let too_large = files::too_large("response", RESPONSE_LIMIT);
+                    return Err(transport_error(too_large.to_string()));
+                }
+                Ok(Some(http1::Outcome::Failed(failure))) => {
+                    self.log_request(&method, &url, "error", started);
+                    return Err(transport_error(describe_transport_error(&failure, &url)));
+                }
+                // Redirects and request targets hyper refuses: reqwest's to handle.
+                Ok(Some(http1::Outcome::Redirect) | None) => {}
+            }
+        }
+        self.send_reqwest(method, url, json_body, started)
+    }
+
+    /// [`ApiClient::send`] through reqwest.
+    fn send_reqwest(
+        &self,
+        method: Method,
+        url: Url,
+        json_body: Option<Bytes>,
+        started: Instant,
+    ) -> Result<Response, TransportError> {
         let mut request = self
             .http
             .request(method.clone(), url.clone())
@@ -258,7 +320,6 @@ impl ApiClient {
                 .header("content-type", "application/json")
                 .body(body);
         }
-        let started = Instant::now();
         let outcome = self.runtime.block_on(async {
             let mut response = request.send().await?;
             let status = response.status().as_u16();
@@ -298,11 +359,11 @@ impl ApiClient {
             }
             Err(e) => {
                 self.log_request(&method, &url, "error", started);
-                Err(transport_error(describe_transport_error(
-                    &e,
-                    &url,
-                    self.timeout,
-                )))
+                Err(transport_error(if e.is_timeout() {
+                    timeout_text(self.timeout)
+                } else {
+                    describe_transport_error(&e, &url)
+                }))
             }
         }
     }
@@ -443,19 +504,19 @@ pub fn error_chain_text(e: &(dyn std::error::Error + 'static)) -> String {
     text
 }
 
+/// A request that ran out of `--api-timeout`. "Client.Timeout exceeded" is Go's wording,
+/// which scripts and tests look for.
+fn timeout_text(timeout: GoDuration) -> String {
+    format!("Client.Timeout exceeded: no answer within {timeout} (raise it with --api-timeout)")
+}
+
 /// Names the cause of a failed request in plain words.
-fn describe_transport_error(e: &reqwest::Error, url: &Url, timeout: GoDuration) -> String {
+fn describe_transport_error(e: &(dyn std::error::Error + 'static), url: &Url) -> String {
     let address = match (url.host_str(), url.port_or_known_default()) {
         (Some(host), Some(port)) => format!("{host}:{port}"),
         (Some(host), None) => host.to_string(),
         _ => url.to_string(),
     };
-    if e.is_timeout() {
-        // "Client.Timeout exceeded" is Go's wording, which scripts and tests look for.
-        return format!(
-            "Client.Timeout exceeded: no answer within {timeout} (raise it with --api-timeout)"
-        );
-    }
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(inner) = source {
         if let Some(tls) = inner.downcast_ref::<rustls::Error>() {
