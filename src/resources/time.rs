@@ -13,6 +13,10 @@ pub fn zero() -> DateTime<Utc> {
 
 /// RFC 3339 with as many fraction digits as needed (Go's `RFC3339Nano`).
 pub fn format(t: &DateTime<Utc>) -> String {
+    // Whole seconds (Go's zero time, the times apply sends): no fraction to trim.
+    if chrono::Timelike::nanosecond(t) == 0 {
+        return t.to_rfc3339_opts(SecondsFormat::Secs, true);
+    }
     let text = t.to_rfc3339_opts(SecondsFormat::Nanos, true);
     // "2025-05-01T10:00:00.120000000Z" -> "2025-05-01T10:00:00.12Z"
     match text.split_once('.') {
@@ -297,6 +301,8 @@ mod tests {
     #[test]
     fn formats_like_go() {
         assert_eq!(format(&zero()), "0001-01-01T00:00:00Z");
+        let whole = parse("2020-02-29T23:59:59Z").unwrap();
+        assert_eq!(format(&whole), "2020-02-29T23:59:59Z");
         let t = parse("2018-07-17T16:05:36.995Z").unwrap();
         assert_eq!(format(&t), "2018-07-17T16:05:36.995Z");
         let t = parse("2025-05-01T10:00:00.123456789Z").unwrap();
