@@ -21,7 +21,7 @@ use hyper_util::rt::TokioIo;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Mutex;
-use std::task::Poll;
+use std::task::{Context, Poll, Waker};
 use tokio::net::TcpStream;
 use url::Url;
 
@@ -136,18 +136,18 @@ impl Http1 {
         })
     }
 
-    /// Sends one request to `url` (whose scheme, host and port are this path's) and
-    /// reads the whole answer, at most [`RESPONSE_LIMIT`] bytes of it. Returns `None`
-    /// when `url` cannot be written as a request target (reqwest reports that).
+    /// Sends one request for `target` (the path and query) and reads the whole answer,
+    /// at most [`RESPONSE_LIMIT`] bytes of it; `url` is the whole URL, as errors show it.
+    /// Returns `None` when `target` is not a request target to hyper (reqwest reports
+    /// that).
     pub(super) async fn send(
         &self,
         method: &Method,
-        url: &Url,
+        target: &str,
+        url: &str,
         json: Option<&Bytes>,
     ) -> Option<Outcome> {
-        let target: Uri = url[url::Position::BeforePath..url::Position::AfterQuery]
-            .parse()
-            .ok()?;
+        let target: Uri = target.parse().ok()?;
         let mut request = Request::new(Full::new(json.cloned().unwrap_or_default()));
         *request.method_mut() = method.clone();
         *request.uri_mut() = target;
@@ -240,21 +240,31 @@ impl Open {
             })
         };
         let mut answer = std::pin::pin!(answer);
-        std::future::poll_fn(|cx| {
+        let outcome = std::future::poll_fn(|cx| {
             // The request first (it queues itself on the connection), then the
             // connection (it writes the request and reads what has come), then the
             // request again (it takes what was read).
             if let Poll::Ready(outcome) = answer.as_mut().poll(cx) {
                 return Poll::Ready(outcome);
             }
-            if let Some(driver) = conn.as_mut() {
-                // Ended (closed, or failed: the request then fails with the cause).
-                if driver.as_mut().poll(cx).is_ready() {
-                    *conn = None;
-                }
-            }
+            poll_connection(conn, cx);
             answer.as_mut().poll(cx)
         })
-        .await
+        .await;
+        // Once more, with a waker that does nothing: the connection takes note of the
+        // answer's end (or of its own), and the next request, queued while it is idle,
+        // wakes nobody (a wake-up would cost the runtime a turn of its event loop).
+        poll_connection(conn, &mut Context::from_waker(Waker::noop()));
+        outcome
+    }
+}
+
+/// Polls the connection's future, dropped when it ends (closed, or failed: a request
+/// in flight then fails with the cause).
+fn poll_connection(conn: &mut Option<Pin<Box<Conn>>>, cx: &mut Context<'_>) {
+    if let Some(driver) = conn.as_mut()
+        && driver.as_mut().poll(cx).is_ready()
+    {
+        *conn = None;
     }
 }
