@@ -37,7 +37,7 @@ struct Open {
 /// The direct path of one control plane: where to connect, the headers every request
 /// carries, and the connection kept between requests.
 pub(super) struct Http1 {
-    /// `host:port` to connect to (the host as the URL writes it, brackets removed).
+    /// The host to connect to, as the URL writes it (an IPv6 address without brackets).
     host: String,
     port: u16,
     /// Accept, the configured headers and the bearer token; each request adds its
