@@ -14,6 +14,7 @@ use crate::build_info;
 use crate::config::ApiServer;
 use crate::duration::GoDuration;
 use crate::files;
+use hyper::body::Bytes;
 use reqwest::Client;
 use reqwest::Method;
 use serde::de::DeserializeOwned;
@@ -21,6 +22,8 @@ use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 use tokio::runtime::Runtime;
 use url::Url;
+
+mod http1;
 
 /// The client could not be built from the configuration.
 #[derive(Debug, thiserror::Error)]
@@ -144,6 +147,9 @@ pub struct ApiClient {
     /// and the Kuma 3.x checks of a run ask the same control plane once, not per
     /// document of an `apply`.
     index: Arc<OnceLock<Index>>,
+    /// Plain-http requests go on a connection of our own (see `http1`); `None` for
+    /// https and what only reqwest sends like Go.
+    direct: Option<Arc<http1::Http1>>,
 }
 
 /// Shows where the client goes, never its headers or token.
@@ -201,19 +207,22 @@ impl ApiClient {
             .build()
             .map_err(|e| ClientError::Build(error_chain_text(&e)))?;
         let runtime = current_thread_runtime().map_err(|e| ClientError::Build(e.to_string()))?;
+        let headers: Vec<(String, String)> = api
+            .headers
+            .iter()
+            .map(|h| (h.key.clone(), h.value.clone()))
+            .collect();
+        let direct = http1::Http1::new(&base, &headers, bearer.as_deref());
         Ok(ApiClient {
             base,
             http,
             runtime: Arc::new(runtime),
-            headers: api
-                .headers
-                .iter()
-                .map(|h| (h.key.clone(), h.value.clone()))
-                .collect(),
+            headers,
             bearer,
             timeout,
             log,
             index: Arc::default(),
+            direct: direct.map(Arc::new),
         })
     }
 
@@ -235,6 +244,26 @@ impl ApiClient {
         url
     }
 
+    /// [`ApiClient::url`] as text, written without the URL parser where it would leave
+    /// the text as is: a base without fragment, and a path of unreserved characters
+    /// without query (a resource's path).
+    fn plain_url(&self, path_and_query: &str) -> Option<String> {
+        let unreserved =
+            |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/');
+        if self.base.fragment().is_some()
+            || !path_and_query.bytes().all(unreserved)
+            || !self.base.path().bytes().all(unreserved)
+        {
+            return None;
+        }
+        let path = clean_join(self.base.path(), path_and_query);
+        let origin = &self.base[..url::Position::BeforePath];
+        let mut text = String::with_capacity(origin.len() + path.len());
+        text.push_str(origin);
+        text.push_str(&path);
+        Some(text)
+    }
+
     /// Sends a request and reads the whole answer.
     pub fn send(
         &self,
@@ -242,7 +271,65 @@ impl ApiClient {
         path_and_query: &str,
         json_body: Option<Vec<u8>>,
     ) -> Result<Response, TransportError> {
-        let url = self.url(path_and_query);
+        let started = Instant::now();
+        // Shared, not copied, by the request (and by reqwest's, after a redirect).
+        let json_body = json_body.map(Bytes::from);
+        let mut url = None;
+        if let Some(direct) = &self.direct {
+            // No credentials in a direct path's URL: its text is the one shown.
+            let shown = match self.plain_url(path_and_query) {
+                Some(text) => text,
+                None => url.insert(self.url(path_and_query)).to_string(),
+            };
+            let target = &shown[self.base[..url::Position::BeforePath].len()..];
+            let sent = direct.send(&method, target, &shown, json_body.as_ref());
+            let outcome = match self.timeout.to_std() {
+                Some(limit) => self
+                    .runtime
+                    .block_on(async { tokio::time::timeout(limit, sent).await }),
+                None => Ok(self.runtime.block_on(sent)),
+            };
+            let failed = |cause: String| {
+                self.log_request(&method, &shown, "error", started);
+                Err(TransportError {
+                    method: go_method_name(&method),
+                    url: shown.clone(),
+                    cause,
+                })
+            };
+            match outcome {
+                Err(_elapsed) => return failed(timeout_text(self.timeout)),
+                Ok(Some(http1::Outcome::Answer { status, body })) => {
+                    self.log_request(&method, &shown, &status.to_string(), started);
+                    return Ok(Response {
+                        status,
+                        body,
+                        url: shown,
+                    });
+                }
+                Ok(Some(http1::Outcome::TooLarge)) => {
+                    return failed(files::too_large("response", RESPONSE_LIMIT).to_string());
+                }
+                Ok(Some(http1::Outcome::Failed(failure))) => {
+                    // The base has the request's host and port.
+                    return failed(describe_transport_error(&failure, &self.base));
+                }
+                // Redirects and request targets hyper refuses: reqwest's to handle.
+                Ok(Some(http1::Outcome::Redirect) | None) => {}
+            }
+        }
+        let url = url.unwrap_or_else(|| self.url(path_and_query));
+        self.send_reqwest(method, url, json_body, started)
+    }
+
+    /// [`ApiClient::send`] through reqwest.
+    fn send_reqwest(
+        &self,
+        method: Method,
+        url: Url,
+        json_body: Option<Bytes>,
+        started: Instant,
+    ) -> Result<Response, TransportError> {
         let mut request = self
             .http
             .request(method.clone(), url.clone())
@@ -258,7 +345,6 @@ impl ApiClient {
                 .header("content-type", "application/json")
                 .body(body);
         }
-        let started = Instant::now();
         let outcome = self.runtime.block_on(async {
             let mut response = request.send().await?;
             let status = response.status().as_u16();
@@ -278,31 +364,32 @@ impl ApiClient {
             }
             Ok::<_, reqwest::Error>(Ok((status, body)))
         });
+        let shown = redacted(&url);
         let transport_error = |cause: String| TransportError {
             method: go_method_name(&method),
-            url: redacted(&url),
+            url: shown.clone(),
             cause,
         };
         match outcome {
             Ok(Err(too_large)) => {
-                self.log_request(&method, &url, "error", started);
+                self.log_request(&method, &shown, "error", started);
                 Err(transport_error(too_large.to_string()))
             }
             Ok(Ok((status, body))) => {
-                self.log_request(&method, &url, &status.to_string(), started);
+                self.log_request(&method, &shown, &status.to_string(), started);
                 Ok(Response {
                     status,
                     body,
-                    url: redacted(&url),
+                    url: shown,
                 })
             }
             Err(e) => {
-                self.log_request(&method, &url, "error", started);
-                Err(transport_error(describe_transport_error(
-                    &e,
-                    &url,
-                    self.timeout,
-                )))
+                self.log_request(&method, &shown, "error", started);
+                Err(transport_error(if e.is_timeout() {
+                    timeout_text(self.timeout)
+                } else {
+                    describe_transport_error(&e, &url)
+                }))
             }
         }
     }
@@ -328,11 +415,11 @@ impl ApiClient {
         Ok(self.index.get_or_init(|| index).clone())
     }
 
-    fn log_request(&self, method: &Method, url: &Url, status: &str, started: Instant) {
+    /// `shown`: the URL as [`redacted`] shows it.
+    fn log_request(&self, method: &Method, shown: &str, status: &str, started: Instant) {
         if self.log.0 {
             eprintln!(
-                "DEBUG\thttp request\t{method} {} -> {status} ({})",
-                redacted(url),
+                "DEBUG\thttp request\t{method} {shown} -> {status} ({})",
                 GoDuration::from(started.elapsed())
             );
         }
@@ -407,17 +494,26 @@ fn read_pem_file(path: &str) -> Result<Vec<u8>, files::ReadError> {
 /// Go's `path.Join(base, path)`: joined, `.`/`..` resolved, duplicate and trailing
 /// slashes removed, rooted.
 fn clean_join(base: &str, path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
+    // Written in place (each kept segment after a `/`): two requests per resource of an
+    // `apply` come through here.
+    let mut joined = String::with_capacity(base.len() + path.len() + 1);
     for segment in base.split('/').chain(path.split('/')) {
         match segment {
             "" | "." => {}
             ".." => {
-                parts.pop();
+                let parent = joined.rfind('/').unwrap_or(0);
+                joined.truncate(parent);
             }
-            s => parts.push(s),
+            s => {
+                joined.push('/');
+                joined.push_str(s);
+            }
         }
     }
-    format!("/{}", parts.join("/"))
+    if joined.is_empty() {
+        joined.push('/');
+    }
+    joined
 }
 
 fn go_method_name(method: &Method) -> String {
@@ -443,19 +539,19 @@ pub fn error_chain_text(e: &(dyn std::error::Error + 'static)) -> String {
     text
 }
 
+/// A request that ran out of `--api-timeout`. "Client.Timeout exceeded" is Go's wording,
+/// which scripts and tests look for.
+fn timeout_text(timeout: GoDuration) -> String {
+    format!("Client.Timeout exceeded: no answer within {timeout} (raise it with --api-timeout)")
+}
+
 /// Names the cause of a failed request in plain words.
-fn describe_transport_error(e: &reqwest::Error, url: &Url, timeout: GoDuration) -> String {
+fn describe_transport_error(e: &(dyn std::error::Error + 'static), url: &Url) -> String {
     let address = match (url.host_str(), url.port_or_known_default()) {
         (Some(host), Some(port)) => format!("{host}:{port}"),
         (Some(host), None) => host.to_string(),
         _ => url.to_string(),
     };
-    if e.is_timeout() {
-        // "Client.Timeout exceeded" is Go's wording, which scripts and tests look for.
-        return format!(
-            "Client.Timeout exceeded: no answer within {timeout} (raise it with --api-timeout)"
-        );
-    }
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(inner) = source {
         if let Some(tls) = inner.downcast_ref::<rustls::Error>() {
@@ -576,6 +672,45 @@ mod tests {
             client("http://h:5681/api").url("/").as_str(),
             "http://h:5681/api"
         );
+        for (base, path, joined) in [
+            ("/", "/a/b/../c/./d/", "/a/c/d"),
+            ("/api/v1", "../../../x", "/x"),
+            ("", "..", "/"),
+            ("/a//b/", "//c", "/a/b/c"),
+        ] {
+            assert_eq!(clean_join(base, path), joined, "{base} {path}");
+        }
+    }
+
+    #[test]
+    fn plain_urls_are_the_parsers() {
+        let cases = [
+            ("http://h:5681", "/zoneegresses/ze-1"),
+            ("http://h:5681/", "/meshes/default/meshtimeouts/a.b_c~d"),
+            ("http://h:5681/api/", "/meshes"),
+            ("http://h:5681/api", "/"),
+            ("http://h", "/x/../y/./z//w/"),
+            ("http://[::1]:5681/a/b/..", "/c"),
+        ];
+        for (base, path) in cases {
+            let client = client(base);
+            assert_eq!(
+                client.plain_url(path).as_deref(),
+                Some(client.url(path).as_str()),
+                "{base} {path}"
+            );
+        }
+        // What the parser would encode or keep is left to it.
+        for (base, path) in [
+            ("http://h:5681", "/meshes?offset=1"),
+            ("http://h:5681", "/a b"),
+            ("http://h:5681", "/%2e%2e/x"),
+            ("http://h:5681", "/é"),
+            ("http://h:5681/%7e/", "/x"),
+            ("http://h:5681/#top", "/x"),
+        ] {
+            assert_eq!(client(base).plain_url(path), None, "{base} {path}");
+        }
     }
 
     #[test]

@@ -798,6 +798,89 @@ fn the_compatibility_check_and_the_command_share_one_connection() {
     assert_eq!(connections.load(std::sync::atomic::Ordering::SeqCst), 1);
 }
 
+/// A keep-alive HTTP server whose answers `respond` writes from the request line (the
+/// whole response, head and body); an empty answer hangs up instead. Returns its URL.
+fn scripted_server(respond: fn(&str) -> String) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { return };
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                loop {
+                    let mut request_line = String::new();
+                    if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let mut line = String::new();
+                    while reader.read_line(&mut line).unwrap_or(0) > 0 && line != "\r\n" {
+                        line.clear();
+                    }
+                    let response = respond(request_line.trim_end());
+                    if response.is_empty() || stream.write_all(response.as_bytes()).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    url
+}
+
+fn json_answer(status: &str, body: &str) -> String {
+    format!(
+        "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+        body.len()
+    )
+}
+
+#[test]
+fn redirects_are_followed_on_a_new_connection_when_the_server_closes() {
+    let env = TestEnv::new();
+    let url = scripted_server(|request| {
+        match request {
+        "GET / HTTP/1.1" => "HTTP/1.1 307 Temporary Redirect\r\nlocation: /index\r\nconnection: close\r\ncontent-length: 0\r\n\r\n".into(),
+        "GET /index HTTP/1.1" => json_answer("200 OK", r#"{"product":"Kuma","version":"2.14.3"}"#),
+        "GET /meshes HTTP/1.1" => "HTTP/1.1 302 Found\r\nlocation: /moved\r\ncontent-length: 0\r\n\r\n".into(),
+        "GET /moved HTTP/1.1" => json_answer(
+            "200 OK",
+            r#"{"total":1,"items":[{"type":"Mesh","name":"m","creationTime":"2020-01-01T00:00:00Z","modificationTime":"2020-01-01T00:00:00Z"}],"next":null}"#,
+        ),
+        _ => json_answer("404 Not Found", "{}"),
+    }
+    });
+    env.write_config_for(&url);
+    let out = run(env.kumactl().args(["get", "meshes", "-o", "json"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("\"name\": \"m\""), "{}", out.stdout);
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
+fn a_server_that_hangs_up_without_answering() {
+    let env = TestEnv::new();
+    let url = scripted_server(|_| String::new());
+    env.write_config_for(&url);
+    let out = run(env.kumactl().args(["get", "meshes"]));
+    let cause = |path: &str| {
+        format!(
+            "error sending request for url ({url}{path}): client error (SendRequest): connection closed before message completed"
+        )
+    };
+    assert_outcome(
+        &out,
+        "",
+        &format!(
+            "WARNING: Failed to retrieve server version, can't check compatibility: Unable to retrieve server version: Get \"{url}/\": {}\nError: failed to list Mesh: Get \"{url}/meshes\": {}\n",
+            cause("/"),
+            cause("/meshes")
+        ),
+        1,
+    );
+}
+
 #[test]
 fn context_flag_selects_a_control_plane_by_name() {
     let env = TestEnv::with_server();

@@ -337,6 +337,8 @@ mod tests {
     #[test]
     fn formats_like_go() {
         assert_eq!(format(&zero()), "0001-01-01T00:00:00Z");
+        let whole = parse("2020-02-29T23:59:59Z").unwrap();
+        assert_eq!(format(&whole), "2020-02-29T23:59:59Z");
         let t = parse("2018-07-17T16:05:36.995Z").unwrap();
         assert_eq!(format(&t), "2018-07-17T16:05:36.995Z");
         let t = parse("2025-05-01T10:00:00.123456789Z").unwrap();
