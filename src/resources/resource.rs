@@ -142,7 +142,7 @@ impl Resource {
         let name = string_field(&fields, "name")?;
         let mesh = string_field(&fields, "mesh")?;
         let (creation_time, modification_time) = times;
-        let labels = match fields.get("labels") {
+        let labels = match lookup(&fields, "labels") {
             Some(Value::Object(map)) => map
                 .iter()
                 // Go decodes a `null` value as the empty string.
@@ -150,9 +150,7 @@ impl Resource {
                 .collect(),
             _ => BTreeMap::new(),
         };
-        for key in META_FIELDS {
-            fields.shift_remove(key);
-        }
+        fields.retain(|key, _| !META_FIELDS.contains(&key.as_str()));
         Ok(Resource {
             meta: Meta {
                 resource_type,
@@ -187,8 +185,19 @@ fn meta_type_error(key: &str, value: &Value) -> Option<ParseError> {
     }
 }
 
+/// `map[key]`, by a scan when the map is small: resource bodies and schema objects hold
+/// a handful of keys, and comparing a few short keys costs less than hashing one
+/// (serde_json's maps hash with SipHash).
+pub fn lookup<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    if map.len() <= 16 {
+        map.iter().find_map(|(k, v)| (k == key).then_some(v))
+    } else {
+        map.get(key)
+    }
+}
+
 fn string_field(fields: &Map<String, Value>, key: &str) -> Result<String, ParseError> {
-    match fields.get(key) {
+    match lookup(fields, key) {
         None | Some(Value::Null) => Ok(String::new()),
         Some(Value::String(s)) => Ok(s.clone()),
         Some(other) => Err(ParseError::InvalidMeta(format!(

@@ -6,7 +6,8 @@
 //! no object constrains nothing.
 
 use regex::Regex;
-use serde_json::{Map, Value};
+pub(crate) use crate::resources::resource::lookup as get;
+use serde_json::Value;
 use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
@@ -160,14 +161,4 @@ pub fn item(type_name: &str) -> Option<&'static Schema> {
     Some(cell.get_or_init(|| {
         Schema::compile(crate::resources::schemas::item(type_name).unwrap_or(&Value::Null))
     }))
-}
-
-/// `map[key]`, by a scan when the map is small (see [`Schema::property`]; serde_json's
-/// maps hash with SipHash).
-pub(crate) fn get<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
-    if map.len() <= 16 {
-        map.iter().find_map(|(k, v)| (k == key).then_some(v))
-    } else {
-        map.get(key)
-    }
 }

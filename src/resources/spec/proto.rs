@@ -22,6 +22,7 @@ use super::jsonpb::{
     read_bool, read_double, read_string, read_uint32, read_uint64,
 };
 use crate::duration::GoDuration;
+use crate::resources::resource::lookup;
 use serde_json::{Map, Value};
 
 /// The kind of a proto field, as jsonpb reads and writes it.
@@ -814,17 +815,15 @@ pub fn decode_message(
 ) -> Result<Map<String, Value>, Reason> {
     let mut out = Map::new();
     for field in fields {
-        let raw = match input.get(field.name) {
-            Some(value) => Some(value),
-            None => {
-                let snake = proto_name(field.name);
-                if snake == field.name {
-                    None
-                } else {
-                    input.get(&snake)
-                }
-            }
-        };
+        // The JSON name, else the proto name (which differs only for camelCase names).
+        let raw = lookup(input, field.name).or_else(|| {
+            field
+                .name
+                .bytes()
+                .any(|b| b.is_ascii_uppercase())
+                .then(|| lookup(input, &proto_name(field.name)))
+                .flatten()
+        });
         let Some(raw) = raw.filter(|value| !value.is_null()) else {
             continue;
         };
