@@ -114,17 +114,45 @@ impl Object {
 }
 
 /// Helm's order: documents are keyed `manifest-<i>` in output order, the keys sorted as
-/// strings (so `manifest-10` precedes `manifest-2`), then stably sorted by kind.
+/// strings (so `manifest-10` precedes `manifest-2`), then stably sorted by kind. Both
+/// sorts are one here, by (kind's rank, `i` as decimal text); the keys are computed once,
+/// without allocating (formatting and comparing the names was 2% of the render).
 pub fn sort_by_kind(objects: Vec<Object>) -> Vec<Object> {
-    let mut keyed: Vec<(String, Object)> = objects
-        .into_iter()
+    let mut keyed: Vec<((usize, &str), Decimal, usize)> = objects
+        .iter()
         .enumerate()
-        .map(|(i, object)| (format!("manifest-{i}"), object))
+        .map(|(i, object)| (kind_rank(&object.kind), Decimal::of(i), i))
         .collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut objects: Vec<Object> = keyed.into_iter().map(|(_, object)| object).collect();
-    objects.sort_by(|a, b| kind_rank(&a.kind).cmp(&kind_rank(&b.kind)));
-    objects
+    keyed.sort_unstable_by(|a, b| (a.0, a.1.digits()).cmp(&(b.0, b.1.digits())));
+    let order: Vec<usize> = keyed.into_iter().map(|(_, _, i)| i).collect();
+    let mut slots: Vec<Option<Object>> = objects.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// A number's decimal digits, to compare numbers as text.
+struct Decimal {
+    digits: [u8; 20],
+    start: usize,
+}
+
+impl Decimal {
+    fn of(mut n: usize) -> Decimal {
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        Decimal { digits, start }
+    }
+
+    fn digits(&self) -> &[u8] {
+        &self.digits[self.start..]
+    }
 }
 
 /// Known kinds by their install position; unknown kinds after them, alphabetically.
@@ -136,14 +164,23 @@ fn kind_rank(kind: &str) -> (usize, &str) {
 }
 
 /// Go's `JoinYAML`: every document preceded by `\n---\n`, no trailing newline.
+/// The output is sized once (the CRDs alone are some 280 KB) and the documents not
+/// rendered yet are written straight into it.
 pub fn join(objects: &[Object], skip_kinds: &[String]) -> String {
-    let mut out = String::new();
-    for object in objects {
-        if skip_kinds.contains(&object.kind) {
-            continue;
-        }
+    let kept = || objects.iter().filter(|o| !skip_kinds.contains(&o.kind));
+    let size: usize = kept()
+        .map(|o| 5 + o.rendered.as_ref().map_or(4096, |text| text.len()))
+        .sum();
+    let mut out = String::with_capacity(size);
+    for object in kept() {
         out.push_str("\n---\n");
-        out.push_str(&object.to_yaml());
+        match &object.rendered {
+            Some(text) => out.push_str(text),
+            None => {
+                crate::output::yaml::write_document(&mut out, &object.document);
+                out.truncate(out.trim_end().len());
+            }
+        }
     }
     out
 }
@@ -176,6 +213,20 @@ mod tests {
                 "ns", "s0", "s1", "s10", "s11", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9",
                 "c", "i"
             ]
+        );
+    }
+
+    #[test]
+    fn decimal_keys_order_as_their_text() {
+        let mut numbers: Vec<usize> = (0..1200).collect();
+        numbers.sort_by(|a, b| Decimal::of(*a).digits().cmp(Decimal::of(*b).digits()));
+        let mut texts: Vec<String> = (0..1200).map(|i| i.to_string()).collect();
+        texts.sort();
+        let numbers: Vec<String> = numbers.iter().map(usize::to_string).collect();
+        assert_eq!(numbers, texts);
+        assert_eq!(
+            Decimal::of(usize::MAX).digits(),
+            usize::MAX.to_string().as_bytes()
         );
     }
 
