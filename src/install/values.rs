@@ -146,21 +146,28 @@ pub fn merge_maps(base: &mut Map<String, Value>, overlay: Map<String, Value>) {
 
 /// Helm's coalesce of user values over the chart defaults: user maps merge into the
 /// default maps, user scalars and lists win, and an explicit user `null` deletes the key.
-pub fn coalesce(user: &mut Map<String, Value>, chart: Map<String, Value>) {
-    for (key, default) in chart {
-        match user.get_mut(&key) {
-            None => {
-                user.insert(key, default);
+/// The user's keys are laid over the chart's maps, not the other way round: the user
+/// values are a few dozen keys, the defaults hundreds, each hashed again on insert.
+/// Only the order of keys in the result differs, and everything that reads the values
+/// either sorts them or looks them up.
+pub fn coalesce(user: Map<String, Value>, mut chart: Map<String, Value>) -> Map<String, Value> {
+    overlay(&mut chart, user);
+    chart
+}
+
+fn overlay(chart: &mut Map<String, Value>, user: Map<String, Value>) {
+    for (key, value) in user {
+        let Some(default) = chart.get_mut(&key) else {
+            // A key the chart does not know stays as given, nulls included.
+            chart.insert(key, value);
+            continue;
+        };
+        match (default, value) {
+            (_, Value::Null) => {
+                chart.shift_remove(&key);
             }
-            Some(Value::Null) => {
-                user.remove(&key);
-            }
-            Some(Value::Object(inner)) => {
-                if let Value::Object(default_inner) = default {
-                    coalesce(inner, default_inner);
-                }
-            }
-            Some(_) => {}
+            (Value::Object(default_inner), Value::Object(inner)) => overlay(default_inner, inner),
+            (default, value) => *default = value,
         }
     }
 }
@@ -416,7 +423,7 @@ mod tests {
         let parsed: Value = serde_yaml::from_str(DEFAULT_VALUES_YAML).unwrap();
         let defaults = Value::Object(defaults());
         assert_eq!(defaults, parsed);
-        // Same key order too: coalesce adds defaults in this order.
+        // Same key order too: the final values keep it.
         assert_eq!(defaults.to_string(), parsed.to_string());
     }
 
@@ -433,11 +440,23 @@ mod tests {
     #[test]
     fn coalesce_fills_defaults_and_null_deletes() {
         let chart = map(json!({"a": {"b": 1, "c": 2}, "n": {"os": "linux"}, "l": [1]}));
-        let mut user = map(json!({"a": {"b": 5, "c": null}, "n": {"x": "y"}, "u": 1}));
-        coalesce(&mut user, chart);
+        let user = map(json!({
+            "a": {"b": 5, "c": null}, "n": {"x": "y"}, "u": 1, "z": null, "s": {"k": null},
+            "l": {"m": 1}
+        }));
         assert_eq!(
-            Value::Object(user),
-            json!({"a": {"b": 5}, "n": {"x": "y", "os": "linux"}, "u": 1, "l": [1]})
+            Value::Object(coalesce(user, chart)),
+            json!({
+                "a": {"b": 5}, "n": {"x": "y", "os": "linux"}, "u": 1, "l": {"m": 1},
+                "z": null, "s": {"k": null}
+            })
+        );
+        // A user scalar replaces a default map, a user map a default scalar.
+        let chart = map(json!({"m": {"a": 1}, "s": 1}));
+        let user = map(json!({"m": 2, "s": {"b": null}}));
+        assert_eq!(
+            Value::Object(coalesce(user, chart)),
+            json!({"m": 2, "s": {"b": null}})
         );
     }
 
