@@ -2,6 +2,7 @@
 //! Helm's `pkg/release/v1/util/kind_sorter.go`) and the output format (`JoinYAML` in
 //! `pkg/util/data/yaml.go`).
 
+use crate::output::yaml_node::{Node, to_node};
 use serde::Serialize;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -97,8 +98,32 @@ impl Object {
         }
     }
 
-    /// A typed Kubernetes object (k8s-openapi writes `apiVersion` and `kind` itself).
+    /// A typed Kubernetes object (k8s-openapi writes `apiVersion` and `kind` itself),
+    /// rendered now: through a [`Node`] tree, which costs a fraction of a JSON `Value`.
     pub fn typed<T: k8s_openapi::Resource + Serialize>(object: &T) -> anyhow::Result<Object> {
+        Object::typed_edited(object, |_| {})
+    }
+
+    /// A typed Kubernetes object with `edit` applied to its tree before it is rendered.
+    pub fn typed_edited<T: k8s_openapi::Resource + Serialize>(
+        object: &T,
+        edit: impl FnOnce(&mut Node),
+    ) -> anyhow::Result<Object> {
+        let mut node = to_node(object)?;
+        edit(&mut node);
+        let mut text = String::with_capacity(2048);
+        crate::output::yaml::write_document(&mut text, &node);
+        text.truncate(text.trim_end().len());
+        Ok(Object {
+            kind: T::KIND.to_string(),
+            document: Value::Null,
+            rendered: Some(Cow::Owned(text)),
+        })
+    }
+
+    /// A typed Kubernetes object as a JSON document, for a renderer that changes the
+    /// document afterwards.
+    pub fn typed_json<T: k8s_openapi::Resource + Serialize>(object: &T) -> anyhow::Result<Object> {
         Ok(Object::json(T::KIND, serde_json::to_value(object)?))
     }
 

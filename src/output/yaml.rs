@@ -21,14 +21,43 @@ pub fn to_string(value: &Value) -> String {
 }
 
 /// Appends one YAML document, ending with a newline, to `out`.
-pub fn write_document(out: &mut String, value: &Value) {
+pub fn write_document<T: Tree>(out: &mut String, value: &T) {
     let mut emitter = Emitter { out, column: 0 };
-    match value {
-        Value::Object(map) if !map.is_empty() => emitter.mapping(map, 0),
-        Value::Array(items) if !items.is_empty() => emitter.sequence(items, 0),
+    match value.view() {
+        View::Map(entries) if !entries.is_empty() => emitter.mapping(entries, 0),
+        View::Seq(items) if !items.is_empty() => emitter.sequence(items, 0),
         scalar => {
             emitter.inline_value(scalar, 0);
             emitter.newline();
+        }
+    }
+}
+
+/// A document the writer can walk: serde_json's `Value`, or a [`super::yaml_node::Node`]
+/// serialized without the hashing of `Value`'s maps.
+pub trait Tree: Sized {
+    fn view(&self) -> View<'_, Self>;
+}
+
+/// One node of a [`Tree`]; a map's entries in any order (the writer sorts them).
+pub enum View<'a, T> {
+    Null,
+    Bool(bool),
+    Number(&'a serde_json::Number),
+    Str(&'a str),
+    Seq(&'a [T]),
+    Map(Vec<(&'a str, &'a T)>),
+}
+
+impl Tree for Value {
+    fn view(&self) -> View<'_, Value> {
+        match self {
+            Value::Null => View::Null,
+            Value::Bool(b) => View::Bool(*b),
+            Value::Number(n) => View::Number(n),
+            Value::String(s) => View::Str(s),
+            Value::Array(items) => View::Seq(items),
+            Value::Object(map) => View::Map(map.iter().map(|(k, v)| (k.as_str(), v)).collect()),
         }
     }
 }
@@ -81,8 +110,7 @@ impl Emitter<'_> {
     }
 
     /// A block mapping whose first key starts at the current position, at `indent`.
-    fn mapping(&mut self, map: &serde_json::Map<String, Value>, indent: usize) {
-        let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+    fn mapping<T: Tree>(&mut self, mut entries: Vec<(&str, &T)>, indent: usize) {
         entries.sort_by(|a, b| go_yaml_key_order(a.0, b.0));
         for (i, (key, value)) in entries.into_iter().enumerate() {
             if i > 0 {
@@ -90,13 +118,13 @@ impl Emitter<'_> {
             }
             self.scalar_string(key, indent + 2, true);
             self.write_char(':');
-            match value {
-                Value::Object(inner) if !inner.is_empty() => {
+            match value.view() {
+                View::Map(inner) if !inner.is_empty() => {
                     self.newline();
                     self.indent(indent + 2);
                     self.mapping(inner, indent + 2);
                 }
-                Value::Array(items) if !items.is_empty() => {
+                View::Seq(items) if !items.is_empty() => {
                     // go-yaml writes sequences inside mappings without extra indentation.
                     self.newline();
                     self.indent(indent);
@@ -112,15 +140,15 @@ impl Emitter<'_> {
     }
 
     /// A block sequence whose first dash is at the current position, at `indent`.
-    fn sequence(&mut self, items: &[Value], indent: usize) {
+    fn sequence<T: Tree>(&mut self, items: &[T], indent: usize) {
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
                 self.indent(indent);
             }
             self.write("- ");
-            match item {
-                Value::Object(inner) if !inner.is_empty() => self.mapping(inner, indent + 2),
-                Value::Array(inner) if !inner.is_empty() => self.sequence(inner, indent + 2),
+            match item.view() {
+                View::Map(inner) if !inner.is_empty() => self.mapping(inner, indent + 2),
+                View::Seq(inner) if !inner.is_empty() => self.sequence(inner, indent + 2),
                 scalar => {
                     self.inline_value(scalar, indent + 2);
                     self.newline();
@@ -130,14 +158,14 @@ impl Emitter<'_> {
     }
 
     /// A scalar (or empty collection) on the current line; folded lines use `indent`.
-    fn inline_value(&mut self, value: &Value, indent: usize) {
+    fn inline_value<T>(&mut self, value: View<'_, T>, indent: usize) {
         match value {
-            Value::Null => self.write("null"),
-            Value::Bool(b) => self.write(if *b { "true" } else { "false" }),
-            Value::Number(n) => self.write_number(n),
-            Value::String(s) => self.scalar_string(s, indent, false),
-            Value::Array(_) => self.write("[]"),
-            Value::Object(_) => self.write("{}"),
+            View::Null => self.write("null"),
+            View::Bool(b) => self.write(if b { "true" } else { "false" }),
+            View::Number(n) => self.write_number(n),
+            View::Str(s) => self.scalar_string(s, indent, false),
+            View::Seq(_) => self.write("[]"),
+            View::Map(_) => self.write("{}"),
         }
     }
 
