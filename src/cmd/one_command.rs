@@ -120,9 +120,9 @@ pub(super) fn parse(argv: &[OsString]) -> Option<Cli> {
     }
     let name = command_name(argv)?;
     let &(name, augment) = COMMANDS.iter().find(|(n, _)| *n == name)?;
-    // Freed at the process exit, as the whole tree is.
+    // The tree and the matches are freed at the process exit, as the whole tree is.
     let mut cmd = std::mem::ManuallyDrop::new(tree(name, augment));
-    let matches = cmd.try_get_matches_from_mut(argv).ok()?;
+    let matches = std::mem::ManuallyDrop::new(cmd.try_get_matches_from_mut(argv).ok()?);
     let cli = Cli::from_arg_matches(&matches).ok()?;
     match &cli.command {
         Some(command) if name_of(command) == name => Some(cli),

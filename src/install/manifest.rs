@@ -55,6 +55,8 @@ const INSTALL_ORDER: &[&str] = &[
 pub struct Object {
     pub kind: String,
     pub document: Value,
+    /// A typed object's document, when it has no JSON one (see [`Object::typed`]).
+    tree: Option<Node>,
     /// The document's YAML, when it was rendered ahead of time (into the binary, where
     /// `document` is null, or once for a checksum, see [`Object::prerendered`]).
     rendered: Option<Cow<'static, str>>,
@@ -66,6 +68,7 @@ impl Object {
         Object {
             kind: kind.to_string(),
             document,
+            tree: None,
             rendered: None,
         }
     }
@@ -75,6 +78,7 @@ impl Object {
         Object {
             kind: kind.to_string(),
             document: Value::Null,
+            tree: None,
             rendered: Some(Cow::Borrowed(yaml)),
         }
     }
@@ -99,25 +103,23 @@ impl Object {
     }
 
     /// A typed Kubernetes object (k8s-openapi writes `apiVersion` and `kind` itself),
-    /// rendered now: through a [`Node`] tree, which costs a fraction of a JSON `Value`.
+    /// held as a [`Node`] tree, which costs a fraction of a JSON `Value` to build.
     pub fn typed<T: k8s_openapi::Resource + Serialize>(object: &T) -> anyhow::Result<Object> {
         Object::typed_edited(object, |_| {})
     }
 
-    /// A typed Kubernetes object with `edit` applied to its tree before it is rendered.
+    /// A typed Kubernetes object with `edit` applied to its tree.
     pub fn typed_edited<T: k8s_openapi::Resource + Serialize>(
         object: &T,
         edit: impl FnOnce(&mut Node),
     ) -> anyhow::Result<Object> {
         let mut node = to_node(object)?;
         edit(&mut node);
-        let mut text = String::with_capacity(2048);
-        crate::output::yaml::write_document(&mut text, &node);
-        text.truncate(text.trim_end().len());
         Ok(Object {
             kind: T::KIND.to_string(),
             document: Value::Null,
-            rendered: Some(Cow::Owned(text)),
+            tree: Some(node),
+            rendered: None,
         })
     }
 
@@ -132,9 +134,25 @@ impl Object {
         if let Some(text) = &self.rendered {
             return Cow::Borrowed(text);
         }
-        let mut text = crate::output::yaml::to_string(&self.document);
-        text.truncate(text.trim_end().len());
+        let mut text = String::with_capacity(2048);
+        self.write_yaml(&mut text);
         text.into()
+    }
+}
+
+impl Object {
+    /// Appends the document's YAML, without a trailing newline.
+    fn write_yaml(&self, out: &mut String) {
+        match (&self.rendered, &self.tree) {
+            (Some(text), _) => {
+                // Written as rendered (the CRDs' text included).
+                out.push_str(text);
+                return;
+            }
+            (None, Some(tree)) => crate::output::yaml::write_document(out, tree),
+            (None, None) => crate::output::yaml::write_document(out, &self.document),
+        }
+        out.truncate(out.trim_end().len());
     }
 }
 
@@ -199,13 +217,7 @@ pub fn join(objects: &[Object], skip_kinds: &[String]) -> String {
     let mut out = String::with_capacity(size);
     for object in kept() {
         out.push_str("\n---\n");
-        match &object.rendered {
-            Some(text) => out.push_str(text),
-            None => {
-                crate::output::yaml::write_document(&mut out, &object.document);
-                out.truncate(out.trim_end().len());
-            }
-        }
+        object.write_yaml(&mut out);
     }
     out
 }
