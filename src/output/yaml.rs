@@ -396,6 +396,7 @@ fn is_printable(c: char) -> bool {
 }
 
 /// What libyaml's `yaml_emitter_analyze_scalar` decides about a string (block context).
+#[derive(Debug, PartialEq)]
 struct Analysis {
     multiline: bool,
     block_plain_allowed: bool,
@@ -411,7 +412,7 @@ impl Analysis {
                 single_quoted_allowed: true,
             };
         }
-        let mut block_indicators = s.starts_with("---") || s.starts_with("...");
+        let block_indicators = s.starts_with("---") || s.starts_with("...");
         // Names, paths, versions: no space, break or special character, and no indicator
         // but the document markers above or a lone `-` (a dash followed by the end).
         if s.bytes()
@@ -423,6 +424,57 @@ impl Analysis {
                 single_quoted_allowed: true,
             };
         }
+        if s.bytes().all(|b| (0x20..=0x7e).contains(&b)) {
+            return Analysis::of_printable_ascii(s, block_indicators);
+        }
+        Analysis::of_chars(s, block_indicators)
+    }
+
+    /// The same decisions for text of printable ASCII only (no break, no special
+    /// character, no tab: only spaces are whitespace), byte by byte: image references,
+    /// `key=value` lists, sentences. `block_indicators` tells whether it starts with a
+    /// document marker.
+    fn of_printable_ascii(s: &str, mut block_indicators: bool) -> Analysis {
+        let b = s.as_bytes();
+        let last = b.len() - 1;
+        let space_or_end = |i: usize| i > last || b[i] == b' ';
+        if matches!(
+            b[0],
+            b'#' | b','
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'&'
+                | b'*'
+                | b'!'
+                | b'|'
+                | b'>'
+                | b'\''
+                | b'"'
+                | b'%'
+                | b'@'
+                | b'`'
+        ) || (matches!(b[0], b'?' | b':' | b'-') && space_or_end(1))
+        {
+            block_indicators = true;
+        }
+        for i in 1..b.len() {
+            if (b[i] == b':' && space_or_end(i + 1)) || (b[i] == b'#' && b[i - 1] == b' ') {
+                block_indicators = true;
+                break;
+            }
+        }
+        Analysis {
+            multiline: false,
+            block_plain_allowed: b[0] != b' ' && b[last] != b' ' && !block_indicators,
+            single_quoted_allowed: true,
+        }
+    }
+
+    /// libyaml's scan, character by character, for any text. `block_indicators` tells
+    /// whether it starts with a document marker.
+    fn of_chars(s: &str, mut block_indicators: bool) -> Analysis {
         let mut line_breaks = false;
         let mut special_characters = false;
         let (mut leading_space, mut leading_break) = (false, false);
@@ -970,6 +1022,44 @@ fn key_order<C: KeyChar>(ar: &[C], br: &[C]) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_ascii_analysis_agrees_with_the_full_scan() {
+        // Every string of up to four characters from the ones that matter to the scan.
+        let alphabet: Vec<char> = " :#-?.a,'!|\"[*".chars().collect();
+        let mut strings = vec![String::new()];
+        let mut start = 0;
+        for _ in 0..4 {
+            let end = strings.len();
+            for i in start..end {
+                for c in &alphabet {
+                    let mut next = strings[i].clone();
+                    next.push(*c);
+                    strings.push(next);
+                }
+            }
+            start = end;
+        }
+        strings.extend(
+            [
+                "docker.io/kumahq/kuma-cp:2.14.3",
+                "a: b",
+                "x #y",
+                "--- a",
+                "...",
+                "- ",
+            ]
+            .map(String::from),
+        );
+        for s in strings.iter().filter(|s| !s.is_empty()) {
+            let markers = s.starts_with("---") || s.starts_with("...");
+            assert_eq!(
+                Analysis::of_printable_ascii(s, markers),
+                Analysis::of_chars(s, markers),
+                "{s:?}"
+            );
+        }
+    }
     use serde_json::json;
 
     #[test]
