@@ -1,9 +1,8 @@
 //! Records the git commit and build date of this build, for `kumactl version --detailed`
 //! and the User-Agent. Outside a git checkout both fall back to "unknown".
 //!
-//! Also converts the chart defaults (`src/install/values.yaml`) to JSON once, here:
-//! `install control-plane` then reads them with serde_json, several times cheaper than
-//! parsing the YAML on every run.
+//! Also converts the chart defaults (`src/install/values.yaml`) once, here, into a
+//! pre-order form that `install control-plane` reads back without parsing.
 use std::process::Command;
 
 fn git(args: &[&str]) -> Option<String> {
@@ -30,7 +29,7 @@ fn main() {
         println!("cargo:rerun-if-changed={refs}");
     }
     println!("cargo:rerun-if-changed=build.rs");
-    values_json();
+    prebuilt_values();
     // The binaries are linked at a fixed address, as Go links kumactl: a
     // position-independent executable makes the loader apply some 25,000 relocations
     // at every start, a third of what `kumactl --help` costs.
@@ -39,8 +38,12 @@ fn main() {
     }
 }
 
-/// `$OUT_DIR/values.json`: `values.yaml` as serde_yaml reads it, keys in file order.
-fn values_json() {
+/// `$OUT_DIR/values.bin`: `values.yaml` as serde_yaml reads it, keys in file order, in
+/// the pre-order form `install::values::defaults` reads back: `n`, `t`, `f`, `i<int>;`,
+/// `u<int>;`, `d<float>;`, `s<len>:<text>`, `a<count>:<items>`, `o<count>:` then per
+/// entry `<len>:<key><value>`. No parse at run time, and every map and list is sized
+/// before it is filled.
+fn prebuilt_values() {
     const SOURCE: &str = "src/install/values.yaml";
     println!("cargo:rerun-if-changed={SOURCE}");
     let text = std::fs::read_to_string(SOURCE).expect("read src/install/values.yaml");
@@ -50,6 +53,41 @@ fn values_json() {
         value.is_object(),
         "src/install/values.yaml must be a mapping"
     );
+    let mut encoded = String::new();
+    encode(&value, &mut encoded);
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
-    std::fs::write(out.join("values.json"), value.to_string()).expect("write values.json");
+    std::fs::write(out.join("values.bin"), encoded).expect("write values.bin");
+}
+
+fn encode(value: &serde_json::Value, out: &mut String) {
+    use serde_json::Value;
+    use std::fmt::Write;
+    match value {
+        Value::Null => out.push('n'),
+        Value::Bool(true) => out.push('t'),
+        Value::Bool(false) => out.push('f'),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                write!(out, "i{i};").unwrap();
+            } else if let Some(u) = n.as_u64() {
+                write!(out, "u{u};").unwrap();
+            } else {
+                let f = n.as_f64().expect("a JSON number is a float at worst");
+                // Rust's shortest text that reads back as the same float.
+                write!(out, "d{f:?};").unwrap();
+            }
+        }
+        Value::String(text) => write!(out, "s{}:{text}", text.len()).unwrap(),
+        Value::Array(items) => {
+            write!(out, "a{}:", items.len()).unwrap();
+            items.iter().for_each(|item| encode(item, out));
+        }
+        Value::Object(map) => {
+            write!(out, "o{}:", map.len()).unwrap();
+            for (key, item) in map {
+                write!(out, "{}:{key}", key.len()).unwrap();
+                encode(item, out);
+            }
+        }
+    }
 }

@@ -18,6 +18,7 @@ pub mod inspect;
 pub mod install;
 pub mod legacy_egress;
 pub mod migrate;
+mod one_command;
 pub mod version;
 
 use crate::duration::GoDuration;
@@ -231,24 +232,16 @@ pub fn run_with_args(raw_argv: &[OsString]) -> ExitCode {
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
     let argv = argv.as_slice();
-    // Freeing the ~150 commands of the tree would cost a fifth of `kumactl --help`; the
-    // process exit releases them at once.
-    let mut cmd = std::mem::ManuallyDrop::new(parsing_command());
-    let matches = match cmd.try_get_matches_from_mut(raw_argv) {
-        Ok(m) => m,
-        Err(err) => return cli_errors::report(&mut cmd, argv, err),
-    };
-    let cli = match Cli::from_arg_matches(&matches) {
-        Ok(cli) => cli,
-        Err(err) => return cli_errors::report(&mut cmd, argv, err),
+    let cli = match one_command::parse(raw_argv) {
+        Some(cli) => cli,
+        None => match parse_with_whole_tree(raw_argv, argv) {
+            Ok(cli) => cli,
+            Err(code) => return code,
+        },
     };
     let command = match cli.command {
-        // `kumactl` alone and `kumactl help ...` print help without the start-up sequence
-        // (no config file is created), like cobra.
-        None => {
-            let _ = cmd.print_help();
-            return ExitCode::SUCCESS;
-        }
+        // Answered by `parse_with_whole_tree`.
+        None => return ExitCode::SUCCESS,
         Some(Command::Help(args)) => {
             return match help::run(args) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -269,6 +262,27 @@ pub fn run_with_args(raw_argv: &[OsString]) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => report_error(&err),
     }
+}
+
+/// Parses with every command in the tree: for errors, help, and what
+/// `one_command::parse` declines. `kumactl` alone prints help here, without the start-up
+/// sequence (no config file is created), like cobra.
+fn parse_with_whole_tree(raw_argv: &[OsString], argv: &[String]) -> Result<Cli, ExitCode> {
+    // Freeing the ~150 commands of the tree would cost a fifth of `kumactl --help`; the
+    // process exit releases them at once.
+    let mut cmd = std::mem::ManuallyDrop::new(parsing_command());
+    let matches = match cmd.try_get_matches_from_mut(raw_argv) {
+        Ok(m) => m,
+        Err(err) => return Err(cli_errors::report(&mut cmd, argv, err)),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(err) => return Err(cli_errors::report(&mut cmd, argv, err)),
+    };
+    if cli.command.is_none() {
+        let _ = cmd.print_help();
+    }
+    Ok(cli)
 }
 
 fn dispatch(ctx: &mut RootContext, command: Command) -> anyhow::Result<()> {

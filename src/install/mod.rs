@@ -286,9 +286,8 @@ pub fn prepare(
         .into_iter()
         .map(|key| format!("WARNING: value {key:?} is not used by kumactl install control-plane and has no effect"))
         .collect();
-    values::coalesce(&mut vals, defaults);
     Ok(Prepared {
-        values: Values::new(vals),
+        values: Values::new(values::coalesce(vals, defaults)),
         namespace: request.flags.namespace.clone(),
         api_versions: request.api_versions.clone(),
         skip_kinds: request.skip_kinds.clone(),

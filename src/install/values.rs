@@ -70,16 +70,90 @@ const NO_EFFECT_KEYS: &[&str] = &[
     "controlPlane.annotations",
 ];
 
-/// [`DEFAULT_VALUES_YAML`] as JSON, converted by build.rs: parsing JSON costs a fraction
-/// of parsing the YAML on every run.
-const DEFAULT_VALUES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/values.json"));
+/// [`DEFAULT_VALUES_YAML`] as build.rs wrote it (see its `encode`): read without a
+/// parse, each map and list sized before it is filled. Parsing it as JSON was the
+/// largest single cost of `install control-plane`.
+const DEFAULT_VALUES: &str = include_str!(concat!(env!("OUT_DIR"), "/values.bin"));
 
 /// The parsed defaults.
 pub fn defaults() -> Map<String, Value> {
-    match serde_json::from_str::<Value>(DEFAULT_VALUES_JSON) {
-        Ok(Value::Object(map)) => map,
-        // build.rs checked that the file is a mapping, and wrote it as JSON.
+    let mut reader = Prebuilt {
+        text: DEFAULT_VALUES,
+        at: 0,
+    };
+    match reader.value() {
+        Some(Value::Object(map)) if reader.at == DEFAULT_VALUES.len() => map,
+        // build.rs checked that the file is a mapping, and wrote it in this form.
         _ => unreachable!("the embedded values.yaml is a YAML mapping"),
+    }
+}
+
+/// A reader of build.rs's form of the defaults.
+struct Prebuilt {
+    text: &'static str,
+    at: usize,
+}
+
+impl Prebuilt {
+    fn tag(&mut self) -> Option<u8> {
+        let tag = *self.text.as_bytes().get(self.at)?;
+        self.at += 1;
+        Some(tag)
+    }
+
+    /// The text up to `end` (excluded), which is skipped.
+    fn until(&mut self, end: u8) -> Option<&'static str> {
+        let rest = &self.text[self.at..];
+        let len = rest.bytes().position(|b| b == end)?;
+        self.at += len + 1;
+        Some(&rest[..len])
+    }
+
+    fn count(&mut self) -> Option<usize> {
+        self.until(b':')?.parse().ok()
+    }
+
+    /// `len` bytes of text.
+    fn text(&mut self, len: usize) -> Option<&'static str> {
+        let text = self.text.get(self.at..self.at + len)?;
+        self.at += len;
+        Some(text)
+    }
+
+    fn value(&mut self) -> Option<Value> {
+        Some(match self.tag()? {
+            b'n' => Value::Null,
+            b't' => Value::Bool(true),
+            b'f' => Value::Bool(false),
+            b'i' => Value::from(self.until(b';')?.parse::<i64>().ok()?),
+            b'u' => Value::from(self.until(b';')?.parse::<u64>().ok()?),
+            b'd' => Value::Number(serde_json::Number::from_f64(
+                self.until(b';')?.parse().ok()?,
+            )?),
+            b's' => {
+                let len = self.count()?;
+                Value::String(self.text(len)?.to_string())
+            }
+            b'a' => {
+                let count = self.count()?;
+                let mut items = Vec::with_capacity(count);
+                for _ in 0..count {
+                    items.push(self.value()?);
+                }
+                Value::Array(items)
+            }
+            b'o' => {
+                let count = self.count()?;
+                let mut map = Map::with_capacity(count);
+                for _ in 0..count {
+                    let len = self.count()?;
+                    let key = self.text(len)?.to_string();
+                    map.insert(key, self.value()?);
+                }
+                Value::Object(map)
+            }
+            _ => return None,
+        })
     }
 }
 
@@ -146,21 +220,28 @@ pub fn merge_maps(base: &mut Map<String, Value>, overlay: Map<String, Value>) {
 
 /// Helm's coalesce of user values over the chart defaults: user maps merge into the
 /// default maps, user scalars and lists win, and an explicit user `null` deletes the key.
-pub fn coalesce(user: &mut Map<String, Value>, chart: Map<String, Value>) {
-    for (key, default) in chart {
-        match user.get_mut(&key) {
-            None => {
-                user.insert(key, default);
+/// The user's keys are laid over the chart's maps, not the other way round: the user
+/// values are a few dozen keys, the defaults hundreds, each hashed again on insert.
+/// Only the order of keys in the result differs, and everything that reads the values
+/// either sorts them or looks them up.
+pub fn coalesce(user: Map<String, Value>, mut chart: Map<String, Value>) -> Map<String, Value> {
+    overlay(&mut chart, user);
+    chart
+}
+
+fn overlay(chart: &mut Map<String, Value>, user: Map<String, Value>) {
+    for (key, value) in user {
+        let Some(default) = chart.get_mut(&key) else {
+            // A key the chart does not know stays as given, nulls included.
+            chart.insert(key, value);
+            continue;
+        };
+        match (default, value) {
+            (_, Value::Null) => {
+                chart.shift_remove(&key);
             }
-            Some(Value::Null) => {
-                user.remove(&key);
-            }
-            Some(Value::Object(inner)) => {
-                if let Value::Object(default_inner) = default {
-                    coalesce(inner, default_inner);
-                }
-            }
-            Some(_) => {}
+            (Value::Object(default_inner), Value::Object(inner)) => overlay(default_inner, inner),
+            (default, value) => *default = value,
         }
     }
 }
@@ -416,8 +497,34 @@ mod tests {
         let parsed: Value = serde_yaml::from_str(DEFAULT_VALUES_YAML).unwrap();
         let defaults = Value::Object(defaults());
         assert_eq!(defaults, parsed);
-        // Same key order too: coalesce adds defaults in this order.
+        // Same key order too: the final values keep it.
         assert_eq!(defaults.to_string(), parsed.to_string());
+    }
+
+    #[test]
+    fn the_prebuilt_form_reads_every_kind_of_value() {
+        let mut reader = Prebuilt {
+            text: "o4:1:ai-3;1:bu18446744073709551615;1:ca5:nftd0.25;s3:x:y2:éo0:",
+            at: 0,
+        };
+        assert_eq!(
+            reader.value().unwrap(),
+            json!({"a": -3, "b": u64::MAX, "c": [null, false, true, 0.25, "x:y"], "é": {}})
+        );
+        assert_eq!(reader.at, reader.text.len());
+        for bad in [
+            "",
+            "x",
+            "s9:abc",
+            "a2:n",
+            "o1:3:ab",
+            "i1.5;",
+            "dnan;",
+            "s1:\u{e9}",
+        ] {
+            let mut reader = Prebuilt { text: bad, at: 0 };
+            assert_eq!(reader.value(), None, "{bad:?}");
+        }
     }
 
     #[test]
@@ -433,11 +540,23 @@ mod tests {
     #[test]
     fn coalesce_fills_defaults_and_null_deletes() {
         let chart = map(json!({"a": {"b": 1, "c": 2}, "n": {"os": "linux"}, "l": [1]}));
-        let mut user = map(json!({"a": {"b": 5, "c": null}, "n": {"x": "y"}, "u": 1}));
-        coalesce(&mut user, chart);
+        let user = map(json!({
+            "a": {"b": 5, "c": null}, "n": {"x": "y"}, "u": 1, "z": null, "s": {"k": null},
+            "l": {"m": 1}
+        }));
         assert_eq!(
-            Value::Object(user),
-            json!({"a": {"b": 5}, "n": {"x": "y", "os": "linux"}, "u": 1, "l": [1]})
+            Value::Object(coalesce(user, chart)),
+            json!({
+                "a": {"b": 5}, "n": {"x": "y", "os": "linux"}, "u": 1, "l": {"m": 1},
+                "z": null, "s": {"k": null}
+            })
+        );
+        // A user scalar replaces a default map, a user map a default scalar.
+        let chart = map(json!({"m": {"a": 1}, "s": 1}));
+        let user = map(json!({"m": 2, "s": {"b": null}}));
+        assert_eq!(
+            Value::Object(coalesce(user, chart)),
+            json!({"m": 2, "s": {"b": null}})
         );
     }
 

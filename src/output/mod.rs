@@ -6,6 +6,7 @@ pub mod json;
 pub mod resources;
 pub mod table;
 pub mod yaml;
+pub mod yaml_node;
 
 /// `text` with its control characters (newlines, escape sequences) written as `\n` or
 /// `\u{1b}`, for text chosen by someone else that goes to a terminal or a log line.

@@ -21,14 +21,43 @@ pub fn to_string(value: &Value) -> String {
 }
 
 /// Appends one YAML document, ending with a newline, to `out`.
-pub fn write_document(out: &mut String, value: &Value) {
+pub fn write_document<T: Tree>(out: &mut String, value: &T) {
     let mut emitter = Emitter { out, column: 0 };
-    match value {
-        Value::Object(map) if !map.is_empty() => emitter.mapping(map, 0),
-        Value::Array(items) if !items.is_empty() => emitter.sequence(items, 0),
+    match value.view() {
+        View::Map(entries) if !entries.is_empty() => emitter.mapping(entries, 0),
+        View::Seq(items) if !items.is_empty() => emitter.sequence(items, 0),
         scalar => {
             emitter.inline_value(scalar, 0);
             emitter.newline();
+        }
+    }
+}
+
+/// A document the writer can walk: serde_json's `Value`, or a [`super::yaml_node::Node`]
+/// serialized without the hashing of `Value`'s maps.
+pub trait Tree: Sized {
+    fn view(&self) -> View<'_, Self>;
+}
+
+/// One node of a [`Tree`]; a map's entries in any order (the writer sorts them).
+pub enum View<'a, T> {
+    Null,
+    Bool(bool),
+    Number(&'a serde_json::Number),
+    Str(&'a str),
+    Seq(&'a [T]),
+    Map(Vec<(&'a str, &'a T)>),
+}
+
+impl Tree for Value {
+    fn view(&self) -> View<'_, Value> {
+        match self {
+            Value::Null => View::Null,
+            Value::Bool(b) => View::Bool(*b),
+            Value::Number(n) => View::Number(n),
+            Value::String(s) => View::Str(s),
+            Value::Array(items) => View::Seq(items),
+            Value::Object(map) => View::Map(map.iter().map(|(k, v)| (k.as_str(), v)).collect()),
         }
     }
 }
@@ -81,8 +110,7 @@ impl Emitter<'_> {
     }
 
     /// A block mapping whose first key starts at the current position, at `indent`.
-    fn mapping(&mut self, map: &serde_json::Map<String, Value>, indent: usize) {
-        let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+    fn mapping<T: Tree>(&mut self, mut entries: Vec<(&str, &T)>, indent: usize) {
         entries.sort_by(|a, b| go_yaml_key_order(a.0, b.0));
         for (i, (key, value)) in entries.into_iter().enumerate() {
             if i > 0 {
@@ -90,13 +118,13 @@ impl Emitter<'_> {
             }
             self.scalar_string(key, indent + 2, true);
             self.write_char(':');
-            match value {
-                Value::Object(inner) if !inner.is_empty() => {
+            match value.view() {
+                View::Map(inner) if !inner.is_empty() => {
                     self.newline();
                     self.indent(indent + 2);
                     self.mapping(inner, indent + 2);
                 }
-                Value::Array(items) if !items.is_empty() => {
+                View::Seq(items) if !items.is_empty() => {
                     // go-yaml writes sequences inside mappings without extra indentation.
                     self.newline();
                     self.indent(indent);
@@ -112,15 +140,15 @@ impl Emitter<'_> {
     }
 
     /// A block sequence whose first dash is at the current position, at `indent`.
-    fn sequence(&mut self, items: &[Value], indent: usize) {
+    fn sequence<T: Tree>(&mut self, items: &[T], indent: usize) {
         for (i, item) in items.iter().enumerate() {
             if i > 0 {
                 self.indent(indent);
             }
             self.write("- ");
-            match item {
-                Value::Object(inner) if !inner.is_empty() => self.mapping(inner, indent + 2),
-                Value::Array(inner) if !inner.is_empty() => self.sequence(inner, indent + 2),
+            match item.view() {
+                View::Map(inner) if !inner.is_empty() => self.mapping(inner, indent + 2),
+                View::Seq(inner) if !inner.is_empty() => self.sequence(inner, indent + 2),
                 scalar => {
                     self.inline_value(scalar, indent + 2);
                     self.newline();
@@ -130,14 +158,14 @@ impl Emitter<'_> {
     }
 
     /// A scalar (or empty collection) on the current line; folded lines use `indent`.
-    fn inline_value(&mut self, value: &Value, indent: usize) {
+    fn inline_value<T>(&mut self, value: View<'_, T>, indent: usize) {
         match value {
-            Value::Null => self.write("null"),
-            Value::Bool(b) => self.write(if *b { "true" } else { "false" }),
-            Value::Number(n) => self.write_number(n),
-            Value::String(s) => self.scalar_string(s, indent, false),
-            Value::Array(_) => self.write("[]"),
-            Value::Object(_) => self.write("{}"),
+            View::Null => self.write("null"),
+            View::Bool(b) => self.write(if b { "true" } else { "false" }),
+            View::Number(n) => self.write_number(n),
+            View::Str(s) => self.scalar_string(s, indent, false),
+            View::Seq(_) => self.write("[]"),
+            View::Map(_) => self.write("{}"),
         }
     }
 
@@ -368,6 +396,7 @@ fn is_printable(c: char) -> bool {
 }
 
 /// What libyaml's `yaml_emitter_analyze_scalar` decides about a string (block context).
+#[derive(Debug, PartialEq)]
 struct Analysis {
     multiline: bool,
     block_plain_allowed: bool,
@@ -383,7 +412,7 @@ impl Analysis {
                 single_quoted_allowed: true,
             };
         }
-        let mut block_indicators = s.starts_with("---") || s.starts_with("...");
+        let block_indicators = s.starts_with("---") || s.starts_with("...");
         // Names, paths, versions: no space, break or special character, and no indicator
         // but the document markers above or a lone `-` (a dash followed by the end).
         if s.bytes()
@@ -395,6 +424,57 @@ impl Analysis {
                 single_quoted_allowed: true,
             };
         }
+        if s.bytes().all(|b| (0x20..=0x7e).contains(&b)) {
+            return Analysis::of_printable_ascii(s, block_indicators);
+        }
+        Analysis::of_chars(s, block_indicators)
+    }
+
+    /// The same decisions for text of printable ASCII only (no break, no special
+    /// character, no tab: only spaces are whitespace), byte by byte: image references,
+    /// `key=value` lists, sentences. `block_indicators` tells whether it starts with a
+    /// document marker.
+    fn of_printable_ascii(s: &str, mut block_indicators: bool) -> Analysis {
+        let b = s.as_bytes();
+        let last = b.len() - 1;
+        let space_or_end = |i: usize| i > last || b[i] == b' ';
+        if matches!(
+            b[0],
+            b'#' | b','
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'&'
+                | b'*'
+                | b'!'
+                | b'|'
+                | b'>'
+                | b'\''
+                | b'"'
+                | b'%'
+                | b'@'
+                | b'`'
+        ) || (matches!(b[0], b'?' | b':' | b'-') && space_or_end(1))
+        {
+            block_indicators = true;
+        }
+        for i in 1..b.len() {
+            if (b[i] == b':' && space_or_end(i + 1)) || (b[i] == b'#' && b[i - 1] == b' ') {
+                block_indicators = true;
+                break;
+            }
+        }
+        Analysis {
+            multiline: false,
+            block_plain_allowed: b[0] != b' ' && b[last] != b' ' && !block_indicators,
+            single_quoted_allowed: true,
+        }
+    }
+
+    /// libyaml's scan, character by character, for any text. `block_indicators` tells
+    /// whether it starts with a document marker.
+    fn of_chars(s: &str, mut block_indicators: bool) -> Analysis {
         let mut line_breaks = false;
         let mut special_characters = false;
         let (mut leading_space, mut leading_break) = (false, false);
@@ -491,14 +571,53 @@ impl Analysis {
 
 /// go-yaml v2's `resolve`: does this text, written plain, read back as a string?
 fn resolves_to_string(s: &str) -> bool {
-    const SPECIAL: &[&str] = &[
-        "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON", "n", "N", "no",
-        "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF", "", "~", "null", "Null",
-        "NULL", ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf",
-        "-.Inf", "-.INF", "<<",
-    ];
-    // The longest special words have five characters.
-    if s.len() <= 5 && SPECIAL.contains(&s) {
+    // One `match`: the compiler tests the length and bytes, where a scan of the word list
+    // called `memcmp` some forty times for every key and value written. The longest
+    // special words have five characters.
+    if s.len() <= 5
+        && matches!(
+            s,
+            "y" | "Y"
+                | "yes"
+                | "Yes"
+                | "YES"
+                | "true"
+                | "True"
+                | "TRUE"
+                | "on"
+                | "On"
+                | "ON"
+                | "n"
+                | "N"
+                | "no"
+                | "No"
+                | "NO"
+                | "false"
+                | "False"
+                | "FALSE"
+                | "off"
+                | "Off"
+                | "OFF"
+                | ""
+                | "~"
+                | "null"
+                | "Null"
+                | "NULL"
+                | ".nan"
+                | ".NaN"
+                | ".NAN"
+                | ".inf"
+                | ".Inf"
+                | ".INF"
+                | "+.inf"
+                | "+.Inf"
+                | "+.INF"
+                | "-.inf"
+                | "-.Inf"
+                | "-.INF"
+                | "<<"
+        )
+    {
         return false;
     }
     let first = s.as_bytes()[0];
@@ -903,6 +1022,44 @@ fn key_order<C: KeyChar>(ar: &[C], br: &[C]) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printable_ascii_analysis_agrees_with_the_full_scan() {
+        // Every string of up to four characters from the ones that matter to the scan.
+        let alphabet: Vec<char> = " :#-?.a,'!|\"[*".chars().collect();
+        let mut strings = vec![String::new()];
+        let mut start = 0;
+        for _ in 0..4 {
+            let end = strings.len();
+            for i in start..end {
+                for c in &alphabet {
+                    let mut next = strings[i].clone();
+                    next.push(*c);
+                    strings.push(next);
+                }
+            }
+            start = end;
+        }
+        strings.extend(
+            [
+                "docker.io/kumahq/kuma-cp:2.14.3",
+                "a: b",
+                "x #y",
+                "--- a",
+                "...",
+                "- ",
+            ]
+            .map(String::from),
+        );
+        for s in strings.iter().filter(|s| !s.is_empty()) {
+            let markers = s.starts_with("---") || s.starts_with("...");
+            assert_eq!(
+                Analysis::of_printable_ascii(s, markers),
+                Analysis::of_chars(s, markers),
+                "{s:?}"
+            );
+        }
+    }
     use serde_json::json;
 
     #[test]

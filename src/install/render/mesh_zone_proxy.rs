@@ -219,7 +219,7 @@ fn service(ctx: &Context, proxy: &Proxy) -> anyhow::Result<Object> {
     let default_type = ctx
         .values
         .text(&format!("meshZoneProxyDefaults.{role}.service.type"));
-    let mut object = Object::typed(&Service {
+    let mut object = Object::typed_json(&Service {
         metadata,
         spec: Some(ServiceSpec {
             type_: Some(proxy.text_or("service.type", &default_type)),
@@ -328,7 +328,7 @@ fn deployment(ctx: &Context, proxy: &Proxy) -> anyhow::Result<Object> {
     };
     let mut metadata = proxy.meta(ctx, &proxy.name);
     metadata.labels = Some(labels);
-    let mut object = Object::typed(&Deployment {
+    let mut object = Object::typed_json(&Deployment {
         metadata,
         spec: Some(DeploymentSpec {
             replicas: if proxy.hpa_enabled() {

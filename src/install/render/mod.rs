@@ -241,10 +241,13 @@ pub fn non_empty(map: BTreeMap<String, String>) -> Option<BTreeMap<String, Strin
 
 /// Hex sha256, for the `checksum/*` pod annotations.
 pub fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut hex = String::with_capacity(64);
+    for b in Sha256::digest(text.as_bytes()) {
+        hex.push(char::from(HEX[usize::from(b >> 4)]));
+        hex.push(char::from(HEX[usize::from(b & 0xf)]));
+    }
+    hex
 }
 
 /// Every object, in chart template order; the caller sorts them by kind. Without
@@ -310,4 +313,19 @@ pub fn render_all(ctx: &Context, with_crds: bool) -> anyhow::Result<Vec<Object>>
 
     objects.push(namespace::render(ctx)?);
     Ok(objects)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn sha256_hex_is_lowercase_hex() {
+        assert_eq!(
+            super::sha256_hex(""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        assert_eq!(
+            super::sha256_hex("\n"),
+            "01ba4719c80b6fe911b091a7c05124b64eeece964e09c058ef8f9805daca546b"
+        );
+    }
 }

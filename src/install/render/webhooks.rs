@@ -4,6 +4,7 @@
 
 use super::{Context, GENERATED_TLS_SECRET};
 use crate::install::manifest::Object;
+use crate::output::yaml_node::Node;
 use anyhow::Context as _;
 use base64::Engine;
 use k8s_openapi::ByteString;
@@ -15,7 +16,6 @@ use k8s_openapi::api::core::v1::Secret;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::{
     LabelSelector, LabelSelectorRequirement, ObjectMeta,
 };
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 const MUTATING_NAME: &str = "kuma-admission-mutating-webhook-configuration";
@@ -382,19 +382,18 @@ impl Webhooks<'_> {
         Ok(metadata)
     }
 
-    /// Puts the bundle text into every `clientConfig.caBundle` of a rendered document.
-    fn with_ca_bundle(&self, mut object: Object) -> Object {
+    /// Puts the bundle text into every `clientConfig.caBundle` of a document.
+    fn with_ca_bundle(&self, document: &mut Node) {
         let Some(ca_bundle) = &self.ca_bundle else {
-            return object;
+            return;
         };
-        if let Some(Value::Array(webhooks)) = object.document.get_mut("webhooks") {
+        if let Some(Node::Seq(webhooks)) = document.get_mut("webhooks") {
             for webhook in webhooks {
-                if let Some(Value::Object(client)) = webhook.get_mut("clientConfig") {
-                    client.insert("caBundle".to_string(), Value::String(ca_bundle.clone()));
+                if let Some(client) = webhook.get_mut("clientConfig") {
+                    client.insert("caBundle", Node::String(ca_bundle.clone()));
                 }
             }
         }
-        object
     }
 }
 
@@ -440,7 +439,7 @@ pub fn render(ctx: &Context) -> anyhow::Result<Vec<Object>> {
         ca_bundle,
         allow_list: ctx.values.string_list("namespaceAllowList")?,
     };
-    let mutating = webhooks.with_ca_bundle(Object::typed(&webhooks.mutating()?)?);
-    let validating = webhooks.with_ca_bundle(Object::typed(&webhooks.validating()?)?);
+    let mutating = Object::typed_edited(&webhooks.mutating()?, |d| webhooks.with_ca_bundle(d))?;
+    let validating = Object::typed_edited(&webhooks.validating()?, |d| webhooks.with_ca_bundle(d))?;
     Ok(secret.into_iter().chain([mutating, validating]).collect())
 }
