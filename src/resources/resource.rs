@@ -190,10 +190,16 @@ fn meta_type_error(key: &str, value: &Value) -> Option<ParseError> {
 /// (serde_json's maps hash with SipHash).
 pub fn lookup<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
     if map.len() <= 16 {
-        map.iter().find_map(|(k, v)| (k == key).then_some(v))
+        map.iter().find_map(|(k, v)| same_key(k, key).then_some(v))
     } else {
         map.get(key)
     }
+}
+
+/// `a == b` for short keys: keys of the same length mostly differ in their first byte,
+/// which is checked before the bytes are compared in full.
+pub fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }
 
 fn string_field(fields: &Map<String, Value>, key: &str) -> Result<String, ParseError> {

@@ -146,7 +146,10 @@ impl Schema {
     /// The property `name` (a scan: objects have a handful of properties, and comparing
     /// short names costs less than hashing one).
     pub fn property(&self, name: &str) -> Option<&Property> {
-        self.properties.as_ref()?.iter().find(|p| p.name == name)
+        self.properties
+            .as_ref()?
+            .iter()
+            .find(|p| crate::resources::resource::same_key(&p.name, name))
     }
 }
 
