@@ -77,7 +77,7 @@ pub enum BodyError {
 /// not an object is refused as Go's generic map decoding refuses it, and an object is
 /// defaulted and checked. Other types' bodies are returned untouched.
 pub fn check_body(type_name: &str, mut body: Value) -> Result<Value, BodyError> {
-    if schema_of(type_name).is_none() {
+    if compiled_of(type_name).is_none() {
         return Ok(body);
     }
     if !(body.is_object() || body.is_null()) {

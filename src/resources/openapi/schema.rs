@@ -5,10 +5,9 @@
 //! type counts as absent, as do `additionalProperties: true|false`, and a schema that is
 //! no object constrains nothing.
 
-use regex::Regex;
 pub(crate) use crate::resources::resource::lookup as get;
+use regex::Regex;
 use serde_json::Value;
-use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
 #[derive(Debug, Default)]
@@ -153,15 +152,19 @@ impl Schema {
     }
 }
 
-/// The compiled Item schema of every new-style type, each compiled on first use.
+/// The compiled Item schema of every new-style type, each compiled on first use. The
+/// few dozen names are scanned rather than hashed: every PUT of a new-style type looks its
+/// schema up several times.
 pub fn item(type_name: &str) -> Option<&'static Schema> {
-    static ITEMS: LazyLock<HashMap<&'static str, OnceLock<Schema>>> = LazyLock::new(|| {
+    static ITEMS: LazyLock<Vec<(&'static str, OnceLock<Schema>)>> = LazyLock::new(|| {
         crate::resources::schemas::item_names()
             .map(|name| (name, OnceLock::new()))
             .collect()
     });
-    let cell = ITEMS.get(type_name)?;
+    let (name, cell) = ITEMS
+        .iter()
+        .find(|(name, _)| crate::resources::resource::same_key(name, type_name))?;
     Some(cell.get_or_init(|| {
-        Schema::compile(crate::resources::schemas::item(type_name).unwrap_or(&Value::Null))
+        Schema::compile(crate::resources::schemas::item(name).unwrap_or(&Value::Null))
     }))
 }
