@@ -494,7 +494,9 @@ struct Inner {
     tables: HashMap<&'static str, Table>,
     /// One copy of each distinct label set in use.
     label_sets: HashSet<Arc<[u8]>>,
-    /// Owner → the resources it owns.
+    /// Owner → the resources it owns, except a Mesh's own resources: those are the
+    /// Mesh's range of every table (see [`owns_by_mesh`]), so that every mesh-scoped
+    /// write does not also insert into one set of all the mesh's resources.
     owned: BTreeMap<ResourceKey, BTreeSet<ResourceKey>>,
     last_version: u64,
 }
@@ -524,6 +526,21 @@ impl Inner {
         }
     }
 
+    /// The keys of the resources in `mesh`: a range of each table, which keeps its
+    /// entries sorted by (mesh, name).
+    fn in_mesh(&self, mesh: &str) -> Vec<ResourceKey> {
+        let mut keys = Vec::new();
+        for (type_name, table) in &self.tables {
+            let (start, count) = table.range(Some(mesh));
+            keys.extend(table.iter_from(start).take(count).map(|entry| ResourceKey {
+                type_name,
+                mesh: mesh.to_string(),
+                name: entry.name.as_str().to_string(),
+            }));
+        }
+        keys
+    }
+
     fn entry(&self, key: &ResourceKey) -> Option<&Entry> {
         let table = self.tables.get(key.type_name)?;
         table.at(table.find(&key.mesh, &key.name).ok()?)
@@ -549,6 +566,9 @@ impl Inner {
             .remove(key)
             .map(|children| children.into_iter().collect())
             .unwrap_or_default();
+        if key.type_name == "Mesh" {
+            pending.extend(self.in_mesh(&key.name));
+        }
         while let Some(child) = pending.pop() {
             if self.remove(&child).is_some() {
                 if let Some(grandchildren) = self.owned.remove(&child) {
@@ -569,6 +589,11 @@ impl Inner {
         removed.sort();
         removed
     }
+}
+
+/// Whether `owner` owns `key` by being its Mesh, which the tables already record.
+fn owns_by_mesh(owner: &ResourceKey, key: &ResourceKey) -> bool {
+    owner.type_name == "Mesh" && owner.mesh.is_empty() && owner.name == key.mesh
 }
 
 /// The in-memory store: one lock around the tables. Reads share the lock; writes hold
@@ -677,7 +702,9 @@ impl ResourceStore for MemoryStore {
         let version = inner.next_version();
         entry.version = version;
         entry.labels = inner.intern(entry.labels);
-        if let Some(owner) = owner {
+        if let Some(owner) = owner
+            && !owns_by_mesh(owner, &key)
+        {
             inner
                 .owned
                 .entry(owner.clone())
@@ -783,9 +810,32 @@ mod tests {
         assert_eq!(names(None), vec!["m1/a", "m1/b", "m2/a"]);
         assert_eq!(names(Some("m2")), vec!["m2/a"]);
         assert_eq!(store.list("Mesh", None).len(), 2);
+        // What a resource of the mesh owns goes with it.
+        let dataplane = resource(json!({"type": "Dataplane", "mesh": "m1", "name": "dp"}));
+        store
+            .create(dataplane.clone(), Some(&ResourceKey::mesh("m1")))
+            .unwrap();
+        let insight = json!({"type": "DataplaneInsight", "mesh": "m1", "name": "dp"});
+        store
+            .create(resource(insight), Some(&ResourceKey::of(&dataplane)))
+            .unwrap();
         let removed = store.delete(&ResourceKey::mesh("m1")).unwrap();
-        assert_eq!(removed.len(), 2);
+        let removed: Vec<String> = removed
+            .iter()
+            .map(|k| format!("{} {}/{}", k.type_name, k.mesh, k.name))
+            .collect();
+        assert_eq!(
+            removed,
+            [
+                "Dataplane m1/dp",
+                "DataplaneInsight m1/dp",
+                "Secret m1/a",
+                "Secret m1/b"
+            ]
+        );
         assert_eq!(names(None), vec!["m2/a"]);
+        assert!(store.list("Dataplane", None).is_empty());
+        assert!(store.list("DataplaneInsight", None).is_empty());
         assert!(matches!(
             store.create(
                 resource(json!({"type": "Secret", "mesh": "m1", "name": "c"})),
