@@ -232,6 +232,12 @@ pub fn run_with_args(raw_argv: &[OsString]) -> ExitCode {
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
     let argv = argv.as_slice();
+    if let Some(mut root) = one_command::root_help(raw_argv) {
+        // Help is an "error" of clap's parse, printed to stdout with exit code 0.
+        if let Err(err) = root.try_get_matches_from_mut(raw_argv) {
+            return cli_errors::report(&mut root, argv, err);
+        }
+    }
     let cli = match one_command::parse(raw_argv) {
         Some(cli) => cli,
         None => match parse_with_whole_tree(raw_argv, argv) {

@@ -111,6 +111,42 @@ fn tree(name: &'static str, augment: Augment) -> clap::Command {
     style_one(root, "kumactl").mut_subcommands(|sub| style_pending(sub, "kumactl"))
 }
 
+/// The top-level commands as the root help lists them, by name and short description; a
+/// test checks them against the whole tree.
+const LISTED: &[(&str, &str)] = &[
+    ("apply", "Create or modify Kuma resources"),
+    (
+        "completion",
+        "Output shell completion code for bash, fish, zsh or powershell",
+    ),
+    ("config", "Modify kumactl config files"),
+    ("delete", "Delete Kuma resources"),
+    ("export", "Export Kuma resources"),
+    ("generate", "Generate resources, tokens, etc"),
+    ("get", "Show Kuma resources"),
+    ("help", "Help about any command"),
+    ("inspect", "Inspect Kuma resources"),
+    ("install", "Install various Kuma components."),
+    ("migrate", "Move off resources that Kuma 3.0 removes"),
+    ("version", "Print version"),
+];
+
+/// For `kumactl -h` and `kumactl --help`: the root with each command's name and short
+/// description only, which is all the root help shows of them (building every command's
+/// flags was a third of `kumactl --help`).
+pub(super) fn root_help(argv: &[OsString]) -> Option<clap::Command> {
+    let [_, flag] = argv else {
+        return None;
+    };
+    if flag != "-h" && flag != "--help" {
+        return None;
+    }
+    let root = LISTED.iter().fold(root(), |root, (name, about)| {
+        root.subcommand(clap::Command::new(*name).about(*about))
+    });
+    Some(style_one(root, "kumactl"))
+}
+
 /// The arguments parsed with the tree of the command they name, when that parse
 /// succeeds and runs that command; `None` otherwise.
 pub(super) fn parse(argv: &[OsString]) -> Option<Cli> {
@@ -196,6 +232,24 @@ mod tests {
         );
         assert_eq!(name(&["kumactl", "--", "version"]), None);
         assert_eq!(name(&["kumactl", "--no-config"]), None);
+    }
+
+    #[test]
+    fn root_help_is_the_whole_trees() {
+        for flag in ["-h", "--help"] {
+            let argv = os(&["kumactl", flag]);
+            let ours = root_help(&argv)
+                .unwrap()
+                .try_get_matches_from_mut(&argv)
+                .unwrap_err();
+            let whole = super::super::parsing_command()
+                .try_get_matches_from_mut(&argv)
+                .unwrap_err();
+            assert_eq!(ours.kind(), whole.kind());
+            assert_eq!(ours.render().to_string(), whole.render().to_string());
+        }
+        assert!(root_help(&os(&["kumactl", "get", "--help"])).is_none());
+        assert!(root_help(&os(&["kumactl", "--help", "x"])).is_none());
     }
 
     #[test]
