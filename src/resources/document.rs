@@ -116,7 +116,7 @@ fn check_spec(resource: Resource) -> Result<Resource, String> {
         // (inferred) New-style types are decoded with encoding/json from the schema-checked
         // map, outside sigs.k8s.io/yaml: no prefix.
         SpecError::Decode(decode)
-            if crate::resources::openapi::schema_of(&decode.type_name).is_some() =>
+            if crate::resources::openapi::is_new_style_type(&decode.type_name) =>
         {
             decode.to_string()
         }

@@ -196,6 +196,16 @@ pub fn lookup<'a>(map: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
     }
 }
 
+/// [`lookup`], for changing the value.
+pub fn lookup_mut<'a>(map: &'a mut Map<String, Value>, key: &str) -> Option<&'a mut Value> {
+    if map.len() <= 16 {
+        map.iter_mut()
+            .find_map(|(k, v)| same_key(k, key).then_some(v))
+    } else {
+        map.get_mut(key)
+    }
+}
+
 /// `a == b` for short keys: keys of the same length mostly differ in their first byte,
 /// which is checked before the bytes are compared in full.
 pub fn same_key(a: &str, b: &str) -> bool {

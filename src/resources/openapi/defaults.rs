@@ -5,7 +5,8 @@
 //! schema (properties, `additionalProperties` for map values, `items` for list items).
 //! A missing parent object is never created.
 
-use super::schema::{Schema, get};
+use super::schema::Schema;
+use crate::resources::resource::lookup;
 use serde_json::Value;
 
 pub fn apply(value: &mut Value, schema: &Schema) {
@@ -17,7 +18,7 @@ pub fn apply(value: &mut Value, schema: &Schema) {
             if let Some(properties) = &schema.properties {
                 for property in properties {
                     if let Some(default) = &property.schema.default
-                        && get(map, &property.name).is_none_or(Value::is_null)
+                        && lookup(map, &property.name).is_none_or(Value::is_null)
                     {
                         map.insert(property.name.clone(), default.clone());
                     }

@@ -29,6 +29,11 @@ pub fn schema_of(type_name: &str) -> Option<&'static Value> {
     schemas::item(type_name)
 }
 
+/// Whether `type_name` is a new-style type, one Kuma reads through a schema.
+pub fn is_new_style_type(type_name: &str) -> bool {
+    schema::has_item(type_name)
+}
+
 /// [`schema_of`], compiled.
 pub fn compiled_of(type_name: &str) -> Option<&'static Schema> {
     schema::item(type_name)
@@ -61,7 +66,7 @@ pub fn is_new_style_fields(fields: &Map<String, Value>) -> bool {
     fields
         .get("type")
         .and_then(Value::as_str)
-        .is_some_and(|t| schema_of(t).is_some())
+        .is_some_and(is_new_style_type)
 }
 
 /// Why the API server refused a new-style body before decoding it.
@@ -77,7 +82,7 @@ pub enum BodyError {
 /// not an object is refused as Go's generic map decoding refuses it, and an object is
 /// defaulted and checked. Other types' bodies are returned untouched.
 pub fn check_body(type_name: &str, mut body: Value) -> Result<Value, BodyError> {
-    if compiled_of(type_name).is_none() {
+    if !is_new_style_type(type_name) {
         return Ok(body);
     }
     if !(body.is_object() || body.is_null()) {

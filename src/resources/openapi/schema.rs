@@ -5,7 +5,6 @@
 //! type counts as absent, as do `additionalProperties: true|false`, and a schema that is
 //! no object constrains nothing.
 
-pub(crate) use crate::resources::resource::lookup as get;
 use regex::Regex;
 use serde_json::Value;
 use std::sync::{LazyLock, OnceLock};
@@ -156,15 +155,24 @@ impl Schema {
 /// few dozen names are scanned rather than hashed: every PUT of a new-style type looks its
 /// schema up several times.
 pub fn item(type_name: &str) -> Option<&'static Schema> {
+    let (name, cell) = cell(type_name)?;
+    Some(cell.get_or_init(|| {
+        Schema::compile(crate::resources::schemas::item(name).unwrap_or(&Value::Null))
+    }))
+}
+
+/// Whether `type_name` has an Item schema (without compiling it).
+pub fn has_item(type_name: &str) -> bool {
+    cell(type_name).is_some()
+}
+
+fn cell(type_name: &str) -> Option<&'static (&'static str, OnceLock<Schema>)> {
     static ITEMS: LazyLock<Vec<(&'static str, OnceLock<Schema>)>> = LazyLock::new(|| {
         crate::resources::schemas::item_names()
             .map(|name| (name, OnceLock::new()))
             .collect()
     });
-    let (name, cell) = ITEMS
+    ITEMS
         .iter()
-        .find(|(name, _)| crate::resources::resource::same_key(name, type_name))?;
-    Some(cell.get_or_init(|| {
-        Schema::compile(crate::resources::schemas::item(name).unwrap_or(&Value::Null))
-    }))
+        .find(|(name, _)| crate::resources::resource::same_key(name, type_name))
 }

@@ -12,9 +12,10 @@
 //! `pkg/core/resources/model/rest/unmarshaller.go`): a message whose first word starts
 //! with `spec.` is that field plus the rest; any other message is whole, with field `""`.
 
-use super::schema::{Schema, get};
+use super::schema::Schema;
 use crate::output::yaml::format_go_float;
 use crate::resources::meta::Violation;
+use crate::resources::resource::lookup;
 use base64::Engine;
 use regex::Regex;
 use serde_json::{Map, Value};
@@ -307,7 +308,7 @@ fn check_object(
 ) {
     if let Some(properties) = &schema.properties {
         for property in properties {
-            if let Some(value) = get(map, &property.name) {
+            if let Some(value) = lookup(map, &property.name) {
                 let len = push_key(path, &property.name);
                 check(value, &property.schema, path, out);
                 path.truncate(len);
@@ -325,7 +326,7 @@ fn check_object(
     }
     if let Some(required) = &schema.required {
         for name in required {
-            if get(map, name).is_none() {
+            if lookup(map, name).is_none() {
                 out.push(in_body(&format!("{path}.{name}"), "is required"));
             }
         }

@@ -43,7 +43,7 @@ pub const PORT_VALID: &str = "port must be a valid (1-65535)";
 /// comparing them costs less than hashing the key).
 pub fn get<'v>(value: &'v Value, key: &str) -> Option<&'v Value> {
     match value {
-        Value::Object(map) => crate::resources::openapi::schema::get(map, key),
+        Value::Object(map) => crate::resources::resource::lookup(map, key),
         _ => None,
     }
 }

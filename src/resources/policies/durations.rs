@@ -143,14 +143,10 @@ fn visit(
         Some(key) => (key, true),
         None => (*head, false),
     };
-    // Spec objects hold a few keys: a scan costs less than hashing the key.
     let Value::Object(map) = value else {
         return Ok(());
     };
-    let Some(child) = map
-        .iter_mut()
-        .find_map(|(k, v)| (k == key).then_some(v))
-        .filter(|c| !c.is_null())
+    let Some(child) = crate::resources::resource::lookup_mut(map, key).filter(|c| !c.is_null())
     else {
         return Ok(());
     };

@@ -161,7 +161,7 @@ pub fn validate(resource: &mut Resource) -> Vec<Violation> {
     match TypedSpec::read(type_name, &resource.spec) {
         Some(Ok(typed)) => typed.validate(),
         Some(Err(_)) => Vec::new(),
-        None if crate::resources::openapi::compiled_of(type_name).is_some() => {
+        None if crate::resources::openapi::is_new_style_type(type_name) => {
             crate::resources::policies::validate(resource)
         }
         None => {
