@@ -2,7 +2,9 @@
 //! and the User-Agent. Outside a git checkout both fall back to "unknown".
 //!
 //! Also converts the chart defaults (`src/install/values.yaml`) once, here, into a
-//! pre-order form that `install control-plane` reads back without parsing.
+//! pre-order form that `install control-plane` reads back without parsing, and splits
+//! Kuma's schemas (`src/resources/kuma-schemas.json`) per type, so that a command reads
+//! only the schemas of the types it meets.
 use std::process::Command;
 
 fn git(args: &[&str]) -> Option<String> {
@@ -30,6 +32,7 @@ fn main() {
     }
     println!("cargo:rerun-if-changed=build.rs");
     prebuilt_values();
+    split_schemas();
     // The binaries are linked at a fixed address, as Go links kumactl: a
     // position-independent executable makes the loader apply some 25,000 relocations
     // at every start, a third of what `kumactl --help` costs.
@@ -57,6 +60,31 @@ fn prebuilt_values() {
     encode(&value, &mut encoded);
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     std::fs::write(out.join("values.bin"), encoded).expect("write values.bin");
+}
+
+/// `$OUT_DIR/schemas.rs`: for each group of `src/resources/kuma-schemas.json` (`types`,
+/// `kubernetesOnly`), a table of `(type name, its schema as compact JSON)` in the file's
+/// order (keys keep their order: the schemas' property order is meaningful).
+fn split_schemas() {
+    const SOURCE: &str = "src/resources/kuma-schemas.json";
+    println!("cargo:rerun-if-changed={SOURCE}");
+    let text = std::fs::read_to_string(SOURCE).expect("read src/resources/kuma-schemas.json");
+    let value: serde_json::Value =
+        serde_json::from_str(&text).expect("src/resources/kuma-schemas.json is JSON");
+    let mut out = String::new();
+    for (group, constant) in [("types", "TYPES"), ("kubernetesOnly", "KUBERNETES_ONLY")] {
+        let entries = value[group]
+            .as_object()
+            .unwrap_or_else(|| panic!("kuma-schemas.json has no object {group:?}"));
+        out.push_str(&format!("const {constant}: &[(&str, &str)] = &[\n"));
+        for (name, schema) in entries {
+            // `{:?}` of a str is a Rust string literal.
+            out.push_str(&format!("    ({name:?}, {:?}),\n", schema.to_string()));
+        }
+        out.push_str("];\n");
+    }
+    let dir = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+    std::fs::write(dir.join("schemas.rs"), out).expect("write schemas.rs");
 }
 
 fn encode(value: &serde_json::Value, out: &mut String) {
