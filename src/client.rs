@@ -282,13 +282,13 @@ impl ApiClient {
                 None => url.insert(self.url(path_and_query)).to_string(),
             };
             let target = &shown[self.base[..url::Position::BeforePath].len()..];
-            let sent = direct.send(&method, target, &shown, json_body.as_ref());
-            let outcome = match self.timeout.to_std() {
-                Some(limit) => self
-                    .runtime
-                    .block_on(async { tokio::time::timeout(limit, sent).await }),
-                None => Ok(self.runtime.block_on(sent)),
-            };
+            let outcome = direct.send(
+                &method,
+                target,
+                &shown,
+                json_body.as_deref(),
+                self.timeout.to_std(),
+            );
             let failed = |cause: String| {
                 self.log_request(&method, &shown, "error", started);
                 Err(TransportError {
@@ -298,8 +298,8 @@ impl ApiClient {
                 })
             };
             match outcome {
-                Err(_elapsed) => return failed(timeout_text(self.timeout)),
-                Ok(Some(http1::Outcome::Answer { status, body })) => {
+                Some(http1::Outcome::TimedOut) => return failed(timeout_text(self.timeout)),
+                Some(http1::Outcome::Answer { status, body }) => {
                     self.log_request(&method, &shown, &status.to_string(), started);
                     return Ok(Response {
                         status,
@@ -307,15 +307,15 @@ impl ApiClient {
                         url: shown,
                     });
                 }
-                Ok(Some(http1::Outcome::TooLarge)) => {
+                Some(http1::Outcome::TooLarge) => {
                     return failed(files::too_large("response", RESPONSE_LIMIT).to_string());
                 }
-                Ok(Some(http1::Outcome::Failed(failure))) => {
+                Some(http1::Outcome::Failed(failure)) => {
                     // The base has the request's host and port.
                     return failed(describe_transport_error(&failure, &self.base));
                 }
-                // Redirects and request targets hyper refuses: reqwest's to handle.
-                Ok(Some(http1::Outcome::Redirect) | None) => {}
+                // Redirects and request targets HTTP refuses: reqwest's to handle.
+                Some(http1::Outcome::Redirect) | None => {}
             }
         }
         let url = url.unwrap_or_else(|| self.url(path_and_query));
