@@ -22,7 +22,7 @@ use url::Url;
 /// The most an answer's head (status line and headers) may hold, and how many headers.
 const HEAD_LIMIT: usize = 64 * 1024;
 const HEADERS_LIMIT: usize = 100;
-/// What one read asks for at least.
+/// What one read asks for, unless a body needs more.
 const READ_SIZE: usize = 16 * 1024;
 
 /// The direct path of one control plane: where to connect, the header lines every
@@ -43,6 +43,8 @@ pub(super) struct Http1 {
 struct Connection {
     stream: TcpStream,
     buffer: Vec<u8>,
+    /// Where reads land before they join `buffer` (zeroed once, not at every read).
+    scratch: Box<[u8]>,
     /// The socket's read timeout as last set.
     read_timeout: Option<Duration>,
 }
@@ -304,6 +306,7 @@ impl Http1 {
                     return Ok(Connection {
                         stream,
                         buffer: Vec::new(),
+                        scratch: vec![0; READ_SIZE].into_boxed_slice(),
                         read_timeout: timeout,
                     });
                 }
@@ -384,16 +387,29 @@ impl Connection {
             }
         }
         let start = self.buffer.len();
-        self.buffer.resize(start + want.max(READ_SIZE), 0);
+        // A large body is read in place; anything else through the scratch buffer.
+        let direct = want > READ_SIZE;
+        if direct {
+            self.buffer.resize(start + want, 0);
+        }
         let read = loop {
-            match self.stream.read(&mut self.buffer[start..]) {
+            let into = if direct {
+                &mut self.buffer[start..]
+            } else {
+                &mut self.scratch[..]
+            };
+            match self.stream.read(into) {
                 Err(e) if e.kind() == ErrorKind::Interrupted => continue,
                 other => break other,
             }
         };
         match read {
-            Ok(n) => {
+            Ok(n) if direct => {
                 self.buffer.truncate(start + n);
+                Ok(n > 0)
+            }
+            Ok(n) => {
+                self.buffer.extend_from_slice(&self.scratch[..n]);
                 Ok(n > 0)
             }
             Err(e) => {
