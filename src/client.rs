@@ -3,11 +3,11 @@
 //!
 //! Built once per command from the current control plane's coordinates: base URL (with
 //! its path), configured headers, bearer token for `authType: tokens`, TLS settings and
-//! `--api-timeout`. Its calls are blocking, but run without a thread hop: the client owns
-//! a current-thread tokio runtime and drives reqwest's async client on the caller's own
-//! thread (`block_on`), where reqwest's blocking client would hand every request to a
-//! runtime thread and wait for it. A command's sequential calls reuse one keep-alive
-//! connection.
+//! `--api-timeout`. Its calls are blocking and run on the caller's thread: plain `http://`
+//! requests on a connection of its own with blocking socket calls (`http1`), the rest
+//! through reqwest's async client driven by a current-thread tokio runtime (`block_on`),
+//! where reqwest's blocking client would hand every request to a runtime thread and wait
+//! for it. A command's sequential calls reuse one keep-alive connection.
 
 use crate::api::{ApiError, Index};
 use crate::build_info;
