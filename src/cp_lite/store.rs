@@ -14,12 +14,10 @@
 //! the API serves (Kuma's pretty form), its labels packed in one allocation for the list
 //! filters, and its version; handlers parse the JSON back only when they need the fields.
 
-use crate::output::json::escape_html;
+use crate::output::json::PrettyJson;
 use crate::resources::descriptor::{ResourceType, Scope};
 use crate::resources::resource::META_FIELDS;
 use crate::resources::{Resource, time};
-use serde::ser::{Serialize, SerializeMap, Serializer};
-use serde_json::ser::PrettyFormatter;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -93,25 +91,20 @@ impl StoredResource {
     /// Serializes `resource`.
     pub fn new(resource: &Resource) -> StoredResource {
         let mut body = Vec::with_capacity(1024);
-        let mut ser =
-            serde_json::Serializer::with_formatter(&mut body, PrettyFormatter::with_indent(b" "));
-        let written = if resource
+        let mut json = PrettyJson::new(&mut body, 1);
+        if resource
             .spec
             .keys()
             .any(|k| META_FIELDS.contains(&k.as_str()))
         {
             // A spec field named like a meta field replaces it in place: leave that rare
             // case to `to_json`.
-            resource.to_json().serialize(&mut ser)
+            json.value(&resource.to_json(), 0);
         } else {
-            UniversalJson(resource).serialize(&mut ser)
-        };
-        let json = match written {
-            Ok(()) => String::from_utf8(escape_html(body)).unwrap_or_default(),
-            // Serializing into memory cannot fail.
-            Err(_) => String::new(),
-        };
-        StoredResource::from_json(json.into())
+            write_universal(resource, &mut json);
+        }
+        // The writer writes whole UTF-8 strings and ASCII around them.
+        StoredResource::from_json(String::from_utf8(body).unwrap_or_default().into())
     }
 
     fn from_json(json: Arc<str>) -> StoredResource {
@@ -144,40 +137,54 @@ pub fn parse(json: &str) -> Resource {
         .expect("the store holds the JSON of a resource")
 }
 
-/// Serializes as [`Resource::to_json`] does, without building the JSON tree first.
-struct UniversalJson<'a>(&'a Resource);
-
-impl Serialize for UniversalJson<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let resource = self.0;
-        let meta = &resource.meta;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", meta.resource_type.name)?;
-        if meta.resource_type.scope == Scope::Mesh {
-            map.serialize_entry("mesh", &meta.mesh)?;
-        }
-        map.serialize_entry("name", &meta.name)?;
-        let created = time::format(&meta.creation_time);
-        map.serialize_entry("creationTime", &created)?;
-        if meta.modification_time == meta.creation_time {
-            map.serialize_entry("modificationTime", &created)?;
-        } else {
-            map.serialize_entry("modificationTime", &time::format(&meta.modification_time))?;
-        }
-        if !meta.labels.is_empty() {
-            map.serialize_entry("labels", &meta.labels)?;
-        }
-        if let Some(kri) = resource.kri() {
-            map.serialize_entry("kri", &kri)?;
-        }
-        if let Some(snis) = crate::resources::policies::snis::compute(resource) {
-            map.serialize_entry("snis", &snis)?;
-        }
-        for (key, value) in &resource.spec {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
+/// Writes what [`Resource::to_json`] holds, without building the JSON tree first.
+fn write_universal(resource: &Resource, json: &mut PrettyJson<'_>) {
+    let meta = &resource.meta;
+    json.begin_object();
+    let first = &mut true;
+    let mut text = |json: &mut PrettyJson<'_>, key: &str, value: &str| {
+        json.key(first, 0, key);
+        json.string(value);
+    };
+    text(json, "type", meta.resource_type.name);
+    if meta.resource_type.scope == Scope::Mesh {
+        text(json, "mesh", &meta.mesh);
     }
+    text(json, "name", &meta.name);
+    let created = time::format(&meta.creation_time);
+    text(json, "creationTime", &created);
+    if meta.modification_time == meta.creation_time {
+        text(json, "modificationTime", &created);
+    } else {
+        text(
+            json,
+            "modificationTime",
+            &time::format(&meta.modification_time),
+        );
+    }
+    if !meta.labels.is_empty() {
+        json.key(first, 0, "labels");
+        json.begin_object();
+        let inner = &mut true;
+        for (key, value) in &meta.labels {
+            json.key(inner, 1, key);
+            json.string(value);
+        }
+        json.end_object(*inner, 1);
+    }
+    if let Some(kri) = resource.kri() {
+        json.key(first, 0, "kri");
+        json.string(&kri);
+    }
+    if let Some(snis) = crate::resources::policies::snis::compute(resource) {
+        json.key(first, 0, "snis");
+        json.value(&snis, 1);
+    }
+    for (key, value) in &resource.spec {
+        json.key(first, 0, key);
+        json.value(value, 1);
+    }
+    json.end_object(*first, 0);
 }
 
 /// A resource's labels for the list filters, packed in one allocation: each key and
@@ -937,6 +944,17 @@ mod tests {
         let mut body = crate::output::json::to_server_body(&ze.to_json());
         body.pop();
         assert_eq!(stored.json().as_bytes(), body);
+        // Go's HTML escaping, nested values, and a modification time of its own.
+        let policy = resource(json!({"type": "MeshTimeout", "mesh": "m", "name": "t",
+            "creationTime": "2025-05-01T10:00:00Z", "modificationTime": "2025-05-02T10:00:00Z",
+            "labels": {"x<y": "a&b\u{2028}"},
+            "spec": {"targetRef": {"kind": "Mesh"}, "to": [{"default": {"a": [], "b": {}}}]}}));
+        let stored = StoredResource::new(&policy);
+        let mut body = crate::output::json::escape_html(crate::output::json::to_server_body(
+            &policy.to_json(),
+        ));
+        body.pop();
+        assert_eq!(stored.json(), String::from_utf8(body).unwrap());
         let labels = PackedLabels::pack(&ze.meta.labels);
         assert_eq!(labels.get("a"), Some("1"));
         assert_eq!(labels.get("b\n"), Some("é"));
