@@ -20,7 +20,7 @@
 #   NO_BUILD=1 bench/cp-lite.sh      # uses target/release as it is
 #
 # Environment: SMALL (default 1000) and LARGE (default 100000) stored ZoneEgresses,
-# DURATION of each wrk run in seconds (default 3), ROUNDS of throughput runs (default 3),
+# DURATION of each wrk run in seconds (default 3), ROUNDS of throughput runs (default 5),
 # PREBUILT PUT requests per wrk thread (default 150000). Needs python3 and wrk
 # (`apt-get install -y wrk`). Only loopback addresses are used; every loop is bounded.
 set -euo pipefail
@@ -29,7 +29,7 @@ cd "$(dirname "$0")/.."
 SMALL="${SMALL:-1000}"
 LARGE="${LARGE:-100000}"
 DURATION="${DURATION:-3}"
-ROUNDS="${ROUNDS:-3}"
+ROUNDS="${ROUNDS:-5}"
 if [[ "${NO_BUILD:-0}" != 1 ]]; then
   cargo build --release --locked --bins >&2
 fi
