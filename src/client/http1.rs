@@ -216,33 +216,38 @@ impl Http1 {
         let deadline = timeout.map(|limit| Instant::now() + limit);
         let request = self.request(method.as_str(), target, json);
         let failed = |stage, cause| {
-            Some(Outcome::Failed(Failure {
+            Outcome::Failed(Failure {
                 url: url.to_string(),
                 stage,
                 cause,
-            }))
+            })
+        };
+        let connect = |timeout| {
+            self.connect(timeout).map_err(|e| {
+                if is_timeout(&e) {
+                    Outcome::TimedOut
+                } else {
+                    failed("Connect", Box::new(ConnectError(e)))
+                }
+            })
         };
         // The connection is taken for the request and put back when the answer is read
         // in full and the server keeps it open; a failed request leaves it closed.
         let kept = self.open.lock().ok().and_then(|mut open| open.take());
-        // A kept connection the server has closed in the meantime fails without an
-        // answer: an idempotent request is then sent once more on a new connection, as
-        // Go's transport does.
-        let retry = kept.is_some() && !matches!(*method, reqwest::Method::POST);
-        let mut connection = match kept {
-            Some(connection) => connection,
-            None => match self.connect(timeout) {
-                Ok(connection) => connection,
-                Err(e) if is_timeout(&e) => return Some(Outcome::TimedOut),
-                Err(e) => return failed("Connect", Box::new(ConnectError(e))),
-            },
+        // Go's transport never sends on a connection the server has closed (a reader
+        // watches idle ones); here such a connection shows when it is used, failing
+        // before any of the answer, and a request other than a POST is sent once more
+        // on a new connection.
+        let retry = kept.is_some() && *method != reqwest::Method::POST;
+        let mut connection = match kept.map_or_else(|| connect(timeout), Ok) {
+            Ok(connection) => connection,
+            Err(outcome) => return Some(outcome),
         };
         let mut result = connection.exchange(&request, method, deadline);
         if retry && result.as_ref().is_err_and(ExchangeError::unanswered_close) {
-            connection = match self.connect(remaining(deadline)) {
+            connection = match connect(remaining(deadline)) {
                 Ok(connection) => connection,
-                Err(e) if is_timeout(&e) => return Some(Outcome::TimedOut),
-                Err(e) => return failed("Connect", Box::new(ConnectError(e))),
+                Err(outcome) => return Some(outcome),
             };
             result = connection.exchange(&request, method, deadline);
         }
@@ -262,8 +267,8 @@ impl Http1 {
             Err(ExchangeError::TooLarge) => Some(Outcome::TooLarge),
             Err(ExchangeError::TimedOut) => Some(Outcome::TimedOut),
             // The io::Error itself is the cause, for `describe_transport_error` to find.
-            Err(ExchangeError::Io { error, .. }) => failed("SendRequest", Box::new(error)),
-            Err(e) => failed("SendRequest", Box::new(e)),
+            Err(ExchangeError::Io { error, .. }) => Some(failed("SendRequest", Box::new(error))),
+            Err(e) => Some(failed("SendRequest", Box::new(e))),
         }
     }
 
