@@ -591,9 +591,16 @@ fn describe_transport_error(e: &(dyn std::error::Error + 'static), url: &Url) ->
                 url.host_str().unwrap_or_default()
             );
         }
-        if text.contains("InvalidContentType") || text.contains("invalid HTTP version") {
+        if text.contains("InvalidContentType") {
             return format!(
                 "the server at {address} did not answer with HTTPS (use an http:// address?)"
+            );
+        }
+        // `http1`'s text for a TLS record, hyper's (inside reqwest) for any answer that
+        // does not start like HTTP, which is what a TLS server sends.
+        if text.contains("answered with TLS") || text.contains("invalid HTTP version") {
+            return format!(
+                "the server at {address} answered with TLS, not plain HTTP (use an https:// address?)"
             );
         }
         source = inner.source();

@@ -973,6 +973,44 @@ fn https_with_the_operators_certificate_files() {
 }
 
 #[test]
+fn a_url_with_the_wrong_scheme_says_which_one_to_use() {
+    let env = TestEnv::with_server();
+    let server = env.server();
+    // http:// to the HTTPS server, on the direct path and through reqwest (credentials).
+    let https_port = server.api_https_addr.port();
+    for address in [
+        format!("http://127.0.0.1:{https_port}"),
+        format!("http://user:pass@127.0.0.1:{https_port}"),
+    ] {
+        let out = add(&env, &["--name", "x", "--address", &address, "--overwrite"]);
+        let shown = address.replace("user:pass@", "user:***@");
+        assert_outcome(
+            &out,
+            "",
+            &format!(
+                "Error: could not connect to the Control Plane API Server: Get \"{shown}/\": the server at 127.0.0.1:{https_port} answered with TLS, not plain HTTP (use an https:// address?)\n"
+            ),
+            1,
+        );
+    }
+    // https:// to the plain HTTP server.
+    let http_port = server.api_addr.port();
+    let address = format!("https://127.0.0.1:{http_port}");
+    let out = add(
+        &env,
+        &["--name", "x", "--address", &address, "--skip-verify"],
+    );
+    assert_outcome(
+        &out,
+        "",
+        &format!(
+            "Error: could not connect to the Control Plane API Server: Get \"{address}/\": tls: the server did not answer with TLS (use an http:// address?)\n"
+        ),
+        1,
+    );
+}
+
+#[test]
 fn unreadable_tls_files_are_reported_clearly() {
     let env = TestEnv::new();
     let out = add_with_ca_file(&env, "x", "https://localhost:1", "/nonexistent/ca.pem");

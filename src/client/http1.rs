@@ -87,6 +87,10 @@ enum ExchangeError {
     Closed { answered: bool },
     #[error("invalid HTTP answer: {0}")]
     Invalid(String),
+    /// A TLS record (an alert, a handshake) where an HTTP answer should be: the URL
+    /// names an HTTPS server with `http://`.
+    #[error("the server answered with TLS")]
+    Tls,
     /// A failed read or write; `answered` once any byte of the answer was read.
     #[error("{error}")]
     Io {
@@ -446,6 +450,9 @@ impl Connection {
                         return Err(ExchangeError::Invalid("message head is too large".into()));
                     }
                 }
+                Err(_) if matches!(self.buffer[..], [0x15 | 0x16, 0x03, ..]) => {
+                    return Err(ExchangeError::Tls);
+                }
                 Err(e) => return Err(ExchangeError::Invalid(e.to_string())),
             }
             answered |= !self.buffer.is_empty();
@@ -762,6 +769,13 @@ mod tests {
 
     #[test]
     fn answers_that_are_not_http_or_too_large() {
+        // A TLS server's alert for a request that is not TLS.
+        let (client, _server) = scripted(vec!["\u{15}\u{3}\u{1}\u{0}\u{2}\u{2}\u{50}"]);
+        assert_eq!(
+            failure(send(&client, reqwest::Method::GET, None)),
+            "error sending request for url (http://x/meshes): client error (SendRequest): \
+             the server answered with TLS"
+        );
         let (client, _server) = scripted(vec!["SSH-2.0-OpenSSH\r\n\r\n"]);
         assert_eq!(
             failure(send(&client, reqwest::Method::GET, None)),
