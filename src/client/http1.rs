@@ -22,6 +22,9 @@ use url::Url;
 /// The most an answer's head (status line and headers) may hold, and how many headers.
 const HEAD_LIMIT: usize = 64 * 1024;
 const HEADERS_LIMIT: usize = 100;
+/// How many informational (1xx) answers may come before the answer (Go's transport
+/// allows 5: `net/http: too many 1xx informational responses`).
+const INFORMATIONAL_LIMIT: usize = 5;
 /// What one read asks for, unless a body needs more.
 const READ_SIZE: usize = 16 * 1024;
 
@@ -431,6 +434,7 @@ impl Connection {
     /// Reads an answer's head, skipping informational (1xx) answers.
     fn head(&mut self, deadline: Option<Instant>) -> Result<Head, ExchangeError> {
         let mut answered = false;
+        let mut informational = 0;
         loop {
             let mut headers = [httparse::EMPTY_HEADER; HEADERS_LIMIT];
             let mut response = httparse::Response::new(&mut headers);
@@ -441,6 +445,12 @@ impl Connection {
                     self.buffer.drain(..length);
                     if (100..200).contains(&status) && status != 101 {
                         answered = true;
+                        informational += 1;
+                        if informational > INFORMATIONAL_LIMIT {
+                            return Err(ExchangeError::Invalid(
+                                "too many 1xx informational responses".into(),
+                            ));
+                        }
                         continue;
                     }
                     return head;
@@ -775,6 +785,33 @@ mod tests {
             failure(send(&client, reqwest::Method::GET, None)),
             "error sending request for url (http://x/meshes): client error (SendRequest): \
              the server answered with TLS"
+        );
+        let (client, _server) = scripted(vec![
+            "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 102 Processing\r\n\r\n\
+             HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\n\r\n\
+             HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 100 Continue\r\n\r\n",
+        ]);
+        assert_eq!(
+            failure(send(&client, reqwest::Method::GET, None)),
+            "error sending request for url (http://x/meshes): client error (SendRequest): \
+             invalid HTTP answer: too many 1xx informational responses"
+        );
+        // Heads and chunk-size lines are bounded.
+        let endless: &'static str = format!("HTTP/1.1 200 OK\r\nx: {}", "y".repeat(70_000)).leak();
+        let (client, _server) = scripted(vec![endless]);
+        assert!(
+            failure(send(&client, reqwest::Method::GET, None))
+                .ends_with("invalid HTTP answer: message head is too large")
+        );
+        let endless: &'static str = format!(
+            "HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n1{}",
+            "0".repeat(70_000)
+        )
+        .leak();
+        let (client, _server) = scripted(vec![endless]);
+        assert!(
+            failure(send(&client, reqwest::Method::GET, None))
+                .ends_with("invalid HTTP answer: invalid chunk size")
         );
         let (client, _server) = scripted(vec!["SSH-2.0-OpenSSH\r\n\r\n"]);
         assert_eq!(
