@@ -465,11 +465,10 @@ impl Connection {
                 }
                 Err(e) => return Err(ExchangeError::Invalid(e.to_string())),
             }
+            // Part of an answer read, or a whole informational one: answered.
             answered |= !self.buffer.is_empty();
             if !self.fill(0, answered, deadline)? {
-                return Err(ExchangeError::Closed {
-                    answered: answered || !self.buffer.is_empty(),
-                });
+                return Err(ExchangeError::Closed { answered });
             }
         }
     }

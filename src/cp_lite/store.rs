@@ -141,9 +141,8 @@ pub fn parse(json: &str) -> Resource {
 fn write_universal(resource: &Resource, json: &mut PrettyJson<'_>) {
     let meta = &resource.meta;
     json.begin_object();
-    let first = &mut true;
-    let mut text = |json: &mut PrettyJson<'_>, key: &str, value: &str| {
-        json.key(first, 0, key);
+    let text = |json: &mut PrettyJson<'_>, key: &str, value: &str| {
+        json.key(0, key);
         json.string(value);
     };
     text(json, "type", meta.resource_type.name);
@@ -163,28 +162,26 @@ fn write_universal(resource: &Resource, json: &mut PrettyJson<'_>) {
         );
     }
     if !meta.labels.is_empty() {
-        json.key(first, 0, "labels");
+        json.key(0, "labels");
         json.begin_object();
-        let inner = &mut true;
         for (key, value) in &meta.labels {
-            json.key(inner, 1, key);
+            json.key(1, key);
             json.string(value);
         }
-        json.end_object(*inner, 1);
+        json.end_object(1);
     }
     if let Some(kri) = resource.kri() {
-        json.key(first, 0, "kri");
-        json.string(&kri);
+        text(json, "kri", &kri);
     }
     if let Some(snis) = crate::resources::policies::snis::compute(resource) {
-        json.key(first, 0, "snis");
+        json.key(0, "snis");
         json.value(&snis, 1);
     }
     for (key, value) in &resource.spec {
-        json.key(first, 0, key);
+        json.key(0, key);
         json.value(value, 1);
     }
-    json.end_object(*first, 0);
+    json.end_object(0);
 }
 
 /// A resource's labels for the list filters, packed in one allocation: each key and

@@ -69,8 +69,9 @@ pub fn escape_html(json: Vec<u8>) -> Vec<u8> {
 /// with it, where serde's generic serializer cost twice as many instructions.
 ///
 /// Objects are written by the caller: [`PrettyJson::begin_object`], then entry by entry
-/// [`PrettyJson::key`] with the object's `first` flag and its nesting `level` and the
-/// value, then [`PrettyJson::end_object`].
+/// [`PrettyJson::key`] with the object's nesting `level` and the value, then
+/// [`PrettyJson::end_object`]. Whether an object has entries yet is read off the text: it
+/// has none while the last byte written is its `{`.
 pub struct PrettyJson<'a> {
     out: &'a mut Vec<u8>,
     indent: usize,
@@ -110,8 +111,8 @@ impl<'a> PrettyJson<'a> {
     }
 
     /// Starts the next entry of an object at `level`: the separator, the key, `: `.
-    pub fn key(&mut self, first: &mut bool, level: usize, key: &str) {
-        if !std::mem::take(first) {
+    pub fn key(&mut self, level: usize, key: &str) {
+        if self.out.last() != Some(&b'{') {
             self.out.push(b',');
         }
         self.newline(level + 1);
@@ -119,9 +120,9 @@ impl<'a> PrettyJson<'a> {
         self.out.extend_from_slice(b": ");
     }
 
-    /// Ends an object at `level` (`first` still set: it was empty).
-    pub fn end_object(&mut self, first: bool, level: usize) {
-        if !first {
+    /// Ends an object at `level`.
+    pub fn end_object(&mut self, level: usize) {
+        if self.out.last() != Some(&b'{') {
             self.newline(level);
         }
         self.out.push(b'}');
@@ -153,12 +154,11 @@ impl<'a> PrettyJson<'a> {
             }
             Value::Object(map) => {
                 self.begin_object();
-                let mut first = true;
                 for (key, item) in map {
-                    self.key(&mut first, level, key);
+                    self.key(level, key);
                     self.value(item, level + 1);
                 }
-                self.end_object(first, level);
+                self.end_object(level);
             }
         }
     }
