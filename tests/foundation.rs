@@ -745,9 +745,32 @@ controlPlanes:
     assert!(!out.stderr.contains("TOKEN-123"), "{}", out.stderr);
 }
 
-/// A keep-alive HTTP server answering `GET /` with Kuma's index and anything else with an
-/// empty list; returns its URL and the number of connections it accepted.
-fn keep_alive_server() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+#[test]
+fn the_compatibility_check_and_the_command_share_one_connection() {
+    let env = TestEnv::new();
+    let (url, connections) = counted_scripted_server(|request| {
+        if request.starts_with("GET / ") {
+            json_answer("200 OK", r#"{"product":"Kuma","version":"2.14.3"}"#)
+        } else {
+            json_answer("200 OK", r#"{"total":0,"items":[],"next":null}"#)
+        }
+    });
+    env.write_config_for(&url);
+    let out = run(env.kumactl().args(["get", "meshes"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(connections.load(std::sync::atomic::Ordering::SeqCst), 1);
+}
+
+/// A keep-alive HTTP server whose answers `respond` writes from the request line (the
+/// whole response, head and body); an empty answer hangs up instead. Returns its URL.
+fn scripted_server(respond: fn(&str) -> String) -> String {
+    counted_scripted_server(respond).0
+}
+
+/// [`scripted_server`], with the number of connections it accepted.
+fn counted_scripted_server(
+    respond: fn(&str) -> String,
+) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
     use std::io::{BufRead, BufReader, Write};
     use std::sync::atomic::{AtomicUsize, Ordering};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -769,55 +792,6 @@ fn keep_alive_server() -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize
                     while reader.read_line(&mut line).unwrap_or(0) > 0 && line != "\r\n" {
                         line.clear();
                     }
-                    let body = if request_line.starts_with("GET / ") {
-                        r#"{"product":"Kuma","version":"2.14.3"}"#
-                    } else {
-                        r#"{"total":0,"items":[],"next":null}"#
-                    };
-                    let response = format!(
-                        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
-                        body.len()
-                    );
-                    if stream.write_all(response.as_bytes()).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-    });
-    (url, connections)
-}
-
-#[test]
-fn the_compatibility_check_and_the_command_share_one_connection() {
-    let env = TestEnv::new();
-    let (url, connections) = keep_alive_server();
-    env.write_config_for(&url);
-    let out = run(env.kumactl().args(["get", "meshes"]));
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert_eq!(connections.load(std::sync::atomic::Ordering::SeqCst), 1);
-}
-
-/// A keep-alive HTTP server whose answers `respond` writes from the request line (the
-/// whole response, head and body); an empty answer hangs up instead. Returns its URL.
-fn scripted_server(respond: fn(&str) -> String) -> String {
-    use std::io::{BufRead, BufReader, Write};
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { return };
-            std::thread::spawn(move || {
-                let mut reader = BufReader::new(stream.try_clone().unwrap());
-                loop {
-                    let mut request_line = String::new();
-                    if reader.read_line(&mut request_line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let mut line = String::new();
-                    while reader.read_line(&mut line).unwrap_or(0) > 0 && line != "\r\n" {
-                        line.clear();
-                    }
                     let response = respond(request_line.trim_end());
                     if response.is_empty() || stream.write_all(response.as_bytes()).is_err() {
                         return;
@@ -826,7 +800,7 @@ fn scripted_server(respond: fn(&str) -> String) -> String {
             });
         }
     });
-    url
+    (url, connections)
 }
 
 fn json_answer(status: &str, body: &str) -> String {
